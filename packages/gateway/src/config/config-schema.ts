@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+export const configSchema = z
+  .object({
+    dataDir: z.string().min(1).default('./.vgw'),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .nullable()
+      .default(null),
+    defaultModel: z.string().min(1).default('local'),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    server: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: port.default(8080),
+        maxBodyBytes: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+      })
+      .strict()
+      .prefault({}),
+    workers: z
+      .object({
+        inServe: z.boolean().default(true),
+        concurrency: z.coerce.number().int().min(1).max(256).default(4),
+        leaseSeconds: z.coerce.number().int().min(1).max(3600).default(30),
+        pollIntervalMs: z.coerce.number().int().min(10).max(60_000).default(1000),
+        shutdownGraceMs: z.coerce.number().int().min(0).default(10_000),
+      })
+      .strict()
+      .prefault({}),
+    videos: z
+      .object({
+        /** A render not finished by then fails with upstream_timeout: polling always ends. */
+        deadlineSeconds: z.coerce.number().int().min(10).default(3600),
+        maxStartAttempts: z.coerce.number().int().min(1).max(10).default(3),
+      })
+      .strict()
+      .prefault({}),
+    engines: z
+      .object({
+        local: z
+          .object({
+            enabled: z.boolean().default(true),
+            ffmpegPath: z.string().min(1).nullable().default(null),
+            ffprobePath: z.string().min(1).nullable().default(null),
+            renderTimeoutSeconds: z.coerce.number().int().min(1).default(600),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { configSchema, type Config } from './config-schema.js';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const candidateFiles = ['vgw.config.json', 'vgw.config.yaml', 'vgw.config.yml'];
+
+type Environment = Record<string, string | undefined>;
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    const child = node[key];
+    node[key] = child != null && typeof child === 'object' ? child : {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path.at(-1) as string] = value;
+}
+
+/** Environment variables that override the file, each mapped to the config key it sets. */
+const environmentKeys: Record<string, string[]> = {
+  DATABASE_URL: ['databaseUrl'],
+  VGW_DATA_DIR: ['dataDir'],
+  VGW_DEFAULT_MODEL: ['defaultModel'],
+  VGW_LOG_LEVEL: ['logLevel'],
+  VGW_HOST: ['server', 'host'],
+  VGW_PORT: ['server', 'port'],
+  VGW_WORKER_CONCURRENCY: ['workers', 'concurrency'],
+  FFMPEG_PATH: ['engines', 'local', 'ffmpegPath'],
+  FFPROBE_PATH: ['engines', 'local', 'ffprobePath'],
+};
+
+async function readConfigFile(path: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config file ${path}: ${(error as Error).message}`);
+  }
+  try {
+    const parsed: unknown = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    if (parsed == null) return {};
+    if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new Error('the top level must be an object');
+    }
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`config file ${path} is not valid: ${(error as Error).message}`);
+  }
+}
+
+function describeIssues(error: z.ZodError, source: string): string {
+  const lines = error.issues.map((issue) => {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    return `${key}: ${issue.message}`;
+  });
+  return `invalid configuration (${source}): ${lines.join('; ')}`;
+}
+
+export interface LoadConfigOptions {
+  cwd: string;
+  environment: Environment;
+  /** An explicit file (the CLI's --config); otherwise VGW_CONFIG, then vgw.config.* in cwd. */
+  file?: string | null;
+}
+
+/** File, then environment, then defaults; every error names the key that is wrong. */
+export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
+  const explicit = options.file ?? options.environment.VGW_CONFIG ?? null;
+  const file =
+    explicit != null
+      ? resolve(options.cwd, explicit)
+      : (candidateFiles.map((name) => resolve(options.cwd, name)).find((path) => existsSync(path)) ??
+        null);
+  const raw = file != null ? await readConfigFile(file) : {};
+  for (const [variable, path] of Object.entries(environmentKeys)) {
+    const value = options.environment[variable];
+    if (value != null && value !== '') setPath(raw, path, value);
+  }
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(describeIssues(result.error, file ?? 'environment and defaults'));
+  }
+  return { ...result.data, dataDir: resolve(options.cwd, result.data.dataDir) };
+}
+
+/** What the CLI needs to talk to a remote gateway instead of an embedded one. */
+export function remoteGatewayFromEnvironment(
+  environment: Environment,
+): { baseURL: string; apiKey: string } | null {
+  const baseURL = environment.VGW_BASE_URL;
+  const apiKey = environment.VGW_API_KEY;
+  if (baseURL == null || baseURL === '') return null;
+  if (apiKey == null || apiKey === '') {
+    throw new ConfigError('VGW_BASE_URL is set but VGW_API_KEY is not: set both to use a remote gateway');
+  }
+  return { baseURL, apiKey };
+}
+
+/** The whole process environment, read here and nowhere else. */
+export function processEnvironment(): Environment {
+  return process.env;
+}

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-databases.js';
+import { loadMigrations, migrate } from './migrate.js';
+
+describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
+  let test: TestDatabase | null = null;
+  afterEach(async () => {
+    await test?.dispose();
+    test = null;
+  });
+
+  it('creates every table once and is a no-op the second time', async () => {
+    test = await openTestDatabase(kind);
+    const migrations = await loadMigrations();
+    expect(migrations.map((migration) => migration.version)).toEqual(
+      migrations.map((_, index) => index + 1),
+    );
+    const tables = await test.database.query<{ table_name: string }>(
+      `select table_name from information_schema.tables
+       where table_schema = current_schema() order by table_name`,
+    );
+    expect(tables.rows.map((row) => row.table_name)).toEqual([
+      'api_keys',
+      'projects',
+      'schema_migrations',
+      'video_events',
+      'video_files',
+      'videos',
+    ]);
+    expect(await migrate(test.database)).toEqual([]);
+  });
+
+  it('rolls back a failing migration whole', async () => {
+    test = await openTestDatabase(kind);
+    const broken = [{ version: 999, name: '0999-broken.sql', sql: 'create table half (id int); select nope;' }];
+    await expect(migrate(test.database, broken)).rejects.toThrow();
+    const half = await test.database.query(
+      `select 1 from information_schema.tables where table_name = 'half' and table_schema = current_schema()`,
+    );
+    expect(half.rowCount).toBe(0);
+  });
+});

@@ -1,0 +1,49 @@
+import type { VideoVariant } from '@vgw/spec';
+import type { Queryable } from './queryable.js';
+
+export interface VideoFileRecord {
+  videoId: string;
+  variant: VideoVariant;
+  sha256: string;
+  bytes: number;
+  mediaType: string;
+}
+
+interface VideoFileRow {
+  video_id: string;
+  variant: VideoVariant;
+  sha256: string;
+  bytes: number | string;
+  media_type: string;
+}
+
+export async function findVideoFile(
+  client: Queryable,
+  videoId: string,
+  variant: VideoVariant,
+): Promise<VideoFileRecord | null> {
+  const result = await client.query<VideoFileRow>(
+    'select * from video_files where video_id = $1 and variant = $2',
+    [videoId, variant],
+  );
+  const row = result.rows[0];
+  if (row == null) return null;
+  return {
+    videoId: row.video_id,
+    variant: row.variant,
+    sha256: row.sha256,
+    bytes: Number(row.bytes),
+    mediaType: row.media_type,
+  };
+}
+
+/** Upsert: a retried completion records the same file again without failing. */
+export async function upsertVideoFile(client: Queryable, file: VideoFileRecord): Promise<void> {
+  await client.query(
+    `insert into video_files (video_id, variant, sha256, bytes, media_type)
+     values ($1, $2, $3, $4, $5)
+     on conflict (video_id, variant) do update
+       set sha256 = excluded.sha256, bytes = excluded.bytes, media_type = excluded.media_type`,
+    [file.videoId, file.variant, file.sha256, file.bytes, file.mediaType],
+  );
+}

@@ -1,0 +1,115 @@
+import type { JSONObject, JSONValue, VideoFailure, VideoWarning } from '@vgw/spec';
+
+export type VideoStatus = 'queued' | 'in_progress' | 'completed' | 'failed';
+
+/** A stored input image: content-addressed in storage, referenced by hash. */
+export interface StoredImage {
+  sha256: string;
+  mediaType: string;
+  bytes: number;
+}
+
+export interface VideoRecord {
+  id: string;
+  projectId: string;
+  model: string;
+  provider: string;
+  status: VideoStatus;
+  progress: number;
+  prompt: string;
+  seconds: number;
+  size: string;
+  fps: number;
+  seed: number | null;
+  inputReference: StoredImage | null;
+  providerOptions: JSONObject;
+  remixedFromVideoId: string | null;
+  operation: JSONValue | null;
+  startKey: string;
+  startAttempts: number;
+  statusChecks: number;
+  warnings: VideoWarning[];
+  error: VideoFailure | null;
+  cancelRequested: boolean;
+  lockedBy: string | null;
+  leaseExpiresAt: Date | null;
+  nextCheckAt: Date | null;
+  deadlineAt: Date;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  expiresAt: Date | null;
+}
+
+
+export interface VideoRow {
+  id: string;
+  project_id: string;
+  model: string;
+  provider: string;
+  status: VideoStatus;
+  progress: number;
+  prompt: string;
+  seconds: string | number;
+  size: string;
+  fps: number;
+  seed: string | number | null;
+  input_reference: StoredImage | null;
+  provider_options: JSONObject;
+  remixed_from_video_id: string | null;
+  operation: JSONValue | null;
+  start_key: string;
+  start_attempts: number;
+  status_checks: number;
+  warnings: VideoWarning[];
+  error: VideoFailure | null;
+  cancel_requested: boolean;
+  locked_by: string | null;
+  lease_expires_at: Date | null;
+  next_check_at: Date | null;
+  deadline_at: Date;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  completed_at: Date | null;
+  expires_at: Date | null;
+}
+
+export function toVideoRecord(row: VideoRow): VideoRecord {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    model: row.model,
+    provider: row.provider,
+    status: row.status,
+    progress: row.progress,
+    prompt: row.prompt,
+    seconds: Number(row.seconds),
+    size: row.size,
+    fps: row.fps,
+    seed: row.seed != null ? Number(row.seed) : null,
+    inputReference: row.input_reference,
+    providerOptions: row.provider_options,
+    remixedFromVideoId: row.remixed_from_video_id,
+    operation: row.operation,
+    startKey: row.start_key,
+    startAttempts: row.start_attempts,
+    statusChecks: row.status_checks,
+    warnings: row.warnings,
+    error: row.error,
+    cancelRequested: row.cancel_requested,
+    lockedBy: row.locked_by,
+    leaseExpiresAt: row.lease_expires_at,
+    nextCheckAt: row.next_check_at,
+    deadlineAt: row.deadline_at,
+    idempotencyKey: row.idempotency_key,
+    requestHash: row.request_hash,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    completedAt: row.completed_at,
+    expiresAt: row.expires_at,
+  };
+}

@@ -1,0 +1,141 @@
+import type { JSONValue, VideoFailure, VideoWarning } from '@vgw/spec';
+import type { Queryable } from './queryable.js';
+
+/**
+ * Writes made by the worker that holds a video's lease. Each is one statement fenced on
+ * `locked_by = $worker`: a worker whose lease expired and was taken over changes nothing and
+ * learns so from the `false` it gets back. Each appends its audit event in the same statement.
+ */
+interface Transition {
+  id: string;
+  workerId: string;
+  /** SQL assignments; `$3` onwards are `values`. */
+  assignments: string[];
+  values: unknown[];
+  event: { type: string; detail: JSONValue } | null;
+}
+
+async function transition(client: Queryable, change: Transition): Promise<boolean> {
+  const detailIndex = change.values.length + 3;
+  const eventSql =
+    change.event != null
+      ? `, event as (insert into video_events (video_id, actor, type, from_status, to_status, detail)
+           select id, $2, $${detailIndex + 1}, old_status, status, $${detailIndex}::jsonb from changed)`
+      : '';
+  const parameters = [change.id, change.workerId, ...change.values];
+  if (change.event != null) parameters.push(JSON.stringify(change.event.detail), change.event.type);
+  const result = await client.query(
+    `with previous as (select id, status as old_status from videos where id = $1),
+     changed as (
+       update videos v set ${change.assignments.join(', ')}
+       from previous
+       where v.id = previous.id and v.locked_by = $2 and v.deleted_at is null
+       returning v.id, v.status, previous.old_status)
+     ${eventSql}
+     select id from changed`,
+    parameters,
+  );
+  return result.rowCount > 0;
+}
+
+const release = (delayIndex: number) => [
+  'locked_by = null',
+  'lease_expires_at = null',
+  `next_check_at = now() + make_interval(secs => $${delayIndex}::double precision)`,
+];
+
+export function recordStartAttempt(client: Queryable, args: { id: string; workerId: string }) {
+  return transition(client, {
+    ...args,
+    assignments: ['start_attempts = v.start_attempts + 1'],
+    values: [],
+    event: { type: 'start_attempt', detail: {} },
+  });
+}
+
+export function recordStarted(
+  client: Queryable,
+  args: { id: string; workerId: string; operation: JSONValue; warnings: VideoWarning[]; delaySeconds: number },
+) {
+  return transition(client, {
+    ...args,
+    assignments: [
+      `status = 'in_progress'`,
+      'operation = $3::jsonb',
+      'warnings = v.warnings || $4::jsonb',
+      'started_at = coalesce(v.started_at, now())',
+      ...release(5),
+    ],
+    values: [JSON.stringify(args.operation), JSON.stringify(args.warnings), args.delaySeconds],
+    event: { type: 'started', detail: {} },
+  });
+}
+
+export function recordPending(
+  client: Queryable,
+  args: { id: string; workerId: string; progress: number; delaySeconds: number },
+) {
+  return transition(client, {
+    ...args,
+    assignments: ['progress = greatest(v.progress, $3)', 'status_checks = v.status_checks + 1', ...release(4)],
+    values: [Math.max(0, Math.min(99, Math.round(args.progress))), args.delaySeconds],
+    event: null,
+  });
+}
+
+export function recordCompleted(client: Queryable, args: { id: string; workerId: string }) {
+  return transition(client, {
+    ...args,
+    assignments: [
+      `status = 'completed'`,
+      'progress = 100',
+      'completed_at = now()',
+      'status_checks = v.status_checks + 1',
+      'locked_by = null',
+      'lease_expires_at = null',
+      'next_check_at = null',
+    ],
+    values: [],
+    event: { type: 'completed', detail: {} },
+  });
+}
+
+export function recordFailed(
+  client: Queryable,
+  args: { id: string; workerId: string; error: VideoFailure },
+) {
+  return transition(client, {
+    ...args,
+    assignments: [
+      `status = 'failed'`,
+      'error = $3::jsonb',
+      'locked_by = null',
+      'lease_expires_at = null',
+      'next_check_at = null',
+    ],
+    values: [JSON.stringify(args.error)],
+    event: { type: 'failed', detail: { code: args.error.code, message: args.error.message } },
+  });
+}
+
+/** A retryable failure: forget the operation and start again later under a fresh start key. */
+export function recordRestart(
+  client: Queryable,
+  args: { id: string; workerId: string; error: VideoFailure; newStartKey: string; delaySeconds: number },
+) {
+  return transition(client, {
+    ...args,
+    assignments: ['operation = null', 'start_key = $3', ...release(4)],
+    values: [args.newStartKey, args.delaySeconds],
+    event: { type: 'restart', detail: { code: args.error.code, message: args.error.message } },
+  });
+}
+
+/** The database's own clock says whether the render has run past its deadline. */
+export async function isPastDeadline(client: Queryable, id: string): Promise<boolean> {
+  const result = await client.query<{ past: boolean }>(
+    'select deadline_at < now() as past from videos where id = $1',
+    [id],
+  );
+  return result.rows[0]?.past === true;
+}

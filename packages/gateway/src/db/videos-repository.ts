@@ -1,0 +1,165 @@
+import type { JSONObject, VideoWarning } from '@vgw/spec';
+import type { Queryable } from './queryable.js';
+import { toVideoRecord, type StoredImage, type VideoRecord, type VideoRow } from './video-record.js';
+
+export interface NewVideo {
+  id: string;
+  projectId: string;
+  model: string;
+  provider: string;
+  prompt: string;
+  seconds: number;
+  size: string;
+  fps: number;
+  seed: number | null;
+  inputReference: StoredImage | null;
+  providerOptions: JSONObject;
+  remixedFromVideoId: string | null;
+  startKey: string;
+  warnings: VideoWarning[];
+  deadlineSeconds: number;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+}
+
+/** Inserts a queued video and its `created` event in one statement; the video is due at once. */
+export async function insertVideo(client: Queryable, video: NewVideo): Promise<VideoRecord> {
+  const result = await client.query<VideoRow>(
+    `with inserted as (
+       insert into videos (id, project_id, model, provider, status, prompt, seconds, size, fps,
+         seed, input_reference, provider_options, remixed_from_video_id, start_key, warnings,
+         next_check_at, deadline_at, idempotency_key, request_hash)
+       values ($1, $2, $3, $4, 'queued', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now(),
+         now() + make_interval(secs => $15), $16, $17)
+       returning *),
+     event as (
+       insert into video_events (video_id, actor, type, to_status, detail)
+       select id, 'api', 'created', 'queued', jsonb_build_object('model', model) from inserted)
+     select * from inserted`,
+    [
+      video.id,
+      video.projectId,
+      video.model,
+      video.provider,
+      video.prompt,
+      video.seconds,
+      video.size,
+      video.fps,
+      video.seed,
+      video.inputReference != null ? JSON.stringify(video.inputReference) : null,
+      JSON.stringify(video.providerOptions),
+      video.remixedFromVideoId,
+      video.startKey,
+      JSON.stringify(video.warnings),
+      video.deadlineSeconds,
+      video.idempotencyKey,
+      video.requestHash,
+    ],
+  );
+  return toVideoRecord(result.rows[0] as VideoRow);
+}
+
+export async function findVideo(
+  client: Queryable,
+  projectId: string,
+  id: string,
+): Promise<VideoRecord | null> {
+  const result = await client.query<VideoRow>(
+    'select * from videos where id = $1 and project_id = $2 and deleted_at is null',
+    [id, projectId],
+  );
+  const row = result.rows[0];
+  return row != null ? toVideoRecord(row) : null;
+}
+
+/** Includes deleted videos: a key stays spent after its video is deleted. */
+export async function findVideoByIdempotencyKey(
+  client: Queryable,
+  projectId: string,
+  idempotencyKey: string,
+): Promise<(VideoRecord & { deleted: boolean }) | null> {
+  const result = await client.query<VideoRow & { deleted_at: Date | null }>(
+    'select * from videos where project_id = $1 and idempotency_key = $2',
+    [projectId, idempotencyKey],
+  );
+  const row = result.rows[0];
+  return row != null ? { ...toVideoRecord(row), deleted: row.deleted_at != null } : null;
+}
+
+export interface ListVideosQuery {
+  projectId: string;
+  after: string | null;
+  limit: number;
+  order: 'asc' | 'desc';
+}
+
+/** Keyset pagination on (created_at, id); fetches one extra row to know `has_more`. */
+export async function listVideos(
+  client: Queryable,
+  query: ListVideosQuery,
+): Promise<{ videos: VideoRecord[]; hasMore: boolean }> {
+  const comparison = query.order === 'asc' ? '>' : '<';
+  const direction = query.order === 'asc' ? 'asc' : 'desc';
+  const result = await client.query<VideoRow>(
+    `select v.* from videos v
+     where v.project_id = $1 and v.deleted_at is null
+       and ($2::text is null or (v.created_at, v.id) ${comparison}
+         (select created_at, id from videos where id = $2 and project_id = $1))
+     order by v.created_at ${direction}, v.id ${direction}
+     limit $3`,
+    [query.projectId, query.after, query.limit + 1],
+  );
+  const rows = result.rows.map(toVideoRecord);
+  return { videos: rows.slice(0, query.limit), hasMore: rows.length > query.limit };
+}
+
+/**
+ * Marks a video deleted (the row stays for the audit trail) and detaches its files. Returns the
+ * hashes no other live video still references, which the caller removes from storage.
+ */
+export async function deleteVideo(
+  client: Queryable,
+  projectId: string,
+  id: string,
+): Promise<{ deleted: boolean; orphanedHashes: string[] }> {
+  const updated = await client.query(
+    `with deleted as (
+       update videos set deleted_at = now(), locked_by = null, lease_expires_at = null
+       where id = $1 and project_id = $2 and deleted_at is null returning id, status)
+     insert into video_events (video_id, actor, type, from_status, to_status)
+     select id, 'api', 'deleted', status, status from deleted returning video_id`,
+    [id, projectId],
+  );
+  if (updated.rowCount === 0) return { deleted: false, orphanedHashes: [] };
+  const removed = await client.query<{ sha256: string }>(
+    'delete from video_files where video_id = $1 returning sha256',
+    [id],
+  );
+  const hashes = removed.rows.map((row) => row.sha256);
+  const video = await client.query<{ input_reference: StoredImage | null }>(
+    'select input_reference from videos where id = $1',
+    [id],
+  );
+  const input = video.rows[0]?.input_reference;
+  if (input != null) hashes.push(input.sha256);
+  if (hashes.length === 0) return { deleted: true, orphanedHashes: [] };
+  const stillUsed = await client.query<{ sha256: string }>(
+    `select sha256 from video_files where sha256 = any($1::text[])
+     union select input_reference->>'sha256' from videos
+       where deleted_at is null and input_reference->>'sha256' = any($1::text[])`,
+    [hashes],
+  );
+  const kept = new Set(stillUsed.rows.map((row) => row.sha256));
+  return { deleted: true, orphanedHashes: [...new Set(hashes)].filter((hash) => !kept.has(hash)) };
+}
+
+/** Whether any live video still uses this content (as an output or as its input image). */
+export async function isBlobReferenced(client: Queryable, sha256: string): Promise<boolean> {
+  const result = await client.query(
+    `select 1 from video_files where sha256 = $1
+     union all select 1 from videos where deleted_at is null and input_reference->>'sha256' = $1
+     limit 1`,
+    [sha256],
+  );
+  return result.rowCount > 0;
+}

@@ -1,0 +1,131 @@
+import type { VideoFailure, VideoStatusResult } from '@vgw/spec';
+import type { Database } from '../db/queryable.js';
+import type { VideoRecord } from '../db/video-record.js';
+import {
+  isPastDeadline,
+  recordFailed,
+  recordPending,
+  recordRestart,
+} from '../db/video-transitions-repository.js';
+import type { ModelEntry, ProviderRegistry } from '../providers/registry.js';
+import type { ContentStore } from '../storage/content-store.js';
+import { saveOutputs, type FetchLike } from './save-outputs.js';
+import { startVideo } from './start-video.js';
+import { nextCheckDelay, toFailure } from './video-failure.js';
+
+export interface AdvanceVideoDeps {
+  database: Database;
+  registry: ProviderRegistry;
+  store: ContentStore;
+  fetch: FetchLike;
+  newStartKey: () => string;
+  maxStartAttempts: number;
+  logger: { warn(object: object, message: string): void };
+}
+
+export interface AdvanceContext {
+  workerId: string;
+  signal: AbortSignal;
+}
+
+function resolveEntry(registry: ProviderRegistry, video: VideoRecord): ModelEntry | null {
+  try {
+    return registry.resolve(video.model);
+  } catch {
+    return null;
+  }
+}
+
+async function failOrRestart(
+  deps: AdvanceVideoDeps,
+  video: VideoRecord,
+  context: AdvanceContext,
+  error: VideoFailure,
+): Promise<void> {
+  const lease = { id: video.id, workerId: context.workerId };
+  if (error.retryable && video.startAttempts < deps.maxStartAttempts) {
+    await recordRestart(deps.database, {
+      ...lease,
+      error,
+      newStartKey: deps.newStartKey(),
+      delaySeconds: nextCheckDelay(video.startAttempts),
+    });
+    return;
+  }
+  await recordFailed(deps.database, { ...lease, error });
+}
+
+async function checkStatus(
+  deps: AdvanceVideoDeps,
+  entry: ModelEntry,
+  video: VideoRecord,
+  context: AdvanceContext,
+): Promise<void> {
+  const lease = { id: video.id, workerId: context.workerId };
+  let result: VideoStatusResult;
+  try {
+    result = await entry.model.doStatus({ operation: video.operation });
+  } catch (error) {
+    // A status check that errors is a missed check, not a failed render.
+    deps.logger.warn({ videoId: video.id, error: String(error) }, 'status check failed');
+    const failure = toFailure(error, 'status_check_failed');
+    if (!failure.retryable) return failOrRestart(deps, video, context, failure);
+    await recordPending(deps.database, {
+      ...lease,
+      progress: video.progress,
+      delaySeconds: nextCheckDelay(video.statusChecks),
+    });
+    return;
+  }
+  if (result.status === 'pending') {
+    await recordPending(deps.database, {
+      ...lease,
+      progress: result.progress ?? video.progress,
+      delaySeconds: nextCheckDelay(video.statusChecks, result.retryAfterMs),
+    });
+  } else if (result.status === 'completed') {
+    await saveOutputs(deps, video, context.workerId, result.videos);
+  } else {
+    await failOrRestart(deps, video, context, result.error);
+  }
+}
+
+async function expire(deps: AdvanceVideoDeps, entry: ModelEntry | null, video: VideoRecord, workerId: string) {
+  if (entry?.model.doCancel != null && video.operation != null) {
+    await entry.model.doCancel({ operation: video.operation }).catch(() => undefined);
+  }
+  const seconds = Math.round((video.deadlineAt.getTime() - video.createdAt.getTime()) / 1000);
+  await recordFailed(deps.database, {
+    id: video.id,
+    workerId,
+    error: {
+      code: 'upstream_timeout',
+      message: `the render did not finish within its ${seconds} s deadline`,
+      retryable: false,
+    },
+  });
+}
+
+/**
+ * One step of a video's life, run by whichever worker holds its lease: start the render (once)
+ * or check its status once, then record the outcome with a fenced write. No worker waits for a
+ * whole render; any worker can continue from the stored operation after any restart.
+ */
+export async function advanceVideo(
+  deps: AdvanceVideoDeps,
+  video: VideoRecord,
+  context: AdvanceContext,
+): Promise<void> {
+  const entry = resolveEntry(deps.registry, video);
+  if (await isPastDeadline(deps.database, video.id)) return expire(deps, entry, video, context.workerId);
+  if (entry == null) {
+    await recordFailed(deps.database, {
+      id: video.id,
+      workerId: context.workerId,
+      error: { code: 'model_unavailable', message: `model "${video.model}" is no longer configured`, retryable: false },
+    });
+    return;
+  }
+  if (video.operation == null) return startVideo(deps, entry, video, context);
+  return checkStatus(deps, entry, video, context);
+}

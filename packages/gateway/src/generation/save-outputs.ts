@@ -1,0 +1,59 @@
+import { ProviderApiError, type VideoFile } from '@vgw/spec';
+import { upsertVideoFile } from '../db/video-files-repository.js';
+import type { VideoRecord } from '../db/video-record.js';
+import { recordCompleted, recordFailed } from '../db/video-transitions-repository.js';
+import type { StoredBlob } from '../storage/content-store.js';
+import type { AdvanceVideoDeps } from './advance-video.js';
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+}
+
+async function storeOne(deps: AdvanceVideoDeps, file: VideoFile): Promise<StoredBlob> {
+  if (file.kind === 'file') return deps.store.putFile(file.path);
+  const response = await deps.fetch(file.url);
+  if (!response.ok || response.body == null) {
+    throw new ProviderApiError('download', `output download answered ${response.status}`, {
+      retryable: true,
+    });
+  }
+  return deps.store.putStream(response.body);
+}
+
+/**
+ * Copies every output into storage once (the engine's own URL or file is never handed to users),
+ * then records the files and the completion in one transaction fenced on the lease.
+ */
+export async function saveOutputs(
+  deps: AdvanceVideoDeps,
+  video: VideoRecord,
+  workerId: string,
+  files: VideoFile[],
+): Promise<void> {
+  if (!files.some((file) => file.variant === 'video')) {
+    await recordFailed(deps.database, {
+      id: video.id,
+      workerId,
+      error: { code: 'no_output', message: 'the engine finished without a video', retryable: false },
+    });
+    return;
+  }
+  const stored: { file: VideoFile; blob: StoredBlob }[] = [];
+  for (const file of files) stored.push({ file, blob: await storeOne(deps, file) });
+  await deps.database.transaction(async (client) => {
+    for (const { file, blob } of stored) {
+      await upsertVideoFile(client, {
+        videoId: video.id,
+        variant: file.variant,
+        sha256: blob.sha256,
+        bytes: blob.bytes,
+        mediaType: file.mediaType,
+      });
+    }
+    if (!(await recordCompleted(client, { id: video.id, workerId }))) {
+      throw new LeaseLostError(`lease on ${video.id} was lost before completion was recorded`);
+    }
+  });
+}

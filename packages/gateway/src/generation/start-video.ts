@@ -1,0 +1,86 @@
+import type { VideoCallOptions, VideoStartResult } from '@vgw/spec';
+import type { VideoRecord } from '../db/video-record.js';
+import {
+  recordFailed,
+  recordPending,
+  recordStartAttempt,
+  recordStarted,
+} from '../db/video-transitions-repository.js';
+import type { ModelEntry } from '../providers/registry.js';
+import type { AdvanceContext, AdvanceVideoDeps } from './advance-video.js';
+import { nextCheckDelay, toFailure } from './video-failure.js';
+
+function callOptions(
+  deps: AdvanceVideoDeps,
+  entry: ModelEntry,
+  video: VideoRecord,
+  signal: AbortSignal,
+): VideoCallOptions {
+  const [width, height] = video.size.split('x').map(Number) as [number, number];
+  const providerOptions = video.providerOptions[entry.provider];
+  return {
+    prompt: video.prompt,
+    seconds: video.seconds,
+    width,
+    height,
+    fps: video.fps,
+    seed: video.seed,
+    inputReference:
+      video.inputReference != null
+        ? { path: deps.store.pathOf(video.inputReference.sha256), mediaType: video.inputReference.mediaType }
+        : null,
+    // The same key on every retry of this start: a provider that honours it renders (and bills)
+    // once even when a worker died after the call but before the operation was saved.
+    idempotencyKey: video.startKey,
+    providerOptions:
+      providerOptions != null && typeof providerOptions === 'object' && !Array.isArray(providerOptions)
+        ? providerOptions
+        : {},
+    abortSignal: signal,
+  };
+}
+
+/** Starts the render once; a retryable failure is retried later with the same start key. */
+export async function startVideo(
+  deps: AdvanceVideoDeps,
+  entry: ModelEntry,
+  video: VideoRecord,
+  context: AdvanceContext,
+): Promise<void> {
+  const lease = { id: video.id, workerId: context.workerId };
+  if (video.startAttempts >= deps.maxStartAttempts) {
+    await recordFailed(deps.database, {
+      ...lease,
+      error: {
+        code: 'start_failed',
+        message: `the render could not be started after ${video.startAttempts} attempts`,
+        retryable: false,
+      },
+    });
+    return;
+  }
+  if (!(await recordStartAttempt(deps.database, lease))) return;
+  let started: VideoStartResult;
+  try {
+    started = await entry.model.doStart(callOptions(deps, entry, video, context.signal));
+  } catch (error) {
+    const failure = toFailure(error, 'start_failed');
+    if (!failure.retryable) {
+      await recordFailed(deps.database, { ...lease, error: failure });
+      return;
+    }
+    deps.logger.warn({ videoId: video.id, error: failure.message }, 'start failed; will retry');
+    await recordPending(deps.database, {
+      ...lease,
+      progress: 0,
+      delaySeconds: nextCheckDelay(video.startAttempts + 1),
+    });
+    return;
+  }
+  await recordStarted(deps.database, {
+    ...lease,
+    operation: started.operation,
+    warnings: started.warnings,
+    delaySeconds: 0.25,
+  });
+}

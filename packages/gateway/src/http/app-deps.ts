@@ -1,0 +1,27 @@
+import type { Database } from '../db/queryable.js';
+import type { CreateVideoDeps } from '../generation/create-video.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { ContentStore } from '../storage/content-store.js';
+import type { Authenticator } from './middleware/authenticate.js';
+import type { AppVariables } from './middleware/request-context.js';
+
+export interface AppLogger {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+export interface AppDeps {
+  database: Database;
+  registry: ProviderRegistry;
+  store: ContentStore;
+  authenticator: Authenticator;
+  newVideoId: CreateVideoDeps['newVideoId'];
+  deadlineSeconds: number;
+  logger: AppLogger;
+  maxBodyBytes: number;
+  /** Suggested poll interval sent as `openai-poll-after-ms` on unfinished videos. */
+  pollAfterMs: number;
+}
+
+export type AppEnv = { Variables: AppVariables };

@@ -1,0 +1,54 @@
+import { GatewayError, NotFoundError } from '@vgw/spec';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps, AppEnv } from './app-deps.js';
+import { authenticate } from './middleware/authenticate.js';
+import { errorBody, renderError } from './middleware/error-handler.js';
+import { requestContext } from './middleware/request-context.js';
+import { listEngines } from './routes/engines-route.js';
+import { openApiDocument } from './routes/openapi-document.js';
+import { videosRoutes } from './routes/videos-routes.js';
+
+/** The whole HTTP surface, with every dependency injected (tests drive it via `app.request`). */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestContext());
+  app.onError((error, context) => renderError(error, context, deps.logger));
+  app.notFound((context) =>
+    context.json(errorBody(`no route for ${context.req.method} ${context.req.path}`, 'invalid_request_error', null, 'not_found'), 404),
+  );
+
+  app.get('/healthz', (context) => context.json({ status: 'ok' }));
+  app.get('/readyz', async (context) => {
+    try {
+      await deps.database.query('select 1');
+      return context.json({ status: 'ready' });
+    } catch {
+      context.header('retry-after', '1');
+      return context.json(errorBody('database unreachable', 'server_error', null, 'not_ready'), 503);
+    }
+  });
+  const document = openApiDocument();
+  app.get('/openapi.json', (context) => context.json(document));
+
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: () => {
+        throw new GatewayError(`request body is larger than ${deps.maxBodyBytes} bytes`, {
+          status: 413,
+          code: 'request_too_large',
+          param: 'body',
+        });
+      },
+    }),
+  );
+  app.use('/v1/*', authenticate(deps.authenticator));
+  app.get('/v1/engines', (context) => listEngines(deps.registry, context));
+  app.route('/v1/videos', videosRoutes(deps));
+  app.all('/v1/*', () => {
+    throw new NotFoundError('no such endpoint');
+  });
+  return app;
+}

@@ -1,0 +1,35 @@
+import { GatewayError } from '@vgw/spec';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export interface ErrorLogger {
+  error(object: object, message: string): void;
+}
+
+export function errorBody(message: string, type: string, param: string | null, code: string | null) {
+  return { error: { message, type, param, code } };
+}
+
+/** The one place errors become responses, always in OpenAI's error shape. */
+export function renderError(error: unknown, context: Context, logger: ErrorLogger): Response {
+  if (error instanceof GatewayError) {
+    if (error.status === 429 || error.status === 503) context.header('retry-after', '1');
+    if (error.status >= 400 && error.status < 500 && error.status !== 429 && error.status !== 408) {
+      // A retry would get the same answer; tell clients that honour this header not to try.
+      context.header('x-should-retry', 'false');
+    }
+    return context.json(
+      errorBody(error.message, error.type, error.param, error.code),
+      error.status as ContentfulStatusCode,
+    );
+  }
+  if (error instanceof HTTPException) {
+    return context.json(
+      errorBody(error.message || 'request rejected', 'invalid_request_error', null, null),
+      error.status,
+    );
+  }
+  logger.error({ error: String(error), stack: (error as Error)?.stack, requestId: context.get('requestId') }, 'unhandled error');
+  return context.json(errorBody('internal server error', 'server_error', null, 'internal_error'), 500);
+}

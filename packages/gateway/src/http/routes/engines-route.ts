@@ -1,0 +1,16 @@
+import type { Context } from 'hono';
+import type { ProviderRegistry } from '../../providers/registry.js';
+
+/** Discovery of what is configured: each model with its capabilities and price, as data. */
+export function listEngines(registry: ProviderRegistry, context: Context): Response {
+  const data = registry.list().map((entry) => ({
+    id: entry.id,
+    object: 'engine',
+    provider: entry.provider,
+    model: entry.modelId,
+    configured: entry.configured,
+    default: entry.id === registry.defaultModel,
+    capabilities: entry.capabilities,
+  }));
+  return context.json({ object: 'list', data });
+}

@@ -1,0 +1,102 @@
+import { InvalidRequestError, NotFoundError } from '@vgw/spec';
+import { Hono, type Context } from 'hono';
+import { findVideo, listVideos } from '../../db/videos-repository.js';
+import type { VideoRecord } from '../../db/video-record.js';
+import { createVideo } from '../../generation/create-video.js';
+import { deleteVideo } from '../../generation/delete-video.js';
+import type { AppDeps, AppEnv } from '../app-deps.js';
+import { parseCreateVideoBody } from '../openai/create-video-body.js';
+import { readCreateRequest } from '../openai/read-create-request.js';
+import { toVideoObject } from '../openai/video-object.js';
+import { parseListQuery } from '../openai/list-query.js';
+import { serveVideoContent } from './video-content-route.js';
+
+function idempotencyKeyOf(context: Context<AppEnv>): string | null {
+  const key = context.req.header('idempotency-key');
+  if (key == null) return null;
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new InvalidRequestError('Idempotency-Key must be 1-255 printable ASCII characters', 'Idempotency-Key');
+  }
+  return key;
+}
+
+function respondWithVideo(deps: AppDeps, context: Context<AppEnv>, video: VideoRecord) {
+  if (video.status === 'queued' || video.status === 'in_progress') {
+    context.header('openai-poll-after-ms', String(deps.pollAfterMs));
+  }
+  return context.json(toVideoObject(video));
+}
+
+async function requireVideo(deps: AppDeps, context: Context<AppEnv>): Promise<VideoRecord> {
+  const id = context.req.param('id') as string;
+  const video = await findVideo(deps.database, context.get('projectId'), id);
+  if (video == null) throw new NotFoundError(`no video with id "${id}"`, 'video_id');
+  return video;
+}
+
+export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const createDeps = { ...deps };
+
+  routes.post('/', async (context) => {
+    const { body, upload } = await readCreateRequest(context);
+    const input = parseCreateVideoBody(body, upload);
+    const video = await createVideo(createDeps, {
+      projectId: context.get('projectId'),
+      idempotencyKey: idempotencyKeyOf(context),
+      input,
+    });
+    return respondWithVideo(deps, context, video);
+  });
+
+  routes.get('/', async (context) => {
+    const query = parseListQuery(context.req.query());
+    const page = await listVideos(deps.database, { projectId: context.get('projectId'), ...query });
+    const data = page.videos.map(toVideoObject);
+    return context.json({
+      object: 'list',
+      data,
+      has_more: page.hasMore,
+      first_id: data[0]?.id ?? null,
+      last_id: data.at(-1)?.id ?? null,
+    });
+  });
+
+  routes.get('/:id', async (context) => respondWithVideo(deps, context, await requireVideo(deps, context)));
+
+  routes.delete('/:id', async (context) => {
+    const id = context.req.param('id');
+    const deleted = await deleteVideo(deps, context.get('projectId'), id);
+    if (!deleted) throw new NotFoundError(`no video with id "${id}"`, 'video_id');
+    return context.json({ id, object: 'video.deleted', deleted: true });
+  });
+
+  routes.on(['GET', 'HEAD'], '/:id/content', (context) => serveVideoContent(deps, context));
+
+  routes.post('/:id/remix', async (context) => {
+    const source = await requireVideo(deps, context);
+    const { body } = await readCreateRequest(context);
+    const prompt = (body as { prompt?: unknown } | null)?.prompt;
+    const input = parseCreateVideoBody(
+      {
+        prompt,
+        model: source.model,
+        seconds: source.seconds,
+        size: source.size,
+        fps: source.fps,
+        ...(source.seed != null ? { seed: source.seed } : {}),
+        provider_options: source.providerOptions,
+      },
+      null,
+      source.id,
+    );
+    const video = await createVideo(createDeps, {
+      projectId: context.get('projectId'),
+      idempotencyKey: idempotencyKeyOf(context),
+      input,
+    });
+    return respondWithVideo(deps, context, video);
+  });
+
+  return routes;
+}

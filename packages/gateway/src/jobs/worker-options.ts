@@ -1,0 +1,63 @@
+import type { Database } from '../db/queryable.js';
+import type { VideoRecord } from '../db/video-record.js';
+import { systemTimers, type WorkerTimers } from './timers.js';
+
+/** pino-compatible: structured fields first, then the message. */
+export interface WorkerLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface HandlerContext {
+  workerId: string;
+  /** Aborted when this worker lost the lease or is shutting down: stop writing and return. */
+  signal: AbortSignal;
+}
+
+/**
+ * Advances one claimed video. It ends with a terminal transition or a fenced release; if it
+ * throws, the worker releases the video with backoff instead.
+ */
+export type VideoHandler = (video: VideoRecord, context: HandlerContext) => Promise<void>;
+
+export interface WorkerDependencies {
+  database: Database;
+  workerId: string;
+  handle: VideoHandler;
+  logger: WorkerLogger;
+  leaseSeconds?: number;
+  concurrency?: number;
+  pollIntervalMs?: number;
+  /** Defaults to one lease length. */
+  reapIntervalMs?: number;
+  /** Cap of the retry delay after a handler throws (1, 2, 4, … seconds). */
+  maxRetryDelaySeconds?: number;
+  timers?: WorkerTimers;
+}
+
+export type WorkerSettings = Required<WorkerDependencies>;
+
+/** The channel create-video notifies after inserting, so an idle worker starts at once. */
+export const videosDueChannel = 'vgw_videos_due';
+
+export function resolveWorkerSettings(dependencies: WorkerDependencies): WorkerSettings {
+  const leaseSeconds = dependencies.leaseSeconds ?? 30;
+  if (!(leaseSeconds > 0)) throw new RangeError('leaseSeconds must be positive');
+  const concurrency = dependencies.concurrency ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new RangeError('concurrency must be a positive integer');
+  }
+  return {
+    database: dependencies.database,
+    workerId: dependencies.workerId,
+    handle: dependencies.handle,
+    logger: dependencies.logger,
+    leaseSeconds,
+    concurrency,
+    pollIntervalMs: dependencies.pollIntervalMs ?? 1000,
+    reapIntervalMs: dependencies.reapIntervalMs ?? leaseSeconds * 1000,
+    maxRetryDelaySeconds: dependencies.maxRetryDelaySeconds ?? 60,
+    timers: dependencies.timers ?? systemTimers,
+  };
+}

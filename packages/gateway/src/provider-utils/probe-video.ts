@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { runCommand } from './run-command.js';
+
+export interface VideoProbe {
+  width: number;
+  height: number;
+  /** Frames per second from the stream's frame rate (e.g. "24/1"). */
+  fps: number;
+  /** Frames counted by decoding (`-count_frames`), not the container's claim. */
+  frames: number;
+  /** Null for a still image, which has no duration. */
+  durationSeconds: number | null;
+  codec: string;
+  pixelFormat: string;
+}
+
+const numericString = z.union([z.string(), z.number()]).transform((value) => Number(value));
+
+const probeSchema = z.object({
+  streams: z.array(
+    z.object({
+      codec_type: z.string(),
+      codec_name: z.string(),
+      width: z.number().int().optional(),
+      height: z.number().int().optional(),
+      pix_fmt: z.string().optional(),
+      r_frame_rate: z.string().optional(),
+      avg_frame_rate: z.string().optional(),
+      nb_read_frames: numericString.optional(),
+      nb_frames: numericString.optional(),
+      duration: numericString.optional(),
+    }),
+  ),
+  format: z.object({ duration: numericString.optional() }).optional(),
+});
+
+function parseRate(rate: string | undefined): number | null {
+  if (rate == null) return null;
+  const [numerator, denominator] = rate.split('/').map(Number);
+  if (numerator == null || !Number.isFinite(numerator)) return null;
+  if (denominator == null) return numerator;
+  return denominator > 0 ? numerator / denominator : null;
+}
+
+function finiteOrNull(value: number | undefined): number | null {
+  return value != null && Number.isFinite(value) ? value : null;
+}
+
+/** Reads the first video stream of a file (an MP4, or a still image such as a JPEG) with ffprobe. */
+export async function probeVideo(ffprobePath: string, file: string): Promise<VideoProbe> {
+  const result = await runCommand(
+    ffprobePath,
+    ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', '-count_frames', file],
+    { timeoutMs: 60_000, maxStdoutBytes: 16 * 1024 * 1024 },
+  );
+  if (result.exitCode !== 0) {
+    throw new Error(`ffprobe failed on ${file}: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
+  }
+  const parsed = probeSchema.parse(JSON.parse(result.stdout.toString('utf8')));
+  const stream = parsed.streams.find((candidate) => candidate.codec_type === 'video');
+  if (stream == null || stream.width == null || stream.height == null) {
+    throw new Error(`ffprobe found no video stream in ${file}`);
+  }
+  const fps = parseRate(stream.r_frame_rate) ?? parseRate(stream.avg_frame_rate) ?? 0;
+  return {
+    width: stream.width,
+    height: stream.height,
+    fps,
+    frames: finiteOrNull(stream.nb_read_frames) ?? finiteOrNull(stream.nb_frames) ?? 0,
+    durationSeconds: finiteOrNull(parsed.format?.duration) ?? finiteOrNull(stream.duration),
+    codec: stream.codec_name,
+    pixelFormat: stream.pix_fmt ?? 'unknown',
+  };
+}

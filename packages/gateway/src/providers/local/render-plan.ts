@@ -1,0 +1,165 @@
+import { captionFontSize, captionText } from './caption-text.js';
+import { decimal, even } from './filter-values.js';
+import { createHashRandom } from './hash-random.js';
+import { jobFiles } from './job-files.js';
+import { sceneNames, type LocalOptions, type SceneName } from './local-options.js';
+import { sceneBuilders, type SceneFrame } from './render-scenes.js';
+
+export interface RenderPlanInput {
+  prompt: string;
+  seed: number;
+  seconds: number;
+  width: number;
+  height: number;
+  fps: number;
+  /** A local image file shown as the first frame, or null. */
+  inputReferencePath: string | null;
+  options: LocalOptions;
+  /** Whether this ffmpeg build can draw text (see drawtext-support.ts). */
+  drawCaption: boolean;
+}
+
+export interface RenderPlan {
+  scene: SceneName;
+  totalFrames: number;
+  /** ffmpeg arguments, to be run with the job directory as working directory. */
+  args: string[];
+  /** The content of caption.txt; null when no caption is drawn. */
+  caption: string | null;
+  thumbnail: { width: number; height: number };
+  spritesheet: { width: number; height: number; columns: number; rows: number };
+}
+
+export const defaultCrf = 23;
+const maxThumbnailWidth = 1280;
+const maxSpritesheetWidth = 2048;
+/** Seconds over which an input image dissolves into the scene. */
+const imageFadeSeconds = 1;
+
+function thumbnailSize(frame: SceneFrame): { width: number; height: number } {
+  if (frame.width <= maxThumbnailWidth) return { width: frame.width, height: frame.height };
+  const height = even((frame.height * maxThumbnailWidth) / frame.width);
+  return { width: maxThumbnailWidth, height };
+}
+
+/** Ten evenly spaced frames on a 5x2 grid, fewer for very short clips. */
+function spritesheetLayout(frame: SceneFrame): RenderPlan['spritesheet'] & { step: number } {
+  const count = frame.totalFrames >= 10 ? 10 : Math.min(frame.totalFrames, 5);
+  const columns = Math.min(5, count);
+  const rows = Math.ceil(count / columns);
+  const tileWidth = Math.min(frame.width, even(maxSpritesheetWidth / columns));
+  const tileHeight = even((frame.height * tileWidth) / frame.width);
+  const step = Math.max(1, Math.floor(frame.totalFrames / count));
+  return { width: tileWidth * columns, height: tileHeight * rows, columns, rows, step };
+}
+
+function captionFilter(frame: SceneFrame): string {
+  const fontSize = captionFontSize(frame.height);
+  const margin = Math.round(frame.height / 16);
+  // expansion=none: the prompt is drawn literally, `%{...}` sequences included.
+  return (
+    `drawtext=textfile=${jobFiles.caption}:expansion=none:fontcolor=white:fontsize=${fontSize}` +
+    `:line_spacing=${Math.round(fontSize / 4)}:box=1:boxcolor=black@0.45` +
+    `:boxborderw=${Math.round(fontSize / 3)}:x=(w-text_w)/2:y=h-text_h-${margin}`
+  );
+}
+
+/** The input image, fitted into the frame, opaque on frame 0 and fading out after it. */
+function imageChain(frame: SceneFrame): string {
+  const { width, height } = frame;
+  return (
+    `[0:v]scale=${width}:${height}:force_original_aspect_ratio=decrease,` +
+    `pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuva420p,` +
+    `fade=t=out:st=${decimal(1 / frame.fps, 6)}:d=${imageFadeSeconds}:alpha=1[image]`
+  );
+}
+
+function filterGraph(
+  frame: SceneFrame,
+  input: RenderPlanInput,
+  scene: SceneName,
+  seedParts: string[],
+): string {
+  const random = createHashRandom([...seedParts, 'scene-parameters']);
+  const chains = [sceneBuilders[scene](frame, random, 'scene')];
+  let last = 'scene';
+  if (input.drawCaption) {
+    chains.push(`[${last}]${captionFilter(frame)}[captioned]`);
+    last = 'captioned';
+  }
+  if (input.inputReferencePath != null) {
+    chains.push(imageChain(frame));
+    // eof_action=pass: once the image input ends, frames pass through without blending.
+    chains.push(`[${last}][image]overlay=eof_action=pass[composed]`);
+    last = 'composed';
+  }
+  const thumbnail = thumbnailSize(frame);
+  const sheet = spritesheetLayout(frame);
+  const middle = Math.floor(frame.totalFrames / 2);
+  chains.push(
+    `[${last}]trim=end_frame=${frame.totalFrames},split=3[video][thumbsource][sheetsource]`,
+    `[thumbsource]select='eq(n,${middle})',` +
+      `scale=${thumbnail.width}:${thumbnail.height},format=yuvj420p[thumbnail]`,
+    `[sheetsource]select='not(mod(n,${sheet.step}))*lt(n,${sheet.step * sheet.columns * sheet.rows})',` +
+      `scale=${sheet.width / sheet.columns}:${sheet.height / sheet.rows},` +
+      `tile=${sheet.columns}x${sheet.rows},format=yuvj420p[spritesheet]`,
+  );
+  return chains.join(';');
+}
+
+function imageInputArgs(frame: SceneFrame, path: string | null): string[] {
+  if (path == null) return [];
+  // The image is read only for the frames it is visible; `file:` keeps a path from being
+  // taken as another protocol.
+  const visibleSeconds = decimal(1 / frame.fps + imageFadeSeconds, 6);
+  return [
+    ...['-loop', '1', '-framerate', String(frame.fps), '-t', visibleSeconds],
+    ...['-i', `file:${path}`],
+  ];
+}
+
+function outputArgs(frame: SceneFrame, crf: number): string[] {
+  const bitexact = ['-flags', '+bitexact', '-fflags', '+bitexact'];
+  return [
+    ...['-map', '[video]', '-frames:v', String(frame.totalFrames), '-r', String(frame.fps)],
+    ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(crf), '-pix_fmt', 'yuv420p'],
+    ...bitexact,
+    ...['-movflags', '+faststart', '-f', 'mp4', jobFiles.video],
+    ...['-map', '[thumbnail]', '-frames:v', '1', '-c:v', 'mjpeg', '-q:v', '3', ...bitexact],
+    ...['-f', 'image2', '-update', '1', jobFiles.thumbnail],
+    ...['-map', '[spritesheet]', '-frames:v', '1', '-c:v', 'mjpeg', '-q:v', '4', ...bitexact],
+    ...['-f', 'image2', '-update', '1', jobFiles.spritesheet],
+  ];
+}
+
+/** Which scene a prompt and seed choose, unless the options force one. */
+export function chooseScene(prompt: string, seed: number, options: LocalOptions): SceneName {
+  if (options.scene != null) return options.scene;
+  return createHashRandom(['vgw-local-v1', prompt, String(seed), 'scene']).pick(sceneNames);
+}
+
+/**
+ * The whole render as one ffmpeg argument list: scene, caption, input image, and the three
+ * outputs (video, thumbnail, spritesheet) from one decode of the graph via `split`. Pure: the
+ * same input gives the same arguments, and the prompt never appears in them (it reaches
+ * drawtext through caption.txt).
+ */
+export function buildRenderPlan(input: RenderPlanInput): RenderPlan {
+  const totalFrames = Math.max(1, Math.round(input.seconds * input.fps));
+  const frame: SceneFrame = { ...input, totalFrames };
+  const seedParts = ['vgw-local-v1', input.prompt, String(input.seed)];
+  const scene = chooseScene(input.prompt, input.seed, input.options);
+  const caption = input.drawCaption
+    ? captionText(input.prompt, input.width, captionFontSize(input.height))
+    : null;
+  const graph = filterGraph(frame, { ...input, drawCaption: caption != null }, scene, seedParts);
+  const args = [
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'],
+    ...['-progress', jobFiles.progress, '-nostats'],
+    ...imageInputArgs(frame, input.inputReferencePath),
+    ...['-filter_complex', graph],
+    ...outputArgs(frame, input.options.crf ?? defaultCrf),
+  ];
+  const { step: _step, ...spritesheet } = spritesheetLayout(frame);
+  return { scene, totalFrames, args, caption, thumbnail: thumbnailSize(frame), spritesheet };
+}

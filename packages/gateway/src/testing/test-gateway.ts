@@ -1,0 +1,110 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { VideoModelV1 } from '@vgw/spec';
+import { createApiKey } from '../auth/api-keys.js';
+import { verifyApiKey } from '../auth/api-keys.js';
+import { advanceVideo, type AdvanceVideoDeps } from '../generation/advance-video.js';
+import { createApp } from '../http/app.js';
+import { createWorker, type Worker } from '../jobs/worker.js';
+import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
+import { createContentStore, type ContentStore } from '../storage/content-store.js';
+import { openTestDatabase, type TestDatabaseKind, type TestDatabase } from './test-databases.js';
+
+export const silentLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+};
+
+export interface TestGateway {
+  test: TestDatabase;
+  app: ReturnType<typeof createApp>;
+  store: ContentStore;
+  storageDir: string;
+  registry: ProviderRegistry;
+  apiKey: string;
+  projectId: string;
+  advanceDeps: AdvanceVideoDeps;
+  newWorker(workerId?: string, concurrency?: number): Worker;
+  /** Runs workers' runOnce until nothing is due now (bounded), returns passes made. */
+  drain(worker: Worker, maxPasses?: number): Promise<number>;
+  authorized(init?: RequestInit): RequestInit;
+  dispose(options?: { keep?: boolean }): Promise<void>;
+}
+
+export async function createTestGateway(
+  kind: TestDatabaseKind,
+  models: VideoModelV1[],
+  options: { maxBodyBytes?: number; deadlineSeconds?: number; defaultModel?: string } = {},
+): Promise<TestGateway> {
+  const test = await openTestDatabase(kind);
+  const storageDir = await mkdtemp(join(tmpdir(), 'vgw-test-'));
+  const store = createContentStore(storageDir);
+  const registry = createProviderRegistry(models, options.defaultModel ?? models[0]?.modelId ?? 'none');
+  const { key, projectId } = await createApiKey(test.database, 'test-project');
+  const app = createApp({
+    database: test.database,
+    registry,
+    store,
+    authenticator: async (token) => {
+      const found = await verifyApiKey(test.database, token);
+      return found != null ? { projectId: found.projectId } : null;
+    },
+    newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
+    deadlineSeconds: options.deadlineSeconds ?? 3600,
+    logger: silentLogger,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    pollAfterMs: 10,
+  });
+  const advanceDeps: AdvanceVideoDeps = {
+    database: test.database,
+    registry,
+    store,
+    fetch,
+    newStartKey: () => randomUUID(),
+    maxStartAttempts: 3,
+    logger: silentLogger,
+  };
+  const newWorker = (workerId = `worker_${randomBytes(4).toString('hex')}`, concurrency = 4) =>
+    createWorker({
+      database: test.database,
+      workerId,
+      handle: (video, context) => advanceVideo(advanceDeps, video, context),
+      logger: silentLogger,
+      concurrency,
+    });
+  return {
+    test,
+    app,
+    store,
+    storageDir,
+    registry,
+    apiKey: key,
+    projectId,
+    advanceDeps,
+    newWorker,
+    async drain(worker, maxPasses = 50) {
+      let passes = 0;
+      while (passes < maxPasses) {
+        // Due "now" includes short backoffs: pull next checks forward instead of sleeping.
+        await test.database.query(
+          `update videos set next_check_at = now() where status in ('queued', 'in_progress')`,
+        );
+        if ((await worker.runOnce()) === 0) break;
+        passes += 1;
+      }
+      return passes;
+    },
+    authorized: (init = {}) => ({
+      ...init,
+      headers: { authorization: `Bearer ${key}`, ...(init.headers as Record<string, string>) },
+    }),
+    async dispose(disposeOptions) {
+      await test.dispose(disposeOptions);
+      await rm(storageDir, { recursive: true, force: true });
+    },
+  };
+}

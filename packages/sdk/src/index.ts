@@ -1,0 +1,62 @@
+export { Vgw, Vgw as default } from './client.js';
+export type {
+  ClientOptions,
+  FetchFunction,
+  RequestOptions,
+  SleepFunction,
+} from './client-options.js';
+export { Videos } from './videos.js';
+export type { Clock, CreateAndPollOptions, PollRequestOptions } from './videos.js';
+export { Engines } from './engines.js';
+export { CursorPage } from './cursor-page.js';
+export type { CursorPageQuery, PageFetcher } from './cursor-page.js';
+export { PagePromise } from './page-promise.js';
+export {
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_POLL_TIMEOUT_MS,
+  POLL_AFTER_HEADER,
+  isTerminalStatus,
+} from './poll-video.js';
+export type { PollOptions } from './poll-video.js';
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  PollTimeoutError,
+  RateLimitError,
+  UnprocessableEntityError,
+  VgwError,
+} from './errors.js';
+export type { APIErrorInit } from './errors.js';
+export {
+  backoffDelayMs,
+  isRetryableStatus,
+  retryDelayMs,
+  serverRequestedDelayMs,
+  shouldRetryResponse,
+} from './retry.js';
+export type {
+  CursorPageBody,
+  Engine,
+  EngineList,
+  ErrorObject,
+  InputReferenceURL,
+  Video,
+  VideoContentParams,
+  VideoContentVariant,
+  VideoCreateParams,
+  VideoDeleted,
+  VideoFailure,
+  VideoList,
+  VideoListParams,
+  VideoRemixParams,
+  VideoStatus,
+  VideoWarning,
+} from './types.js';

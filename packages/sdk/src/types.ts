@@ -1,0 +1,118 @@
+/**
+ * Wire types of the gateway's OpenAI-compatible `/v1/videos` API. The OpenAI fields keep their
+ * OpenAI shapes; `provider`, `fps`, `seed` and `warnings` are vgw's additive extensions.
+ */
+
+export type VideoStatus = 'queued' | 'in_progress' | 'completed' | 'failed';
+
+export type VideoContentVariant = 'video' | 'thumbnail' | 'spritesheet';
+
+/** Why a video failed, e.g. `{ code: 'cancelled' }` or `{ code: 'content_policy_violation' }`. */
+export interface VideoFailure {
+  code: string;
+  message: string;
+}
+
+/** Something the gateway changed or ignored to serve the request (e.g. 7 s coerced to 8 s). */
+export interface VideoWarning {
+  // Known kinds are listed for editors; the gateway may add kinds without breaking old clients.
+  type: 'unsupported' | 'compatibility' | 'other' | (string & {});
+  param?: string;
+  message: string;
+  requested?: string | number;
+  used?: string | number;
+}
+
+export interface Video {
+  id: string;
+  object: 'video';
+  model: string;
+  status: VideoStatus;
+  /** Approximate percent complete, 0–100. */
+  progress: number;
+  /** Unix seconds. */
+  created_at: number;
+  completed_at: number | null;
+  /** When the downloadable assets expire (unix seconds). */
+  expires_at: number | null;
+  prompt: string | null;
+  /** A string on the wire, as in OpenAI's API, e.g. `'8'`. */
+  seconds: string;
+  /** `WIDTHxHEIGHT`, e.g. `'1280x720'`. */
+  size: string;
+  remixed_from_video_id: string | null;
+  error: VideoFailure | null;
+  /** vgw extension: the provider that renders the video. */
+  provider: string;
+  /** vgw extension. */
+  fps: number;
+  /** vgw extension. */
+  seed: number | null;
+  /** vgw extension. */
+  warnings: VideoWarning[];
+}
+
+/** An image that guides the first frame, given by URL or `data:` URL. */
+export interface InputReferenceURL {
+  image_url: string;
+}
+
+export interface VideoCreateParams {
+  prompt: string;
+  model?: string;
+  seconds?: string | number;
+  size?: string;
+  seed?: number;
+  fps?: number;
+  /** A Blob/File is uploaded as multipart/form-data; a URL object is sent as JSON. */
+  input_reference?: InputReferenceURL | Blob;
+  /** Provider-specific inputs keyed by provider name, e.g. `{ runway: { ... } }`. */
+  provider_options?: Record<string, unknown>;
+}
+
+export interface VideoRemixParams {
+  prompt: string;
+}
+
+export interface VideoListParams {
+  after?: string;
+  limit?: number;
+  order?: 'asc' | 'desc';
+}
+
+export interface VideoContentParams {
+  variant?: VideoContentVariant;
+}
+
+export interface VideoDeleted {
+  id: string;
+  object: 'video.deleted';
+  deleted: true;
+}
+
+/** One page of a cursor-paginated list, as the gateway sends it. */
+export interface CursorPageBody<Item> {
+  object: 'list';
+  data: Item[];
+  has_more: boolean;
+  first_id: string | null;
+  last_id: string | null;
+}
+
+export type VideoList = CursorPageBody<Video>;
+
+/** Engines are passed through loosely: their shape belongs to the gateway's registry. */
+export type Engine = Record<string, unknown>;
+
+export interface EngineList {
+  object: 'list';
+  data: Engine[];
+}
+
+/** The error body every non-2xx JSON response carries. */
+export interface ErrorObject {
+  message: string;
+  type: string | null;
+  param: string | null;
+  code: string | null;
+}

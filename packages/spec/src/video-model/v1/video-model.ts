@@ -1,0 +1,60 @@
+import type { JSONObject, JSONValue } from './json-value.js';
+import type { VideoCapabilities } from './video-capabilities.js';
+import type { VideoWarning } from './warning.js';
+
+export type VideoVariant = 'video' | 'thumbnail' | 'spritesheet';
+
+/** An input image, already stored by the gateway. */
+export interface ImageInput {
+  path: string;
+  mediaType: string;
+}
+
+export interface VideoCallOptions {
+  prompt: string;
+  seconds: number;
+  width: number;
+  height: number;
+  fps: number;
+  seed: number | null;
+  inputReference: ImageInput | null;
+  /** Minted once per billable start; the same key is sent again on every retry of that start. */
+  idempotencyKey: string;
+  providerOptions: JSONObject;
+  abortSignal?: AbortSignal;
+}
+
+/** An output, either a file the engine wrote locally or a URL to download once. */
+export type VideoFile =
+  | { variant: VideoVariant; kind: 'file'; path: string; mediaType: string }
+  | { variant: VideoVariant; kind: 'url'; url: string; mediaType: string };
+
+export interface VideoStartResult {
+  /** JSON the gateway stores; any worker continues the render from it after any restart. */
+  operation: JSONValue;
+  warnings: VideoWarning[];
+  providerMetadata?: JSONObject;
+}
+
+export interface VideoFailure {
+  code: string;
+  message: string;
+  retryable: boolean;
+  /** Which input a refusal concerns, when the engine knows it (prompt, input_reference, output). */
+  param?: string;
+}
+
+export type VideoStatusResult =
+  | { status: 'pending'; progress?: number; retryAfterMs?: number }
+  | { status: 'completed'; videos: VideoFile[]; providerMetadata?: JSONObject }
+  | { status: 'failed'; error: VideoFailure };
+
+export interface VideoModelV1 {
+  readonly specificationVersion: 'v1';
+  readonly provider: string;
+  readonly modelId: string;
+  readonly capabilities: VideoCapabilities;
+  doStart(options: VideoCallOptions): Promise<VideoStartResult>;
+  doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult>;
+  doCancel?(args: { operation: JSONValue }): Promise<void>;
+}
