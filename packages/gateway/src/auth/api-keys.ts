@@ -1,10 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { findActiveKeyByHash, insertApiKey, listApiKeys, revokeApiKey } from '../db/api-keys-repository.js';
+import { InvalidRequestError } from '@vgw/spec';
+import {
+  findActiveKeyByHash,
+  insertApiKey,
+  listApiKeys,
+  revokeApiKey,
+} from '../db/api-keys-repository.js';
 import type { ApiKeyRecord } from '../db/api-keys-repository.js';
 import { ensureProject } from '../db/projects-repository.js';
 import type { Queryable } from '../db/queryable.js';
 
 const keyPattern = /^vgw_sk_[A-Za-z0-9_-]{43}$/;
+
+export function isValidProjectName(name: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name);
+}
 
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
@@ -19,9 +29,10 @@ export interface CreatedApiKey {
 
 /** Mints a key; the plain key is returned once and only its hash is stored. */
 export async function createApiKey(client: Queryable, projectName: string): Promise<CreatedApiKey> {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(projectName)) {
-    throw new Error(
+  if (!isValidProjectName(projectName)) {
+    throw new InvalidRequestError(
       `project name "${projectName}" is not valid: use 1-64 letters, digits, ".", "_" or "-"`,
+      'project',
     );
   }
   const project = await ensureProject(client, {

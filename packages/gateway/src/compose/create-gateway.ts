@@ -8,6 +8,7 @@ import type { Database } from '../db/queryable.js';
 import { advanceVideo } from '../generation/advance-video.js';
 import { createApp } from '../http/app.js';
 import type { Authenticator } from '../http/middleware/authenticate.js';
+import { cachedAuthenticator } from '../http/middleware/cached-authenticator.js';
 import { createWorker, type Worker } from '../jobs/worker.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
 import { createContentStore, type ContentStore } from '../storage/content-store.js';
@@ -30,42 +31,61 @@ export interface GatewayOptions {
   authenticator?: Authenticator;
   logger?: Logger;
   fetch?: typeof fetch;
+  /** The poll hint sent on unfinished videos; the in-process CLI polls faster than remote clients. */
+  pollAfterMs?: number;
 }
 
-/** The composition root: turns a validated Config into a running gateway's parts. */
-export async function createGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
-  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'vgw' } });
+function keyAuthenticator(database: Database, cacheMs: number): Authenticator {
+  return cachedAuthenticator(
+    async (token) => {
+      const key = await verifyApiKey(database, token);
+      return key != null ? { projectId: key.projectId } : null;
+    },
+    { ttlMs: cacheMs },
+  );
+}
+
+/** The embedded database is locked to this process first; a failed open releases the lock. */
+async function openConfiguredDatabase(
+  config: Config,
+): Promise<{ database: Database; unlock: () => Promise<void> }> {
   const unlock =
     config.databaseUrl == null ? await lockDataDir(config.dataDir) : async () => undefined;
-  let database: Database;
   try {
-    database = await openDatabase(
+    const database = await openDatabase(
       config.databaseUrl != null
         ? { kind: 'postgres', connectionString: config.databaseUrl }
         : { kind: 'pglite', dataDir: join(config.dataDir, 'db') },
     );
+    return { database, unlock };
   } catch (error) {
     await unlock();
     throw error;
   }
+}
+
+/** The composition root: turns a validated Config into a running gateway's parts. */
+export async function createGateway(
+  config: Config,
+  options: GatewayOptions = {},
+): Promise<Gateway> {
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'vgw' } });
+  const { database, unlock } = await openConfiguredDatabase(config);
   const store = createContentStore(join(config.dataDir, 'storage'));
-  const registry = createProviderRegistry(await buildVideoModels(config, logger), config.defaultModel);
-  const authenticator: Authenticator =
-    options.authenticator ??
-    (async (token) => {
-      const key = await verifyApiKey(database, token);
-      return key != null ? { projectId: key.projectId } : null;
-    });
+  const registry = createProviderRegistry(
+    await buildVideoModels(config, logger),
+    config.defaultModel,
+  );
   const app = createApp({
     database,
     registry,
     store,
-    authenticator,
+    authenticator: options.authenticator ?? keyAuthenticator(database, config.server.authCacheMs),
     newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
     deadlineSeconds: config.videos.deadlineSeconds,
     logger,
     maxBodyBytes: config.server.maxBodyBytes,
-    pollAfterMs: 1000,
+    pollAfterMs: options.pollAfterMs ?? config.server.pollAfterMs,
   });
   const advanceDeps = {
     database,

@@ -11,12 +11,22 @@ export const configSchema = z
       .nullable()
       .default(null),
     defaultModel: z.string().min(1).default('local'),
-    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    logLevel: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     server: z
       .object({
         host: z.string().min(1).default('127.0.0.1'),
         port: port.default(8080),
-        maxBodyBytes: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+        maxBodyBytes: z.coerce
+          .number()
+          .int()
+          .positive()
+          .default(25 * 1024 * 1024),
+        /** How long a verified API key is trusted without a lookup; a revocation waits this long. */
+        authCacheMs: z.coerce.number().int().min(0).max(60_000).default(1000),
+        /** Sent as `openai-poll-after-ms` on unfinished videos. */
+        pollAfterMs: z.coerce.number().int().min(100).max(60_000).default(1000),
       })
       .strict()
       .prefault({}),

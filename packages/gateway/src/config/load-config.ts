@@ -76,8 +76,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const file =
     explicit != null
       ? resolve(options.cwd, explicit)
-      : (candidateFiles.map((name) => resolve(options.cwd, name)).find((path) => existsSync(path)) ??
-        null);
+      : (candidateFiles
+          .map((name) => resolve(options.cwd, name))
+          .find((path) => existsSync(path)) ?? null);
   const raw = file != null ? await readConfigFile(file) : {};
   for (const [variable, path] of Object.entries(environmentKeys)) {
     const value = options.environment[variable];
@@ -98,7 +99,9 @@ export function remoteGatewayFromEnvironment(
   const apiKey = environment.VGW_API_KEY;
   if (baseURL == null || baseURL === '') return null;
   if (apiKey == null || apiKey === '') {
-    throw new ConfigError('VGW_BASE_URL is set but VGW_API_KEY is not: set both to use a remote gateway');
+    throw new ConfigError(
+      'VGW_BASE_URL is set but VGW_API_KEY is not: set both to use a remote gateway',
+    );
   }
   return { baseURL, apiKey };
 }

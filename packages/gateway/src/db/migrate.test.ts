@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-databases.js';
+import {
+  openTestDatabase,
+  testDatabaseKinds,
+  type TestDatabase,
+} from '../testing/test-databases.js';
 import { loadMigrations, migrate } from './migrate.js';
 
 describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
@@ -32,7 +36,9 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
 
   it('rolls back a failing migration whole', async () => {
     test = await openTestDatabase(kind);
-    const broken = [{ version: 999, name: '0999-broken.sql', sql: 'create table half (id int); select nope;' }];
+    const broken = [
+      { version: 999, name: '0999-broken.sql', sql: 'create table half (id int); select nope;' },
+    ];
     await expect(migrate(test.database, broken)).rejects.toThrow();
     const half = await test.database.query(
       `select 1 from information_schema.tables where table_name = 'half' and table_schema = current_schema()`,

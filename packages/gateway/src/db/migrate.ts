@@ -35,7 +35,9 @@ export async function migrate(database: Database, migrations?: Migration[]): Pro
       version integer primary key,
       name text not null,
       applied_at timestamptz not null default now())`);
-    const applied = await client.query<{ version: number }>('select version from schema_migrations');
+    const applied = await client.query<{ version: number }>(
+      'select version from schema_migrations',
+    );
     const done = new Set(applied.rows.map((row) => row.version));
     const appliedNow: number[] = [];
     for (const migration of pending) {

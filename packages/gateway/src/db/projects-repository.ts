@@ -14,8 +14,9 @@ export async function ensureProject(
     'insert into projects (id, name) values ($1, $2) on conflict (name) do nothing',
     [project.id, project.name],
   );
-  const result = await client.query<ProjectRecord>('select id, name from projects where name = $1', [
-    project.name,
-  ]);
+  const result = await client.query<ProjectRecord>(
+    'select id, name from projects where name = $1',
+    [project.name],
+  );
   return result.rows[0] as ProjectRecord;
 }

@@ -13,34 +13,7 @@ import {
   releaseAll,
   releaseVideo,
 } from './video-lease-repository.js';
-import { insertVideo } from './videos-repository.js';
-
-async function addVideos(client: Queryable, ids: string[]): Promise<void> {
-  await client.query(
-    `insert into projects (id, name) values ('proj_1', 'p') on conflict do nothing`,
-  );
-  for (const id of ids) {
-    await insertVideo(client, {
-      id,
-      projectId: 'proj_1',
-      model: 'fake-1',
-      provider: 'fake',
-      prompt: 'a cat',
-      seconds: 4,
-      size: '1280x720',
-      fps: 24,
-      seed: null,
-      inputReference: null,
-      providerOptions: {},
-      remixedFromVideoId: null,
-      startKey: `start_${id}`,
-      warnings: [],
-      deadlineSeconds: 3600,
-      idempotencyKey: null,
-      requestHash: null,
-    });
-  }
-}
+import { addVideos } from '../testing/add-videos.js';
 
 /** Makes videos due in the listed order (claims order by next_check_at). */
 async function orderDue(client: Queryable, ids: string[]): Promise<void> {

@@ -43,7 +43,7 @@ export async function claimDueVideos(
        update videos v
        set locked_by = $1, lease_expires_at = now() + make_interval(secs => $2::double precision)
        from candidates c where v.id = c.id
-       returning v.*, c.previous_worker),
+       returning v.*, c.previous_worker, v.deadline_at < now() as past_deadline),
      taken_over as (
        insert into video_events (video_id, actor, type, from_status, to_status, detail)
        select id, $1, 'lease_taken_over', status, status,

@@ -41,8 +41,9 @@ export interface VideoRecord {
   startedAt: Date | null;
   completedAt: Date | null;
   expiresAt: Date | null;
+  /** Whether the deadline had passed by the database clock when a claim read it; null if unknown. */
+  pastDeadline: boolean | null;
 }
-
 
 export interface VideoRow {
   id: string;
@@ -76,6 +77,7 @@ export interface VideoRow {
   started_at: Date | null;
   completed_at: Date | null;
   expires_at: Date | null;
+  past_deadline?: boolean;
 }
 
 export function toVideoRecord(row: VideoRow): VideoRecord {
@@ -111,5 +113,6 @@ export function toVideoRecord(row: VideoRow): VideoRecord {
     startedAt: row.started_at,
     completedAt: row.completed_at,
     expiresAt: row.expires_at,
+    pastDeadline: row.past_deadline ?? null,
   };
 }

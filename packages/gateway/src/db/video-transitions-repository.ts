@@ -55,7 +55,13 @@ export function recordStartAttempt(client: Queryable, args: { id: string; worker
 
 export function recordStarted(
   client: Queryable,
-  args: { id: string; workerId: string; operation: JSONValue; warnings: VideoWarning[]; delaySeconds: number },
+  args: {
+    id: string;
+    workerId: string;
+    operation: JSONValue;
+    warnings: VideoWarning[];
+    delaySeconds: number;
+  },
 ) {
   return transition(client, {
     ...args,
@@ -77,7 +83,11 @@ export function recordPending(
 ) {
   return transition(client, {
     ...args,
-    assignments: ['progress = greatest(v.progress, $3)', 'status_checks = v.status_checks + 1', ...release(4)],
+    assignments: [
+      'progress = greatest(v.progress, $3)',
+      'status_checks = v.status_checks + 1',
+      ...release(4),
+    ],
     values: [Math.max(0, Math.min(99, Math.round(args.progress))), args.delaySeconds],
     event: null,
   });
@@ -121,7 +131,13 @@ export function recordFailed(
 /** A retryable failure: forget the operation and start again later under a fresh start key. */
 export function recordRestart(
   client: Queryable,
-  args: { id: string; workerId: string; error: VideoFailure; newStartKey: string; delaySeconds: number },
+  args: {
+    id: string;
+    workerId: string;
+    error: VideoFailure;
+    newStartKey: string;
+    delaySeconds: number;
+  },
 ) {
   return transition(client, {
     ...args,

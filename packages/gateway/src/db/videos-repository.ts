@@ -1,26 +1,30 @@
-import type { JSONObject, VideoWarning } from '@vgw/spec';
 import type { Queryable } from './queryable.js';
-import { toVideoRecord, type StoredImage, type VideoRecord, type VideoRow } from './video-record.js';
+import {
+  toVideoRecord,
+  type StoredImage,
+  type VideoRecord,
+  type VideoRow,
+} from './video-record.js';
 
-export interface NewVideo {
-  id: string;
-  projectId: string;
-  model: string;
-  provider: string;
-  prompt: string;
-  seconds: number;
-  size: string;
-  fps: number;
-  seed: number | null;
-  inputReference: StoredImage | null;
-  providerOptions: JSONObject;
-  remixedFromVideoId: string | null;
-  startKey: string;
-  warnings: VideoWarning[];
-  deadlineSeconds: number;
-  idempotencyKey: string | null;
-  requestHash: string | null;
-}
+export type NewVideo = Pick<
+  VideoRecord,
+  | 'id'
+  | 'projectId'
+  | 'model'
+  | 'provider'
+  | 'prompt'
+  | 'seconds'
+  | 'size'
+  | 'fps'
+  | 'seed'
+  | 'inputReference'
+  | 'providerOptions'
+  | 'remixedFromVideoId'
+  | 'startKey'
+  | 'warnings'
+  | 'idempotencyKey'
+  | 'requestHash'
+> & { deadlineSeconds: number };
 
 /** Inserts a queued video and its `created` event in one statement; the video is due at once. */
 export async function insertVideo(client: Queryable, video: NewVideo): Promise<VideoRecord> {

@@ -10,11 +10,14 @@ import { advanceVideo } from './advance-video.js';
 import { createVideo } from './create-video.js';
 
 /** Renders keyed by idempotency key, as an engine honouring the key would bill them. */
-function idempotentEngine(status: (checks: number) => VideoStatusResult = () => ({ status: 'pending' })) {
+function idempotentEngine(
+  status: (checks: number) => VideoStatusResult = () => ({ status: 'pending' }),
+) {
   const renders = new Map<string, number>();
   const model = createFakeVideoModel({
     startScript: (options) => {
-      if (!renders.has(options.idempotencyKey)) renders.set(options.idempotencyKey, renders.size + 1);
+      if (!renders.has(options.idempotencyKey))
+        renders.set(options.idempotencyKey, renders.size + 1);
       return { operation: { render: renders.get(options.idempotencyKey) as number }, warnings: [] };
     },
     statusScript: (checks) => status(checks),
@@ -30,7 +33,11 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
     const ids: string[] = [];
     for (let index = 0; index < count; index += 1) {
       const video = await createVideo(
-        { ...gateway.advanceDeps, newVideoId: () => `video_${kind}_${index}`, deadlineSeconds: 3600 },
+        {
+          ...gateway.advanceDeps,
+          newVideoId: () => `video_${kind}_${index}`,
+          deadlineSeconds: 3600,
+        },
         {
           projectId: gateway.projectId,
           idempotencyKey: null,
@@ -53,23 +60,39 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
   }
 
   async function row(id: string) {
-    const result = await gateway.test.database.query<Record<string, any>>('select * from videos where id = $1', [id]);
+    const result = await gateway.test.database.query<Record<string, any>>(
+      'select * from videos where id = $1',
+      [id],
+    );
     return result.rows[0] as Record<string, any>;
   }
 
   const expireLeases = () =>
-    gateway.test.database.query(`update videos set lease_expires_at = now() - interval '1 second' where locked_by is not null`);
+    gateway.test.database.query(
+      `update videos set lease_expires_at = now() - interval '1 second' where locked_by is not null`,
+    );
 
   it('finishes a video whose worker died after doStart, without a second render', async () => {
     const { model, renders } = idempotentEngine(() => ({
       status: 'completed',
-      videos: [{ variant: 'video', kind: 'url', url: 'http://engine.invalid/v.mp4', mediaType: 'video/mp4' }],
+      videos: [
+        {
+          variant: 'video',
+          kind: 'url',
+          url: 'http://engine.invalid/v.mp4',
+          mediaType: 'video/mp4',
+        },
+      ],
     }));
     gateway = await createTestGateway(kind, [model]);
     gateway.advanceDeps.fetch = async () => new Response('video-bytes');
     const [id] = await queue(1, model);
     // Worker A claims, starts the render, and dies before recording the operation.
-    const [claimed] = await claimDueVideos(gateway.test.database, { workerId: 'A', leaseSeconds: 30, limit: 1 });
+    const [claimed] = await claimDueVideos(gateway.test.database, {
+      workerId: 'A',
+      leaseSeconds: 30,
+      limit: 1,
+    });
     expect(claimed?.id).toBe(id);
     await recordStartAttempt(gateway.test.database, { id: id as string, workerId: 'A' });
     await model.doStart({ ...model.startCalls[0], idempotencyKey: claimed?.startKey } as never);
@@ -79,9 +102,15 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
     await gateway.drain(workerB);
     const video = await row(id as string);
     expect(video.status).toBe('completed');
-    expect(model.startCalls.map((call) => call.idempotencyKey)).toEqual([claimed?.startKey, claimed?.startKey]);
+    expect(model.startCalls.map((call) => call.idempotencyKey)).toEqual([
+      claimed?.startKey,
+      claimed?.startKey,
+    ]);
     expect(renders.size).toBe(1);
-    const files = await gateway.test.database.query('select * from video_files where video_id = $1', [id]);
+    const files = await gateway.test.database.query(
+      'select * from video_files where video_id = $1',
+      [id],
+    );
     expect(files.rowCount).toBe(1);
     const events = await gateway.test.database.query<{ type: string }>(
       'select type from video_events where video_id = $1 order by id',
@@ -122,7 +151,8 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
       createWorker({
         database: other,
         workerId: 'B',
-        handle: (video, context) => advanceVideo({ ...gateway.advanceDeps, database: other }, video, context),
+        handle: (video, context) =>
+          advanceVideo({ ...gateway.advanceDeps, database: other }, video, context),
         logger: silentLogger,
         concurrency: 8,
       }),
@@ -134,7 +164,8 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
     }
     expect(await queued()).toBe(0);
     const startsPerPrompt = new Map<string, number>();
-    for (const call of model.startCalls) startsPerPrompt.set(call.prompt, (startsPerPrompt.get(call.prompt) ?? 0) + 1);
+    for (const call of model.startCalls)
+      startsPerPrompt.set(call.prompt, (startsPerPrompt.get(call.prompt) ?? 0) + 1);
     expect(model.startCalls).toHaveLength(50);
     expect([...startsPerPrompt.values()].every((count) => count === 1)).toBe(true);
     expect(ids).toHaveLength(50);
@@ -145,7 +176,8 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
     const model = createFakeVideoModel({
       startScript: () => {
         attempts += 1;
-        if (attempts === 1) throw new ProviderApiError('fake', 'rate limited', { status: 429, retryable: true });
+        if (attempts === 1)
+          throw new ProviderApiError('fake', 'rate limited', { status: 429, retryable: true });
         return { operation: { ok: true }, warnings: [] };
       },
     });
@@ -192,7 +224,9 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
     const [id] = await queue(1, model);
     const worker = gateway.newWorker();
     await worker.runOnce();
-    await gateway.test.database.query(`update videos set deadline_at = now() - interval '1 second', next_check_at = now()`);
+    await gateway.test.database.query(
+      `update videos set deadline_at = now() - interval '1 second', next_check_at = now()`,
+    );
     await worker.runOnce();
     const video = await row(id as string);
     expect(video.status).toBe('failed');
@@ -206,7 +240,10 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
       statusScript: () => {
         checks += 1;
         if (checks === 1) throw new Error('socket hang up');
-        return { status: 'failed', error: { code: 'render_interrupted', message: 'gone', retryable: true } };
+        return {
+          status: 'failed',
+          error: { code: 'render_interrupted', message: 'gone', retryable: true },
+        };
       },
     });
     gateway = await createTestGateway(kind, [model]);
@@ -230,13 +267,23 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
   });
 
   it('refuses a stale worker: its writes change nothing once another worker took over', async () => {
-    const { model } = idempotentEngine(() => ({ status: 'failed', error: { code: 'x', message: 'y', retryable: false } }));
+    const { model } = idempotentEngine(() => ({
+      status: 'failed',
+      error: { code: 'x', message: 'y', retryable: false },
+    }));
     gateway = await createTestGateway(kind, [model]);
     const [id] = await queue(1, model);
-    const [staleCopy] = await claimDueVideos(gateway.test.database, { workerId: 'A', leaseSeconds: 30, limit: 1 });
+    const [staleCopy] = await claimDueVideos(gateway.test.database, {
+      workerId: 'A',
+      leaseSeconds: 30,
+      limit: 1,
+    });
     await expireLeases();
     await claimDueVideos(gateway.test.database, { workerId: 'B', leaseSeconds: 30, limit: 1 });
-    await advanceVideo(gateway.advanceDeps, staleCopy as never, { workerId: 'A', signal: new AbortController().signal });
+    await advanceVideo(gateway.advanceDeps, staleCopy as never, {
+      workerId: 'A',
+      signal: new AbortController().signal,
+    });
     const video = await row(id as string);
     expect(video.locked_by).toBe('B');
     expect(video.status).toBe('queued');

@@ -90,7 +90,12 @@ async function checkStatus(
   }
 }
 
-async function expire(deps: AdvanceVideoDeps, entry: ModelEntry | null, video: VideoRecord, workerId: string) {
+async function expire(
+  deps: AdvanceVideoDeps,
+  entry: ModelEntry | null,
+  video: VideoRecord,
+  workerId: string,
+) {
   if (entry?.model.doCancel != null && video.operation != null) {
     await entry.model.doCancel({ operation: video.operation }).catch(() => undefined);
   }
@@ -117,12 +122,17 @@ export async function advanceVideo(
   context: AdvanceContext,
 ): Promise<void> {
   const entry = resolveEntry(deps.registry, video);
-  if (await isPastDeadline(deps.database, video.id)) return expire(deps, entry, video, context.workerId);
+  const pastDeadline = video.pastDeadline ?? (await isPastDeadline(deps.database, video.id));
+  if (pastDeadline) return expire(deps, entry, video, context.workerId);
   if (entry == null) {
     await recordFailed(deps.database, {
       id: video.id,
       workerId: context.workerId,
-      error: { code: 'model_unavailable', message: `model "${video.model}" is no longer configured`, retryable: false },
+      error: {
+        code: 'model_unavailable',
+        message: `model "${video.model}" is no longer configured`,
+        retryable: false,
+      },
     });
     return;
   }

@@ -53,7 +53,9 @@ function resolveSeconds(
     return stepped;
   }
   if (durations.seconds.includes(requested)) return requested;
-  const nearestAbove = [...durations.seconds].sort((a, b) => a - b).find((value) => value >= requested);
+  const nearestAbove = [...durations.seconds]
+    .sort((a, b) => a - b)
+    .find((value) => value >= requested);
   if (nearestAbove == null) {
     throw new InvalidRequestError(
       `seconds must be one of ${durations.seconds.join(', ')}, got ${requested}`,
@@ -101,10 +103,14 @@ function resolveSize(requested: string | null, capabilities: VideoCapabilities) 
 function resolveFps(requested: number | null, capabilities: VideoCapabilities): number {
   const fps = capabilities.fps;
   if (requested == null) return fps.default;
-  const allowed = 'values' in fps ? fps.values.includes(requested) : requested >= fps.min && requested <= fps.max;
+  const allowed =
+    'values' in fps ? fps.values.includes(requested) : requested >= fps.min && requested <= fps.max;
   if (!allowed || !Number.isInteger(requested)) {
     const described = 'values' in fps ? fps.values.join(', ') : `${fps.min}-${fps.max}`;
-    throw new InvalidRequestError(`fps must be an integer in ${described}, got ${requested}`, 'fps');
+    throw new InvalidRequestError(
+      `fps must be an integer in ${described}, got ${requested}`,
+      'fps',
+    );
   }
   return requested;
 }
@@ -129,7 +135,10 @@ export function checkCapabilities(
     );
   }
   if (requested.hasInputReference && !capabilities.imageInput) {
-    throw new InvalidRequestError('this model does not accept an input_reference image', 'input_reference');
+    throw new InvalidRequestError(
+      'this model does not accept an input_reference image',
+      'input_reference',
+    );
   }
   const seconds = resolveSeconds(requested.seconds, capabilities, warnings);
   const { width, height } = resolveSize(requested.size, capabilities);

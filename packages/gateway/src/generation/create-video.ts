@@ -1,9 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  IdempotencyConflictError,
-  InvalidRequestError,
-  type JSONObject,
-} from '@vgw/spec';
+import { IdempotencyConflictError, InvalidRequestError, type JSONObject } from '@vgw/spec';
 import type { Database } from '../db/queryable.js';
 import type { StoredImage, VideoRecord } from '../db/video-record.js';
 import {
@@ -57,7 +53,10 @@ function describeImage(bytes: Uint8Array | null): StoredImage | null {
   if (bytes == null) return null;
   const mediaType = detectImageType(bytes);
   if (mediaType == null) {
-    throw new InvalidRequestError('input_reference must be a PNG, JPEG or WebP image', 'input_reference');
+    throw new InvalidRequestError(
+      'input_reference must be a PNG, JPEG or WebP image',
+      'input_reference',
+    );
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { sha256, mediaType, bytes: bytes.byteLength };
@@ -69,10 +68,7 @@ async function discardImage(deps: CreateVideoDeps, image: StoredImage | null): P
   if (!(await isBlobReferenced(deps.database, image.sha256))) await deps.store.remove(image.sha256);
 }
 
-function replay(
-  existing: VideoRecord & { deleted: boolean },
-  requestHash: string,
-): VideoRecord {
+function replay(existing: VideoRecord & { deleted: boolean }, requestHash: string): VideoRecord {
   if (existing.requestHash !== requestHash) {
     throw new IdempotencyConflictError(
       'this Idempotency-Key was already used with a different request body',

@@ -36,7 +36,11 @@ export async function saveOutputs(
     await recordFailed(deps.database, {
       id: video.id,
       workerId,
-      error: { code: 'no_output', message: 'the engine finished without a video', retryable: false },
+      error: {
+        code: 'no_output',
+        message: 'the engine finished without a video',
+        retryable: false,
+      },
     });
     return;
   }

@@ -27,13 +27,18 @@ function callOptions(
     seed: video.seed,
     inputReference:
       video.inputReference != null
-        ? { path: deps.store.pathOf(video.inputReference.sha256), mediaType: video.inputReference.mediaType }
+        ? {
+            path: deps.store.pathOf(video.inputReference.sha256),
+            mediaType: video.inputReference.mediaType,
+          }
         : null,
     // The same key on every retry of this start: a provider that honours it renders (and bills)
     // once even when a worker died after the call but before the operation was saved.
     idempotencyKey: video.startKey,
     providerOptions:
-      providerOptions != null && typeof providerOptions === 'object' && !Array.isArray(providerOptions)
+      providerOptions != null &&
+      typeof providerOptions === 'object' &&
+      !Array.isArray(providerOptions)
         ? providerOptions
         : {},
     abortSignal: signal,

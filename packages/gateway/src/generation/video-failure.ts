@@ -9,11 +9,14 @@ export function nextCheckDelay(statusChecks: number, retryAfterMs?: number): num
 /** Unknown errors count as retryable: a crash in our own code must not burn a paid render. */
 export function toFailure(error: unknown, fallbackCode: string): VideoFailure {
   if (error instanceof GatewayError) {
-    const failure: VideoFailure = { code: error.code, message: error.message, retryable: error.retryable };
+    const failure: VideoFailure = {
+      code: error.code,
+      message: error.message,
+      retryable: error.retryable,
+    };
     if (error.param != null) failure.param = error.param;
     return failure;
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: fallbackCode, message, retryable: true };
 }
-

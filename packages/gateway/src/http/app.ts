@@ -15,7 +15,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', requestContext());
   app.onError((error, context) => renderError(error, context, deps.logger));
   app.notFound((context) =>
-    context.json(errorBody(`no route for ${context.req.method} ${context.req.path}`, 'invalid_request_error', null, 'not_found'), 404),
+    context.json(
+      errorBody(
+        `no route for ${context.req.method} ${context.req.path}`,
+        'invalid_request_error',
+        null,
+        'not_found',
+      ),
+      404,
+    ),
   );
 
   app.get('/healthz', (context) => context.json({ status: 'ok' }));
@@ -25,7 +33,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       return context.json({ status: 'ready' });
     } catch {
       context.header('retry-after', '1');
-      return context.json(errorBody('database unreachable', 'server_error', null, 'not_ready'), 503);
+      return context.json(
+        errorBody('database unreachable', 'server_error', null, 'not_ready'),
+        503,
+      );
     }
   });
   const document = openApiDocument();

@@ -22,8 +22,18 @@ describe.each(testDatabaseKinds())('openai client contract on %s', (kind) => {
       statusScript: () => ({
         status: 'completed',
         videos: [
-          { variant: 'video', kind: 'file', path: join(gateway.storageDir, 'v.mp4'), mediaType: 'video/mp4' },
-          { variant: 'thumbnail', kind: 'file', path: join(gateway.storageDir, 't.jpg'), mediaType: 'image/jpeg' },
+          {
+            variant: 'video',
+            kind: 'file',
+            path: join(gateway.storageDir, 'v.mp4'),
+            mediaType: 'video/mp4',
+          },
+          {
+            variant: 'thumbnail',
+            kind: 'file',
+            path: join(gateway.storageDir, 't.jpg'),
+            mediaType: 'image/jpeg',
+          },
         ],
       }),
     });
@@ -34,7 +44,11 @@ describe.each(testDatabaseKinds())('openai client contract on %s', (kind) => {
       server = serve({ fetch: gateway.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    client = new OpenAI({ apiKey: gateway.apiKey, baseURL: `http://127.0.0.1:${port}/v1`, maxRetries: 0 });
+    client = new OpenAI({
+      apiKey: gateway.apiKey,
+      baseURL: `http://127.0.0.1:${port}/v1`,
+      maxRetries: 0,
+    });
   });
 
   afterEach(async () => {
@@ -43,8 +57,17 @@ describe.each(testDatabaseKinds())('openai client contract on %s', (kind) => {
   });
 
   it('creates, retrieves, downloads, lists and deletes', async () => {
-    const created = await client.videos.create({ prompt: 'a red fox in snow', seconds: '4', size: '1280x720' });
-    expect(created).toMatchObject({ object: 'video', status: 'queued', seconds: '4', size: '1280x720' });
+    const created = await client.videos.create({
+      prompt: 'a red fox in snow',
+      seconds: '4',
+      size: '1280x720',
+    });
+    expect(created).toMatchObject({
+      object: 'video',
+      status: 'queued',
+      seconds: '4',
+      size: '1280x720',
+    });
     expect(created.model).toBe('fake/fake-1');
 
     await gateway.drain(gateway.newWorker());
@@ -84,7 +107,9 @@ describe.each(testDatabaseKinds())('openai client contract on %s', (kind) => {
       status: 400,
       param: 'model',
     });
-    await expect(client.videos.retrieve('video_missing')).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+    await expect(client.videos.retrieve('video_missing')).rejects.toBeInstanceOf(
+      OpenAI.NotFoundError,
+    );
     const stranger = new OpenAI({ apiKey: 'vgw_sk_wrong', baseURL: client.baseURL, maxRetries: 0 });
     await expect(stranger.videos.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
   });

@@ -27,8 +27,18 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
           : {
               status: 'completed',
               videos: [
-                { variant: 'video', kind: 'file', path: join(gateway.storageDir, 'out.mp4'), mediaType: 'video/mp4' },
-                { variant: 'thumbnail', kind: 'file', path: join(gateway.storageDir, 'out.jpg'), mediaType: 'image/jpeg' },
+                {
+                  variant: 'video',
+                  kind: 'file',
+                  path: join(gateway.storageDir, 'out.mp4'),
+                  mediaType: 'video/mp4',
+                },
+                {
+                  variant: 'thumbnail',
+                  kind: 'file',
+                  path: join(gateway.storageDir, 'out.jpg'),
+                  mediaType: 'image/jpeg',
+                },
               ],
             },
     });
@@ -49,7 +59,9 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
     );
 
   async function videoCount(): Promise<number> {
-    const result = await gateway.test.database.query<{ count: number }>('select count(*)::int as count from videos');
+    const result = await gateway.test.database.query<{ count: number }>(
+      'select count(*)::int as count from videos',
+    );
     return result.rows[0]?.count ?? -1;
   }
 
@@ -77,7 +89,9 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
   it('coerces a duration the model lacks and says so in warnings', async () => {
     const video = await json(await post({ prompt: 'a fox', seconds: 5 }));
     expect(video.seconds).toBe('8');
-    expect(video.warnings).toEqual([expect.objectContaining({ type: 'compatibility', param: 'seconds', used: '8' })]);
+    expect(video.warnings).toEqual([
+      expect.objectContaining({ type: 'compatibility', param: 'seconds', used: '8' }),
+    ]);
   });
 
   it.each([
@@ -91,8 +105,16 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
     [{ prompt: 'p'.repeat(1001) }, 400, 'prompt'],
     [{}, 400, 'prompt'],
     [{ prompt: 'x', colour: 'red' }, 400, 'colour'],
-    [{ prompt: 'x', input_reference: { image_url: 'data:text/plain;base64,aGVsbG8=' } }, 400, 'input_reference'],
-    [{ prompt: 'x', input_reference: { image_url: 'http://169.254.169.254/' } }, 400, 'input_reference'],
+    [
+      { prompt: 'x', input_reference: { image_url: 'data:text/plain;base64,aGVsbG8=' } },
+      400,
+      'input_reference',
+    ],
+    [
+      { prompt: 'x', input_reference: { image_url: 'http://169.254.169.254/' } },
+      400,
+      'input_reference',
+    ],
   ])('rejects %j with %i naming %s and writes nothing', async (body, status, param) => {
     const response = await post(body);
     expect(response.status).toBe(status);
@@ -122,12 +144,18 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
     form.set('prompt', 'from an image');
     form.set('seconds', '4');
     form.set('input_reference', new Blob([png], { type: 'image/png' }), 'first.png');
-    const response = await gateway.app.request('/v1/videos', gateway.authorized({ method: 'POST', body: form }));
+    const response = await gateway.app.request(
+      '/v1/videos',
+      gateway.authorized({ method: 'POST', body: form }),
+    );
     expect(response.status).toBe(200);
     const bad = new FormData();
     bad.set('prompt', 'x');
     bad.set('input_reference', new Blob(['not an image'], { type: 'image/png' }), 'fake.png');
-    const rejected = await gateway.app.request('/v1/videos', gateway.authorized({ method: 'POST', body: bad }));
+    const rejected = await gateway.app.request(
+      '/v1/videos',
+      gateway.authorized({ method: 'POST', body: bad }),
+    );
     expect(rejected.status).toBe(400);
     expect((await json(rejected)).error.param).toBe('input_reference');
     expect(await videoCount()).toBe(1);
@@ -137,13 +165,19 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
     const none = await gateway.app.request('/v1/videos');
     expect(none.status).toBe(401);
     expect((await json(none)).error.code).toBe('invalid_api_key');
-    const unknown = await gateway.app.request('/v1/videos', { headers: { authorization: 'Bearer vgw_sk_nope' } });
+    const unknown = await gateway.app.request('/v1/videos', {
+      headers: { authorization: 'Bearer vgw_sk_nope' },
+    });
     expect(unknown.status).toBe(401);
     const created = await createApiKey(gateway.test.database, 'other');
-    const ok = await gateway.app.request('/v1/videos', { headers: { authorization: `Bearer ${created.key}` } });
+    const ok = await gateway.app.request('/v1/videos', {
+      headers: { authorization: `Bearer ${created.key}` },
+    });
     expect(ok.status).toBe(200);
     await revokeApiKey(gateway.test.database, created.id);
-    const revoked = await gateway.app.request('/v1/videos', { headers: { authorization: `Bearer ${created.key}` } });
+    const revoked = await gateway.app.request('/v1/videos', {
+      headers: { authorization: `Bearer ${created.key}` },
+    });
     expect(revoked.status).toBe(401);
   });
 
@@ -156,7 +190,9 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
     expect(response.status).toBe(404);
     expect((await json(response)).error.param).toBe('video_id');
     const list = await json(
-      await gateway.app.request('/v1/videos', { headers: { authorization: `Bearer ${other.key}` } }),
+      await gateway.app.request('/v1/videos', {
+        headers: { authorization: `Bearer ${other.key}` },
+      }),
     );
     expect(list.data).toEqual([]);
   });
@@ -171,14 +207,17 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
     const racing = await Promise.all(
       Array.from({ length: 5 }, () => post({ prompt: 'race' }, { 'idempotency-key': 'k-2' })),
     );
-    const ids = new Set(await Promise.all(racing.map(async (response) => (await json(response)).id)));
+    const ids = new Set(
+      await Promise.all(racing.map(async (response) => (await json(response)).id)),
+    );
     expect(ids.size).toBe(1);
     expect(await videoCount()).toBe(2);
   });
 
   it('pages through the list with after/limit/order', async () => {
     const ids: string[] = [];
-    for (let index = 0; index < 5; index += 1) ids.push((await json(await post({ prompt: `v${index}` }))).id);
+    for (let index = 0; index < 5; index += 1)
+      ids.push((await json(await post({ prompt: `v${index}` }))).id);
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page += 1) {
@@ -190,7 +229,9 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
       after = body.last_id;
     }
     expect(seen).toEqual(ids);
-    const desc = await json(await gateway.app.request('/v1/videos?limit=100', gateway.authorized()));
+    const desc = await json(
+      await gateway.app.request('/v1/videos?limit=100', gateway.authorized()),
+    );
     expect(desc.data.map((video: { id: string }) => video.id)).toEqual([...ids].reverse());
     const bad = await gateway.app.request('/v1/videos?limit=0', gateway.authorized());
     expect((await json(bad)).error.param).toBe('limit');
@@ -203,7 +244,9 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
     expect((await json(early)).error.code).toBe('video_not_ready');
     const worker = gateway.newWorker();
     await gateway.drain(worker);
-    const done = await json(await gateway.app.request(`/v1/videos/${video.id}`, gateway.authorized()));
+    const done = await json(
+      await gateway.app.request(`/v1/videos/${video.id}`, gateway.authorized()),
+    );
     expect(done).toMatchObject({ status: 'completed', progress: 100 });
     expect(done.completed_at).toBeGreaterThanOrEqual(done.created_at);
     expect(model.startCalls).toHaveLength(1);
@@ -225,14 +268,25 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
       gateway.authorized({ headers: { range: 'bytes=50-60' } }),
     );
     expect(outside.status).toBe(416);
-    const thumbnail = await gateway.app.request(`/v1/videos/${video.id}/content?variant=thumbnail`, gateway.authorized());
+    const thumbnail = await gateway.app.request(
+      `/v1/videos/${video.id}/content?variant=thumbnail`,
+      gateway.authorized(),
+    );
     expect(thumbnail.headers.get('content-type')).toBe('image/jpeg');
-    const missing = await gateway.app.request(`/v1/videos/${video.id}/content?variant=spritesheet`, gateway.authorized());
+    const missing = await gateway.app.request(
+      `/v1/videos/${video.id}/content?variant=spritesheet`,
+      gateway.authorized(),
+    );
     expect(missing.status).toBe(404);
 
-    const files = await gateway.test.database.query<{ sha256: string }>('select sha256 from video_files');
+    const files = await gateway.test.database.query<{ sha256: string }>(
+      'select sha256 from video_files',
+    );
     expect(files.rowCount).toBe(2);
-    const deleted = await gateway.app.request(`/v1/videos/${video.id}`, gateway.authorized({ method: 'DELETE' }));
+    const deleted = await gateway.app.request(
+      `/v1/videos/${video.id}`,
+      gateway.authorized({ method: 'DELETE' }),
+    );
     expect(await json(deleted)).toEqual({ id: video.id, object: 'video.deleted', deleted: true });
     for (const { sha256 } of files.rows) expect(await gateway.store.size(sha256)).toBeNull();
     const gone = await gateway.app.request(`/v1/videos/${video.id}`, gateway.authorized());
@@ -241,14 +295,22 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
       'select type from video_events where video_id = $1 order by id',
       [video.id],
     );
-    expect(events.rows.map((row) => row.type)).toEqual(['created', 'start_attempt', 'started', 'completed', 'deleted']);
+    expect(events.rows.map((row) => row.type)).toEqual([
+      'created',
+      'start_attempt',
+      'started',
+      'completed',
+      'deleted',
+    ]);
   });
 
   it('serves health, readiness, engines and the OpenAPI document', async () => {
     expect((await gateway.app.request('/healthz')).status).toBe(200);
     expect(await json(await gateway.app.request('/readyz'))).toEqual({ status: 'ready' });
     const engines = await json(await gateway.app.request('/v1/engines', gateway.authorized()));
-    expect(engines.data).toEqual([expect.objectContaining({ id: 'fake/fake-1', configured: true })]);
+    expect(engines.data).toEqual([
+      expect.objectContaining({ id: 'fake/fake-1', configured: true }),
+    ]);
     const document = await json(await gateway.app.request('/openapi.json'));
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toContain('/v1/videos/{id}/content');

@@ -50,11 +50,22 @@ function finiteOrNull(value: number | undefined): number | null {
 export async function probeVideo(ffprobePath: string, file: string): Promise<VideoProbe> {
   const result = await runCommand(
     ffprobePath,
-    ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', '-count_frames', file],
+    [
+      '-v',
+      'error',
+      '-print_format',
+      'json',
+      '-show_streams',
+      '-show_format',
+      '-count_frames',
+      file,
+    ],
     { timeoutMs: 60_000, maxStdoutBytes: 16 * 1024 * 1024 },
   );
   if (result.exitCode !== 0) {
-    throw new Error(`ffprobe failed on ${file}: ${result.stderr.trim() || `exit ${result.exitCode}`}`);
+    throw new Error(
+      `ffprobe failed on ${file}: ${result.stderr.trim() || `exit ${result.exitCode}`}`,
+    );
   }
   const parsed = probeSchema.parse(JSON.parse(result.stdout.toString('utf8')));
   const stream = parsed.streams.find((candidate) => candidate.codec_type === 'video');

@@ -16,7 +16,12 @@ export const fakeCapabilities: VideoCapabilities = {
   audio: true,
   imageInput: true,
   maxPromptLength: 1000,
-  price: { currency: 'USD', microUsdPerSecond: 100_000, source: 'test fixture', asOf: '2026-11-25' },
+  price: {
+    currency: 'USD',
+    microUsdPerSecond: 100_000,
+    source: 'test fixture',
+    asOf: '2026-11-25',
+  },
 };
 
 export interface FakeVideoModel extends VideoModelV1 {
@@ -30,7 +35,9 @@ export interface FakeVideoModel extends VideoModelV1 {
 
 /** An engine that renders nothing, for job tests and the transitions benchmark. */
 export function createFakeVideoModel(
-  overrides: Partial<Pick<FakeVideoModel, 'statusScript' | 'startScript'>> & { modelId?: string } = {},
+  overrides: Partial<Pick<FakeVideoModel, 'statusScript' | 'startScript'>> & {
+    modelId?: string;
+  } = {},
 ): FakeVideoModel {
   const model: FakeVideoModel = {
     specificationVersion: 'v1',

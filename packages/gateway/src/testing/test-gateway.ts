@@ -43,7 +43,10 @@ export async function createTestGateway(
   const test = await openTestDatabase(kind);
   const storageDir = await mkdtemp(join(tmpdir(), 'vgw-test-'));
   const store = createContentStore(storageDir);
-  const registry = createProviderRegistry(models, options.defaultModel ?? models[0]?.modelId ?? 'none');
+  const registry = createProviderRegistry(
+    models,
+    options.defaultModel ?? models[0]?.modelId ?? 'none',
+  );
   const { key, projectId } = await createApiKey(test.database, 'test-project');
   const app = createApp({
     database: test.database,

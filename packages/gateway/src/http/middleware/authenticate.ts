@@ -5,7 +5,9 @@ import type { AppVariables } from './request-context.js';
 /** Resolves a bearer token to its project, or null when the key is unknown or revoked. */
 export type Authenticator = (token: string) => Promise<{ projectId: string } | null>;
 
-export function authenticate(authenticator: Authenticator): MiddlewareHandler<{ Variables: AppVariables }> {
+export function authenticate(
+  authenticator: Authenticator,
+): MiddlewareHandler<{ Variables: AppVariables }> {
   return async (context, next) => {
     const header = context.req.header('authorization');
     const match = header != null ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;

@@ -7,7 +7,12 @@ export interface ErrorLogger {
   error(object: object, message: string): void;
 }
 
-export function errorBody(message: string, type: string, param: string | null, code: string | null) {
+export function errorBody(
+  message: string,
+  type: string,
+  param: string | null,
+  code: string | null,
+) {
   return { error: { message, type, param, code } };
 }
 
@@ -30,6 +35,12 @@ export function renderError(error: unknown, context: Context, logger: ErrorLogge
       error.status,
     );
   }
-  logger.error({ error: String(error), stack: (error as Error)?.stack, requestId: context.get('requestId') }, 'unhandled error');
-  return context.json(errorBody('internal server error', 'server_error', null, 'internal_error'), 500);
+  logger.error(
+    { error: String(error), stack: (error as Error)?.stack, requestId: context.get('requestId') },
+    'unhandled error',
+  );
+  return context.json(
+    errorBody('internal server error', 'server_error', null, 'internal_error'),
+    500,
+  );
 }

@@ -12,7 +12,8 @@ export function requestContext(): MiddlewareHandler<{ Variables: AppVariables }>
   return async (context, next) => {
     const started = performance.now();
     const incoming = context.req.header('x-request-id');
-    const requestId = incoming != null && /^[\w.-]{1,128}$/.test(incoming) ? incoming : `req_${randomUUID()}`;
+    const requestId =
+      incoming != null && /^[\w.-]{1,128}$/.test(incoming) ? incoming : `req_${randomUUID()}`;
     context.set('requestId', requestId);
     await next();
     context.header('x-request-id', requestId);

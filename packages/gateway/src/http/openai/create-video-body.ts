@@ -3,7 +3,14 @@ import { z } from 'zod';
 import type { CreateVideoInput } from '../../generation/create-video.js';
 
 const numberLike = (name: string) =>
-  z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/, `${name} must be a number`).transform(Number)]);
+  z.union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+(\.\d+)?$/, `${name} must be a number`)
+      .transform(Number),
+  ]);
 
 const imageReference = z
   .object({
@@ -21,7 +28,10 @@ export const createVideoBodySchema = z
     size: z.string().optional(),
     fps: numberLike('fps').optional(),
     seed: numberLike('seed')
-      .refine((value) => Number.isSafeInteger(value) && value >= 0, 'seed must be a non-negative integer')
+      .refine(
+        (value) => Number.isSafeInteger(value) && value >= 0,
+        'seed must be a non-negative integer',
+      )
       .optional(),
     input_reference: imageReference.optional(),
     provider_options: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
@@ -33,7 +43,10 @@ export type CreateVideoBody = z.infer<typeof createVideoBodySchema>;
 /** Accepts only inline images: fetching a caller's URL from the server would be an SSRF hole. */
 export function decodeImageReference(reference: z.infer<typeof imageReference>): Uint8Array {
   if (reference.file_id != null) {
-    throw new InvalidRequestError('input_reference.file_id is not supported; upload the image instead', 'input_reference');
+    throw new InvalidRequestError(
+      'input_reference.file_id is not supported; upload the image instead',
+      'input_reference',
+    );
   }
   const url = reference.image_url;
   const match = url != null ? /^data:([\w.+-]+\/[\w.+-]+)?(;base64)?,(.*)$/s.exec(url) : null;
@@ -60,7 +73,11 @@ export function parseCreateVideoBody(
         ? `unknown parameter: ${issue.keys.join(', ')}`
         : `${param ?? 'body'}: ${issue?.message ?? 'invalid'}`;
     const unknownParam = issue?.code === 'unrecognized_keys' ? (issue.keys[0] ?? null) : param;
-    throw new InvalidRequestError(message, unknownParam, issue?.code === 'unrecognized_keys' ? 'unknown_parameter' : 'invalid_value');
+    throw new InvalidRequestError(
+      message,
+      unknownParam,
+      issue?.code === 'unrecognized_keys' ? 'unknown_parameter' : 'invalid_value',
+    );
   }
   const body = parsed.data;
   const inputReference =

@@ -17,7 +17,10 @@ export async function readCreateRequest(
       throw new InvalidRequestError('the request body is not valid JSON', null, 'invalid_json');
     }
   }
-  if (contentType.startsWith('multipart/form-data') || contentType.startsWith('application/x-www-form-urlencoded')) {
+  if (
+    contentType.startsWith('multipart/form-data') ||
+    contentType.startsWith('application/x-www-form-urlencoded')
+  ) {
     return readForm(context);
   }
   throw new GatewayError(

@@ -22,7 +22,8 @@ export interface VideoObject {
   warnings: VideoWarning[];
 }
 
-const unixSeconds = (date: Date | null) => (date != null ? Math.floor(date.getTime() / 1000) : null);
+const unixSeconds = (date: Date | null) =>
+  date != null ? Math.floor(date.getTime() / 1000) : null;
 
 export function toVideoObject(video: VideoRecord): VideoObject {
   const error =

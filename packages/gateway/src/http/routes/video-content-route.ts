@@ -9,7 +9,10 @@ const variants = ['video', 'thumbnail', 'spritesheet'] as const;
 type Variant = (typeof variants)[number];
 
 /** Parses one `bytes=` range; null means "serve the whole file". Multi-range is not offered. */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | null {
   if (header == null) return null;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (match == null || (match[1] === '' && match[2] === '')) return null;
@@ -32,7 +35,10 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return { start, end };
 }
 
-export async function serveVideoContent(deps: AppDeps, context: Context<AppEnv>): Promise<Response> {
+export async function serveVideoContent(
+  deps: AppDeps,
+  context: Context<AppEnv>,
+): Promise<Response> {
   const id = context.req.param('id') as string;
   const variant = (context.req.query('variant') ?? 'video') as Variant;
   if (!variants.includes(variant)) {
@@ -41,11 +47,16 @@ export async function serveVideoContent(deps: AppDeps, context: Context<AppEnv>)
   const video = await findVideo(deps.database, context.get('projectId'), id);
   if (video == null) throw new NotFoundError(`no video with id "${id}"`, 'video_id');
   if (video.status !== 'completed') {
-    throw new InvalidRequestError(`video ${id} is ${video.status}; content exists once it is completed`, 'video_id', 'video_not_ready');
+    throw new InvalidRequestError(
+      `video ${id} is ${video.status}; content exists once it is completed`,
+      'video_id',
+      'video_not_ready',
+    );
   }
   const file = await findVideoFile(deps.database, id, variant);
   const size = file != null ? await deps.store.size(file.sha256) : null;
-  if (file == null || size == null) throw new NotFoundError(`video ${id} has no ${variant}`, 'variant');
+  if (file == null || size == null)
+    throw new NotFoundError(`video ${id} has no ${variant}`, 'variant');
   const range = parseRange(context.req.header('range'), size);
   const headers = new Headers({
     'content-type': file.mediaType,
@@ -59,6 +70,8 @@ export async function serveVideoContent(deps: AppDeps, context: Context<AppEnv>)
   if (range != null) headers.set('content-range', `bytes ${range.start}-${range.end}/${size}`);
   const status = range != null ? 206 : 200;
   if (context.req.method === 'HEAD') return new Response(null, { status, headers });
-  const stream = Readable.toWeb(deps.store.openRead(file.sha256, range ?? undefined)) as ReadableStream;
+  const stream = Readable.toWeb(
+    deps.store.openRead(file.sha256, range ?? undefined),
+  ) as ReadableStream;
   return new Response(stream, { status, headers });
 }

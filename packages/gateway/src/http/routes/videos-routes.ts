@@ -15,7 +15,10 @@ function idempotencyKeyOf(context: Context<AppEnv>): string | null {
   const key = context.req.header('idempotency-key');
   if (key == null) return null;
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw new InvalidRequestError('Idempotency-Key must be 1-255 printable ASCII characters', 'Idempotency-Key');
+    throw new InvalidRequestError(
+      'Idempotency-Key must be 1-255 printable ASCII characters',
+      'Idempotency-Key',
+    );
   }
   return key;
 }
@@ -32,6 +35,32 @@ async function requireVideo(deps: AppDeps, context: Context<AppEnv>): Promise<Vi
   const video = await findVideo(deps.database, context.get('projectId'), id);
   if (video == null) throw new NotFoundError(`no video with id "${id}"`, 'video_id');
   return video;
+}
+
+/** A new video with the source's settings and a new prompt. */
+async function remix(deps: AppDeps, context: Context<AppEnv>): Promise<Response> {
+  const source = await requireVideo(deps, context);
+  const { body } = await readCreateRequest(context);
+  const prompt = (body as { prompt?: unknown } | null)?.prompt;
+  const input = parseCreateVideoBody(
+    {
+      prompt,
+      model: source.model,
+      seconds: source.seconds,
+      size: source.size,
+      fps: source.fps,
+      ...(source.seed != null ? { seed: source.seed } : {}),
+      provider_options: source.providerOptions,
+    },
+    null,
+    source.id,
+  );
+  const video = await createVideo(deps, {
+    projectId: context.get('projectId'),
+    idempotencyKey: idempotencyKeyOf(context),
+    input,
+  });
+  return respondWithVideo(deps, context, video);
 }
 
 export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -62,7 +91,9 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
     });
   });
 
-  routes.get('/:id', async (context) => respondWithVideo(deps, context, await requireVideo(deps, context)));
+  routes.get('/:id', async (context) =>
+    respondWithVideo(deps, context, await requireVideo(deps, context)),
+  );
 
   routes.delete('/:id', async (context) => {
     const id = context.req.param('id');
@@ -73,30 +104,7 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.on(['GET', 'HEAD'], '/:id/content', (context) => serveVideoContent(deps, context));
 
-  routes.post('/:id/remix', async (context) => {
-    const source = await requireVideo(deps, context);
-    const { body } = await readCreateRequest(context);
-    const prompt = (body as { prompt?: unknown } | null)?.prompt;
-    const input = parseCreateVideoBody(
-      {
-        prompt,
-        model: source.model,
-        seconds: source.seconds,
-        size: source.size,
-        fps: source.fps,
-        ...(source.seed != null ? { seed: source.seed } : {}),
-        provider_options: source.providerOptions,
-      },
-      null,
-      source.id,
-    );
-    const video = await createVideo(createDeps, {
-      projectId: context.get('projectId'),
-      idempotencyKey: idempotencyKeyOf(context),
-      input,
-    });
-    return respondWithVideo(deps, context, video);
-  });
+  routes.post('/:id/remix', (context) => remix(deps, context));
 
   return routes;
 }

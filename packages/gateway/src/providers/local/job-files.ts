@@ -16,6 +16,8 @@ export const jobFiles = {
   exit: 'exit',
   /** Written by the gateway when it kills a render (cancel or timeout); it wins over `exit`. */
   stopped: 'stopped',
+  /** Timing and warnings, written just before the spawn. */
+  start: 'start.json',
   /** The start result, so a repeated doStart returns the same operation. */
   operation: 'operation.json',
   /** Held while one doStart spawns, so two starts with one key spawn once. */

@@ -17,6 +17,8 @@ export interface RenderPlanInput {
   options: LocalOptions;
   /** Whether this ffmpeg build can draw text (see drawtext-support.ts). */
   drawCaption: boolean;
+  /** x264's thread count changes its output bytes, so it is fixed rather than left to the CPU. */
+  encoderThreads: number;
 }
 
 export interface RenderPlan {
@@ -64,13 +66,18 @@ function captionFilter(frame: SceneFrame): string {
   );
 }
 
-/** The input image, fitted into the frame, opaque on frame 0 and fading out after it. */
+/**
+ * The input image, fitted into the frame, opaque on frame 0 and fading out after it. It is
+ * decoded once and repeated by `loop`: an image input looped by the demuxer (`-loop 1`) spins
+ * forever on a corrupt file, while a single decode fails and ends ffmpeg with an error.
+ */
 function imageChain(frame: SceneFrame): string {
-  const { width, height } = frame;
+  const { width, height, fps } = frame;
   return (
     `[0:v]scale=${width}:${height}:force_original_aspect_ratio=decrease,` +
     `pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuva420p,` +
-    `fade=t=out:st=${decimal(1 / frame.fps, 6)}:d=${imageFadeSeconds}:alpha=1[image]`
+    `loop=loop=${fps * imageFadeSeconds}:size=1:start=0,setpts=N/(${fps}*TB),` +
+    `fade=t=out:st=${decimal(1 / fps, 6)}:d=${imageFadeSeconds}:alpha=1[image]`
   );
 }
 
@@ -107,23 +114,17 @@ function filterGraph(
   return chains.join(';');
 }
 
-function imageInputArgs(frame: SceneFrame, path: string | null): string[] {
-  if (path == null) return [];
-  // The image is read only for the frames it is visible; `file:` keeps a path from being
-  // taken as another protocol.
-  const visibleSeconds = decimal(1 / frame.fps + imageFadeSeconds, 6);
-  return [
-    ...['-loop', '1', '-framerate', String(frame.fps), '-t', visibleSeconds],
-    ...['-i', `file:${path}`],
-  ];
+function imageInputArgs(path: string | null): string[] {
+  // `file:` keeps a path from being taken for another protocol.
+  return path != null ? ['-i', `file:${path}`] : [];
 }
 
-function outputArgs(frame: SceneFrame, crf: number): string[] {
+function outputArgs(frame: SceneFrame, crf: number, threads: number): string[] {
   const bitexact = ['-flags', '+bitexact', '-fflags', '+bitexact'];
   return [
     ...['-map', '[video]', '-frames:v', String(frame.totalFrames), '-r', String(frame.fps)],
     ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(crf), '-pix_fmt', 'yuv420p'],
-    ...bitexact,
+    ...['-threads', String(threads), ...bitexact],
     ...['-movflags', '+faststart', '-f', 'mp4', jobFiles.video],
     ...['-map', '[thumbnail]', '-frames:v', '1', '-c:v', 'mjpeg', '-q:v', '3', ...bitexact],
     ...['-f', 'image2', '-update', '1', jobFiles.thumbnail],
@@ -156,10 +157,11 @@ export function buildRenderPlan(input: RenderPlanInput): RenderPlan {
   const args = [
     ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'],
     ...['-progress', jobFiles.progress, '-nostats'],
-    ...imageInputArgs(frame, input.inputReferencePath),
+    ...imageInputArgs(input.inputReferencePath),
     ...['-filter_complex', graph],
-    ...outputArgs(frame, input.options.crf ?? defaultCrf),
+    ...outputArgs(frame, input.options.crf ?? defaultCrf, input.encoderThreads),
   ];
-  const { step: _step, ...spritesheet } = spritesheetLayout(frame);
+  const { width, height, columns, rows } = spritesheetLayout(frame);
+  const spritesheet = { width, height, columns, rows };
   return { scene, totalFrames, args, caption, thumbnail: thumbnailSize(frame), spritesheet };
 }

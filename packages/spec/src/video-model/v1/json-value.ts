@@ -1,2 +1,8 @@
-export type JSONValue = null | string | number | boolean | JSONValue[] | { [key: string]: JSONValue };
+export type JSONValue =
+  | null
+  | string
+  | number
+  | boolean
+  | JSONValue[]
+  | { [key: string]: JSONValue };
 export type JSONObject = { [key: string]: JSONValue };

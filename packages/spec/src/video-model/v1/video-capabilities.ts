@@ -4,7 +4,9 @@
  */
 export interface VideoCapabilities {
   /** Allowed durations. `range` accepts any value in [min, max] rounded to `step`. */
-  durations: { kind: 'set'; seconds: number[] } | { kind: 'range'; min: number; max: number; step: number };
+  durations:
+    | { kind: 'set'; seconds: number[] }
+    | { kind: 'range'; min: number; max: number; step: number };
   defaultSeconds: number;
   /** Allowed sizes. `range` accepts any even WxH inside the bounds. */
   sizes:

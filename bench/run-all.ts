@@ -1,0 +1,32 @@
+// `npm run bench`: every benchmark, side by side in one run; results to bench/out/results.json.
+// Figures go to docs/benchmarks.md by hand, with the machine they came from.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { benchApi } from './api-throughput.js';
+import { benchTransitions, benchLeasePickup } from './jobs-throughput.js';
+
+const only = process.argv[2] ?? 'all';
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const results: Record<string, unknown> = {
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+  at: new Date().toISOString(),
+};
+
+if (only === 'all' || only === 'api') {
+  results.api = await benchApi(['pglite', 'postgres'], seconds);
+  console.table(results.api);
+}
+if (only === 'all' || only === 'jobs') {
+  results.transitions = await benchTransitions(2000);
+  console.table([results.transitions]);
+  results.leasePickup = await benchLeasePickup(5, 1000);
+  console.table([results.leasePickup]);
+}
+if (only === 'all' || only === 'local') {
+  const { benchLocalRender } = await import('./local-render.js');
+  results.localRender = await benchLocalRender(3);
+  console.table([results.localRender]);
+}
+await mkdir('bench/out', { recursive: true });
+await writeFile('bench/out/results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('wrote bench/out/results.json');

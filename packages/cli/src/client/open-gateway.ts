@@ -1,0 +1,42 @@
+import { createGateway, loadConfig, pino } from '@vgw/gateway';
+import type { Config, Gateway, GatewayOptions } from '@vgw/gateway';
+import type { CommandContext } from '../command-context.js';
+
+export interface OpenGatewayOptions {
+  /**
+   * `quiet` logs errors only, to stderr, so a command's stdout stays clean for scripts;
+   * `service` logs at the configured level to stdout, as a server's logs usually go.
+   */
+  logging: 'quiet' | 'service';
+  authenticator?: GatewayOptions['authenticator'];
+  pollAfterMs?: number;
+}
+
+export function loadContextConfig(context: CommandContext): Promise<Config> {
+  return loadConfig({
+    cwd: context.io.cwd,
+    environment: context.io.environment,
+    file: context.globals().configFile,
+  });
+}
+
+/** Loads the configuration and composes a gateway in this process (its own database). */
+export async function openGateway(
+  context: CommandContext,
+  options: OpenGatewayOptions,
+): Promise<Gateway> {
+  const loaded = await loadContextConfig(context);
+  const debug = context.globals().debug;
+  const config: Config = debug ? { ...loaded, logLevel: 'debug' } : loaded;
+  const gatewayOptions: GatewayOptions = {};
+  if (options.authenticator != null) gatewayOptions.authenticator = options.authenticator;
+  if (options.pollAfterMs != null) gatewayOptions.pollAfterMs = options.pollAfterMs;
+  // Through the injected streams, so in-process runs capture the logs like the rest.
+  const destination = options.logging === 'quiet' ? context.io.stderr : context.io.stdout;
+  const quietLevel = debug ? 'debug' : 'error';
+  gatewayOptions.logger = pino(
+    { level: options.logging === 'quiet' ? quietLevel : config.logLevel, base: { service: 'vgw' } },
+    { write: (line: string) => destination.write(line) },
+  );
+  return createGateway(config, gatewayOptions);
+}

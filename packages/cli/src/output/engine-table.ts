@@ -1,0 +1,56 @@
+import type { Engine } from '@vgw/sdk';
+import { renderTable } from './render-table.js';
+
+type Fields = Record<string, unknown>;
+
+function fieldsOf(value: unknown): Fields {
+  return value != null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Fields)
+    : {};
+}
+
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '-';
+}
+
+function list(value: unknown): string {
+  return Array.isArray(value) ? value.map(text).join(',') : '-';
+}
+
+// Capabilities belong to the gateway's registry and may grow; unknown shapes print as "-".
+function describeDurations(durations: Fields): string {
+  if (durations.kind === 'set') return list(durations.seconds);
+  if (durations.kind === 'range') return `${text(durations.min)}-${text(durations.max)}`;
+  return '-';
+}
+
+function describeSizes(sizes: Fields): string {
+  if (sizes.kind === 'set') return list(sizes.values);
+  if (sizes.kind !== 'range') return '-';
+  const smallest = `${text(sizes.minWidth)}x${text(sizes.minHeight)}`;
+  return `${smallest}-${text(sizes.maxWidth)}x${text(sizes.maxHeight)}`;
+}
+
+function describeFps(fps: Fields): string {
+  if (Array.isArray(fps.values)) return list(fps.values);
+  if (fps.min != null) return `${text(fps.min)}-${text(fps.max)}`;
+  return '-';
+}
+
+/** `vgw engines` without --json: one row per model the gateway serves. */
+export function renderEngineTable(engines: readonly Engine[]): string {
+  const rows = engines.map((engine) => {
+    const capabilities = fieldsOf(engine.capabilities);
+    return [
+      text(engine.id),
+      text(engine.provider),
+      engine.default === true ? 'yes' : '',
+      describeDurations(fieldsOf(capabilities.durations)),
+      describeSizes(fieldsOf(capabilities.sizes)),
+      describeFps(fieldsOf(capabilities.fps)),
+    ];
+  });
+  return renderTable(['id', 'provider', 'default', 'seconds', 'sizes', 'fps'], rows);
+}

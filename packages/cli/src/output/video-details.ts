@@ -1,0 +1,55 @@
+import type { Video, VideoWarning } from '@vgw/sdk';
+import type { OutputStream } from '../cli-io.js';
+import { formatUnixSeconds } from './format-time.js';
+import { renderTable } from './render-table.js';
+
+export function describeWarning(warning: VideoWarning): string {
+  const param = warning.param != null ? `${warning.param}: ` : '';
+  const change =
+    warning.requested != null && warning.used != null
+      ? ` (requested ${warning.requested}, used ${warning.used})`
+      : '';
+  return `${param}${warning.message}${change}`;
+}
+
+/** Warnings go to stderr so stdout keeps only what scripts read. */
+export function writeWarnings(stderr: OutputStream, video: Video): void {
+  for (const warning of video.warnings) stderr.write(`vgw: warning: ${describeWarning(warning)}\n`);
+}
+
+/** `vgw get` without --json: one field per line. */
+export function renderVideoDetails(video: Video): string {
+  const fields: [string, string][] = [
+    ['id', video.id],
+    ['status', video.status],
+    ['progress', `${video.progress}%`],
+    ['model', video.model],
+    ['provider', video.provider],
+    ['prompt', video.prompt ?? '-'],
+    ['seconds', video.seconds],
+    ['size', video.size],
+    ['fps', String(video.fps)],
+    ['seed', video.seed != null ? String(video.seed) : '-'],
+    ['created', formatUnixSeconds(video.created_at)],
+    ['completed', formatUnixSeconds(video.completed_at)],
+    ['expires', formatUnixSeconds(video.expires_at)],
+  ];
+  if (video.remixed_from_video_id != null) fields.push(['remix of', video.remixed_from_video_id]);
+  if (video.error != null) fields.push(['error', `${video.error.code}: ${video.error.message}`]);
+  for (const warning of video.warnings) fields.push(['warning', describeWarning(warning)]);
+  const width = Math.max(...fields.map(([name]) => name.length));
+  return fields.map(([name, value]) => `${name.padEnd(width)}  ${value}\n`).join('');
+}
+
+/** `vgw list` without --json. */
+export function renderVideoTable(videos: readonly Video[]): string {
+  const rows = videos.map((video) => [
+    video.id,
+    video.status,
+    video.model,
+    video.seconds,
+    video.size,
+    formatUnixSeconds(video.created_at),
+  ]);
+  return renderTable(['id', 'status', 'model', 'seconds', 'size', 'created'], rows);
+}

@@ -1,0 +1,29 @@
+/**
+ * The gateway's public surface for composition roots outside this package (the `vgw` CLI).
+ * Everything else stays internal so the layering rules keep holding.
+ */
+export { createGateway } from './compose/create-gateway.js';
+export type { Gateway, GatewayOptions } from './compose/create-gateway.js';
+export { bundledBinaryPaths } from './compose/build-video-models.js';
+export { DataDirInUseError } from './compose/data-dir-lock.js';
+export {
+  ConfigError,
+  loadConfig,
+  processEnvironment,
+  remoteGatewayFromEnvironment,
+} from './config/load-config.js';
+export type { LoadConfigOptions } from './config/load-config.js';
+export type { Config, ConfigInput } from './config/config-schema.js';
+export { createApiKey, isValidProjectName, listApiKeys, revokeApiKey } from './auth/api-keys.js';
+export type { CreatedApiKey } from './auth/api-keys.js';
+export type { ApiKeyRecord } from './db/api-keys-repository.js';
+export { ensureProject } from './db/projects-repository.js';
+export type { ProjectRecord } from './db/projects-repository.js';
+export type { Worker } from './jobs/worker.js';
+export { probeVideo } from './provider-utils/probe-video.js';
+export type { VideoProbe } from './provider-utils/probe-video.js';
+// Re-exported so the CLI builds its logger and HTTP server from the versions the gateway uses.
+export { serve } from '@hono/node-server';
+export type { ServerType } from '@hono/node-server';
+export { pino } from 'pino';
+export type { Logger } from 'pino';

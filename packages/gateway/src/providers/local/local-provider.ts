@@ -1,0 +1,67 @@
+import { NotFoundError, type VideoModelV1 } from '@vgw/spec';
+import { resolve } from 'node:path';
+import { silentLogger, type ProviderLogger } from '../../provider-utils/provider-logger.js';
+import { probeVideo, type VideoProbe } from '../../provider-utils/probe-video.js';
+import {
+  isLocalModelId,
+  localCapabilities,
+  localModelIds,
+  localProviderName,
+} from './local-models.js';
+import type { LocalEngineSettings } from './local-settings.js';
+import { LocalVideoModel } from './local-video-model.js';
+
+export interface LocalProviderSettings {
+  ffmpegPath: string;
+  /** Enables checking finished renders (codec, frame count) and `probe()`. */
+  ffprobePath?: string;
+  /** Job directories are created under it (resolved to an absolute path). */
+  workDir: string;
+  /** A render running longer is killed and fails with `render_timeout`. */
+  renderTimeoutMs: number;
+  /** x264 threads; fixed (default 4) so that output bytes do not depend on the machine. */
+  encoderThreads?: number;
+  /** Milliseconds since the epoch; injected so tests can move time. */
+  now?: () => number;
+  logger?: ProviderLogger;
+}
+
+export interface LocalProvider {
+  readonly provider: typeof localProviderName;
+  readonly modelIds: readonly string[];
+  videoModel(modelId: string): VideoModelV1;
+  /** Probes a rendered file with the configured ffprobe; throws when none was configured. */
+  probe(file: string): Promise<VideoProbe>;
+}
+
+const defaultEncoderThreads = 4;
+
+/** The offline ffmpeg engine. Everything with I/O is injected; nothing reads the environment. */
+export function createLocalProvider(settings: LocalProviderSettings): LocalProvider {
+  if (!(settings.renderTimeoutMs > 0)) throw new RangeError('renderTimeoutMs must be positive');
+  const engine: LocalEngineSettings = {
+    ffmpegPath: settings.ffmpegPath,
+    ffprobePath: settings.ffprobePath ?? null,
+    workDir: resolve(settings.workDir),
+    renderTimeoutMs: settings.renderTimeoutMs,
+    encoderThreads: settings.encoderThreads ?? defaultEncoderThreads,
+    now: settings.now ?? Date.now,
+    logger: settings.logger ?? silentLogger,
+  };
+  return {
+    provider: localProviderName,
+    modelIds: localModelIds,
+    videoModel(modelId) {
+      if (!isLocalModelId(modelId)) {
+        throw new NotFoundError(`the local provider has no model "${modelId}"`, 'model');
+      }
+      return new LocalVideoModel(modelId, localCapabilities[modelId], engine);
+    },
+    probe(file) {
+      if (engine.ffprobePath == null) {
+        return Promise.reject(new Error('no ffprobePath was given to the local provider'));
+      }
+      return probeVideo(engine.ffprobePath, file);
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { ProviderLogger } from '../../provider-utils/provider-logger.js';
+
+/** Everything the local engine needs from outside, resolved once by the factory. */
+export interface LocalEngineSettings {
+  ffmpegPath: string;
+  /** When set, a finished render is checked with ffprobe before it is reported completed. */
+  ffprobePath: string | null;
+  /** Absolute; one job directory per start key lives under it. */
+  workDir: string;
+  renderTimeoutMs: number;
+  /** x264 threads, fixed so that the same request gives the same bytes on any machine. */
+  encoderThreads: number;
+  now: () => number;
+  logger: ProviderLogger;
+}

@@ -1,0 +1,40 @@
+import type {
+  JSONValue,
+  VideoCallOptions,
+  VideoCapabilities,
+  VideoModelV1,
+  VideoStartResult,
+  VideoStatusResult,
+} from '@vgw/spec';
+import { cancelRender } from './cancel-render.js';
+import { localProviderName, type LocalModelId } from './local-models.js';
+import type { LocalEngineSettings } from './local-settings.js';
+import { renderStatus } from './render-status.js';
+import { startRender } from './start-render.js';
+
+/**
+ * The offline engine: each start spawns one detached ffmpeg render into its own job
+ * directory; status checks and cancels only read that directory and signal the process.
+ */
+export class LocalVideoModel implements VideoModelV1 {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = localProviderName;
+
+  constructor(
+    readonly modelId: LocalModelId,
+    readonly capabilities: VideoCapabilities,
+    private readonly settings: LocalEngineSettings,
+  ) {}
+
+  doStart(options: VideoCallOptions): Promise<VideoStartResult> {
+    return startRender(this.settings, options);
+  }
+
+  doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
+    return renderStatus(this.settings, args.operation);
+  }
+
+  doCancel(args: { operation: JSONValue }): Promise<void> {
+    return cancelRender(this.settings, args.operation);
+  }
+}

@@ -1,0 +1,155 @@
+import type {
+  JSONObject,
+  JSONValue,
+  VideoCallOptions,
+  VideoStartResult,
+  VideoWarning,
+} from '@vgw/spec';
+import { createHash } from 'node:crypto';
+import { mkdir, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { canDrawText } from './drawtext-support.js';
+import { jobFiles } from './job-files.js';
+import {
+  jobDirectoryName,
+  readOptionalJson,
+  readOptionalText,
+  writeFileAtomically,
+} from './job-directory.js';
+import { parseLocalOptions } from './local-options.js';
+import { assertRenderable } from './local-request.js';
+import type { LocalEngineSettings } from './local-settings.js';
+import { buildRenderPlan } from './render-plan.js';
+import { spawnRenderProcess } from './render-process.js';
+import { renderOperationSchema, toOperationJson } from './render-operation.js';
+
+/** Written before the spawn: with the pid file it rebuilds the start result after a crash. */
+const startRecordSchema = z.object({
+  startedAt: z.number(),
+  totalFrames: z.number().int().positive(),
+  timeoutMs: z.number().positive(),
+  warnings: z.array(z.custom<VideoWarning>()),
+  providerMetadata: z.record(z.string(), z.custom<JSONValue>()),
+});
+type StartRecord = z.infer<typeof startRecordSchema>;
+
+const savedStartSchema = z.object({
+  operation: renderOperationSchema,
+  warnings: startRecordSchema.shape.warnings,
+  providerMetadata: startRecordSchema.shape.providerMetadata,
+});
+
+const lockWaitMs = 3000;
+const lockPollMs = 50;
+
+/** A start without a seed still renders the same clip on every retry of that start. */
+function seedFromKey(idempotencyKey: string): number {
+  const digest = createHash('sha256').update(idempotencyKey).digest();
+  return digest.readUInt32BE(0) & 0x7fffffff;
+}
+
+/** The start result of an earlier doStart with this key, if it got as far as spawning. */
+async function previousStart(jobDir: string): Promise<VideoStartResult | null> {
+  const saved = savedStartSchema.safeParse(await readOptionalJson(jobDir, jobFiles.operation));
+  if (saved.success) {
+    const { operation, warnings, providerMetadata } = saved.data;
+    return { operation: toOperationJson(operation), warnings, providerMetadata };
+  }
+  const record = startRecordSchema.safeParse(await readOptionalJson(jobDir, jobFiles.start));
+  const pidText = await readOptionalText(jobDir, jobFiles.pid);
+  const pid = Number.parseInt(pidText ?? '', 10);
+  if (!record.success || !Number.isInteger(pid) || pid <= 0) return null;
+  const { warnings, providerMetadata, ...timing } = record.data;
+  const operation = renderOperationSchema.parse({ jobDir, pid, ...timing });
+  const result = { operation: toOperationJson(operation), warnings, providerMetadata };
+  await writeFileAtomically(jobDir, jobFiles.operation, JSON.stringify(result));
+  return result;
+}
+
+/**
+ * Takes the start lock. When another doStart holds it, waits for that start's result; a lock
+ * whose holder never spawned within the wait is taken over (its holder died before spawning).
+ */
+async function lockOrPrevious(jobDir: string): Promise<VideoStartResult | null> {
+  try {
+    await (await open(join(jobDir, jobFiles.startLock), 'wx')).close();
+    return null;
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+  }
+  for (let waited = 0; waited < lockWaitMs; waited += lockPollMs) {
+    const previous = await previousStart(jobDir);
+    if (previous != null) return previous;
+    await new Promise((resolve) => setTimeout(resolve, lockPollMs));
+  }
+  return null;
+}
+
+async function spawnNewRender(
+  settings: LocalEngineSettings,
+  options: VideoCallOptions,
+  jobDir: string,
+): Promise<VideoStartResult> {
+  const localOptions = parseLocalOptions(options.providerOptions);
+  const seed = options.seed ?? seedFromKey(options.idempotencyKey);
+  const drawCaption = await canDrawText(settings.ffmpegPath);
+  const plan = buildRenderPlan({
+    prompt: options.prompt,
+    seed,
+    seconds: options.seconds,
+    width: options.width,
+    height: options.height,
+    fps: options.fps,
+    inputReferencePath: options.inputReference?.path ?? null,
+    options: localOptions,
+    drawCaption,
+    encoderThreads: settings.encoderThreads,
+  });
+  const warnings: VideoWarning[] = drawCaption
+    ? []
+    : [{ type: 'other', message: 'this ffmpeg cannot draw text, so the caption was left out' }];
+  const providerMetadata: JSONObject = {
+    local: { scene: plan.scene, seed, caption: plan.caption != null },
+  };
+  if (plan.caption != null) await writeFileAtomically(jobDir, jobFiles.caption, plan.caption);
+  const record: StartRecord = {
+    startedAt: settings.now(),
+    totalFrames: plan.totalFrames,
+    timeoutMs: settings.renderTimeoutMs,
+    warnings,
+    providerMetadata,
+  };
+  await writeFileAtomically(jobDir, jobFiles.start, JSON.stringify(record));
+  options.abortSignal?.throwIfAborted();
+  const pid = spawnRenderProcess({
+    ...settings,
+    args: plan.args,
+    jobDir,
+    timeoutMs: record.timeoutMs,
+  });
+  const { startedAt, totalFrames, timeoutMs } = record;
+  const operation = toOperationJson({ jobDir, pid, startedAt, totalFrames, timeoutMs });
+  const result: VideoStartResult = { operation, warnings, providerMetadata };
+  await writeFileAtomically(jobDir, jobFiles.operation, JSON.stringify(result));
+  settings.logger.info({ jobDir, pid, scene: plan.scene }, 'local render started');
+  return result;
+}
+
+/**
+ * Starts a render in `<workDir>/<key>`, or returns the earlier start with the same key: a
+ * worker that died after doStart but before saving the operation must not render twice.
+ */
+export async function startRender(
+  settings: LocalEngineSettings,
+  options: VideoCallOptions,
+): Promise<VideoStartResult> {
+  // Bad requests fail the same way on every retry, before anything touches the disk.
+  parseLocalOptions(options.providerOptions);
+  assertRenderable(options);
+  const jobDir = join(settings.workDir, jobDirectoryName(options.idempotencyKey));
+  await mkdir(jobDir, { recursive: true });
+  const previous = (await previousStart(jobDir)) ?? (await lockOrPrevious(jobDir));
+  if (previous != null) return previous;
+  return spawnNewRender(settings, options, jobDir);
+}
