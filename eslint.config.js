@@ -72,6 +72,11 @@ export default tseslint.config(
     'db and storage are infrastructure under generation.',
   ),
   forbid(
+    [`${gateway}/emulators/**`],
+    [...upper, '**/db/**'],
+    'emulators stand beside the gateway: they may use providers (the local engine) and spec only.',
+  ),
+  forbid(
     ['packages/sdk/src/**'],
     ['@vgw/gateway', '@vgw/cli'],
     'the sdk talks to the gateway over HTTP only.',

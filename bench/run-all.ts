@@ -25,7 +25,7 @@ if (only === 'all' || only === 'jobs') {
 if (only === 'all' || only === 'local') {
   const { benchLocalRender } = await import('./local-render.js');
   results.localRender = await benchLocalRender(3);
-  console.table([results.localRender]);
+  console.table(results.localRender);
 }
 await mkdir('bench/out', { recursive: true });
 await writeFile('bench/out/results.json', `${JSON.stringify(results, null, 2)}\n`);

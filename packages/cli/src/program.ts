@@ -4,6 +4,7 @@ import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
 import { registerDeleteCommand } from './commands/delete-command.js';
 import { registerDownloadCommand } from './commands/download-command.js';
+import { registerEmulateCommand } from './commands/emulate-command.js';
 import { registerEnginesCommand } from './commands/engines-command.js';
 import { registerGenerateCommand } from './commands/generate-command.js';
 import { registerGetCommand } from './commands/get-command.js';
@@ -53,6 +54,7 @@ export function buildProgram(io: CliIo, signal: AbortSignal): Command {
     registerServeCommand,
     registerWorkerCommand,
     registerKeysCommand,
+    registerEmulateCommand,
   ]) {
     register(program, context);
   }

@@ -7,6 +7,11 @@ export type { Gateway, GatewayOptions } from './compose/create-gateway.js';
 export { bundledBinaryPaths } from './compose/build-video-models.js';
 export { DataDirInUseError } from './compose/data-dir-lock.js';
 export {
+  emulatedProviders,
+  startProviderEmulator,
+  UnknownEmulatorError,
+} from './compose/start-provider-emulator.js';
+export {
   ConfigError,
   loadConfig,
   processEnvironment,

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { VideoModelV1 } from '@vgw/spec';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config-schema.js';
+import type { ProviderDefinition, ProviderSettings } from '../providers/provider-definition.js';
 import { createLocalProvider } from '../providers/local/local-provider.js';
+import type { UnconfiguredModel } from '../providers/registry.js';
+import { providerCatalog } from './provider-catalog.js';
 
 const require = createRequire(import.meta.url);
 
@@ -14,19 +17,62 @@ export function bundledBinaryPaths(): { ffmpegPath: string; ffprobePath: string 
   return { ffmpegPath: ffmpeg.path, ffprobePath: ffprobe.path };
 }
 
-export async function buildVideoModels(config: Config, logger: Logger): Promise<VideoModelV1[]> {
-  const models: VideoModelV1[] = [];
+function localModels(config: Config, logger: Logger): VideoModelV1[] {
   const local = config.engines.local;
-  if (local.enabled) {
-    const bundled = bundledBinaryPaths();
-    const provider = createLocalProvider({
-      ffmpegPath: local.ffmpegPath ?? bundled.ffmpegPath,
-      ffprobePath: local.ffprobePath ?? bundled.ffprobePath,
-      workDir: join(config.dataDir, 'renders'),
-      renderTimeoutMs: local.renderTimeoutSeconds * 1000,
-      logger: logger.child({ provider: 'local' }),
-    });
-    models.push(provider.videoModel('local'));
+  if (!local.enabled) return [];
+  const bundled = bundledBinaryPaths();
+  const provider = createLocalProvider({
+    ffmpegPath: local.ffmpegPath ?? bundled.ffmpegPath,
+    ffprobePath: local.ffprobePath ?? bundled.ffprobePath,
+    workDir: join(config.dataDir, 'renders'),
+    renderTimeoutMs: local.renderTimeoutSeconds * 1000,
+    logger: logger.child({ provider: 'local' }),
+  });
+  return [provider.videoModel('local')];
+}
+
+function providerSettings(
+  definition: ProviderDefinition,
+  config: Config,
+  logger: Logger,
+): ProviderSettings {
+  const section = config.providers[definition.id];
+  return {
+    apiKey: section?.apiKey ?? null,
+    secret: section?.secret ?? null,
+    baseURL: section?.baseURL ?? null,
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+    logger: logger.child({ provider: definition.id }),
+    options: section?.options ?? {},
+    maxRenderMs: (section?.maxRenderSeconds ?? 1800) * 1000,
+  };
+}
+
+/** Configured models ready to call, and the declared ones still missing credentials. */
+export function buildVideoModels(
+  config: Config,
+  logger: Logger,
+  catalog: ProviderDefinition[] = providerCatalog,
+): { models: VideoModelV1[]; unconfigured: UnconfiguredModel[] } {
+  const models = localModels(config, logger);
+  const unconfigured: UnconfiguredModel[] = [];
+  for (const definition of catalog) {
+    const settings = providerSettings(definition, config, logger);
+    const declared = definition.listModels?.(settings) ?? definition.models;
+    const enabled = config.providers[definition.id]?.enabled !== false;
+    for (const { modelId, capabilities } of declared) {
+      if (enabled && definition.isConfigured(settings)) {
+        models.push(definition.createModel(modelId, settings));
+      } else {
+        unconfigured.push({
+          provider: definition.id,
+          modelId,
+          capabilities,
+          credentialVariables: definition.credentialVariables,
+        });
+      }
+    }
   }
-  return models;
+  return { models, unconfigured };
 }

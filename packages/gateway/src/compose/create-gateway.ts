@@ -10,6 +10,7 @@ import { createApp } from '../http/app.js';
 import type { Authenticator } from '../http/middleware/authenticate.js';
 import { cachedAuthenticator } from '../http/middleware/cached-authenticator.js';
 import { createWorker, type Worker } from '../jobs/worker.js';
+import { createValidatedFetch } from '../provider-utils/validated-fetch.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
 import { createContentStore, type ContentStore } from '../storage/content-store.js';
 import { lockDataDir } from './data-dir-lock.js';
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   authenticator?: Authenticator;
   logger?: Logger;
   fetch?: typeof fetch;
+  /** Local emulators serve outputs on 127.0.0.1; never set for real providers. */
+  allowLoopbackDownloads?: boolean;
   /** The poll hint sent on unfinished videos; the in-process CLI polls faster than remote clients. */
   pollAfterMs?: number;
 }
@@ -72,10 +75,8 @@ export async function createGateway(
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'vgw' } });
   const { database, unlock } = await openConfiguredDatabase(config);
   const store = createContentStore(join(config.dataDir, 'storage'));
-  const registry = createProviderRegistry(
-    await buildVideoModels(config, logger),
-    config.defaultModel,
-  );
+  const { models, unconfigured } = buildVideoModels(config, logger);
+  const registry = createProviderRegistry(models, config.defaultModel, unconfigured);
   const app = createApp({
     database,
     registry,
@@ -91,7 +92,11 @@ export async function createGateway(
     database,
     registry,
     store,
-    fetch: options.fetch ?? fetch,
+    // Output URLs come from providers' responses: only public targets, redirects re-checked.
+    fetch: createValidatedFetch({
+      fetch: options.fetch ?? fetch,
+      allowLoopback: options.allowLoopbackDownloads ?? config.allowLoopbackDownloads,
+    }),
     newStartKey: () => randomUUID(),
     maxStartAttempts: config.videos.maxStartAttempts,
     logger,

@@ -48,6 +48,24 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Remote engines by provider id; a provider is configured once it has its credentials. */
+    providers: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9-]*$/, 'provider ids are lower-case words'),
+        z
+          .object({
+            enabled: z.boolean().default(true),
+            apiKey: z.string().min(1).nullable().default(null),
+            secret: z.string().min(1).nullable().default(null),
+            baseURL: z.url().nullable().default(null),
+            maxRenderSeconds: z.coerce.number().int().min(10).default(1800),
+            options: z.record(z.string(), z.unknown()).default({}),
+          })
+          .strict(),
+      )
+      .default({}),
+    /** Only for local emulators on 127.0.0.1: lets the gateway download outputs from loopback. */
+    allowLoopbackDownloads: z.boolean().default(false),
     engines: z
       .object({
         local: z

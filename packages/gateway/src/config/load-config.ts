@@ -34,7 +34,22 @@ const environmentKeys: Record<string, string[]> = {
   VGW_WORKER_CONCURRENCY: ['workers', 'concurrency'],
   FFMPEG_PATH: ['engines', 'local', 'ffmpegPath'],
   FFPROBE_PATH: ['engines', 'local', 'ffprobePath'],
+  VGW_ALLOW_LOOPBACK_DOWNLOADS: ['allowLoopbackDownloads'],
+  OPENAI_API_KEY: ['providers', 'openai', 'apiKey'],
+  OPENAI_BASE_URL: ['providers', 'openai', 'baseURL'],
+  RUNWAYML_API_SECRET: ['providers', 'runway', 'apiKey'],
+  RUNWAYML_BASE_URL: ['providers', 'runway', 'baseURL'],
+  LUMAAI_API_KEY: ['providers', 'luma', 'apiKey'],
+  GEMINI_API_KEY: ['providers', 'google', 'apiKey'],
+  KLING_ACCESS_KEY: ['providers', 'kling', 'apiKey'],
+  KLING_SECRET_KEY: ['providers', 'kling', 'secret'],
+  MINIMAX_API_KEY: ['providers', 'minimax', 'apiKey'],
+  FAL_KEY: ['providers', 'fal', 'apiKey'],
+  REPLICATE_API_TOKEN: ['providers', 'replicate', 'apiKey'],
+  COMFYUI_BASE_URL: ['providers', 'comfyui', 'baseURL'],
 };
+
+const booleanVariables = new Set(['VGW_ALLOW_LOOPBACK_DOWNLOADS']);
 
 async function readConfigFile(path: string): Promise<Record<string, unknown>> {
   let text: string;
@@ -82,7 +97,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const raw = file != null ? await readConfigFile(file) : {};
   for (const [variable, path] of Object.entries(environmentKeys)) {
     const value = options.environment[variable];
-    if (value != null && value !== '') setPath(raw, path, value);
+    if (value == null || value === '') continue;
+    setPath(raw, path, booleanVariables.has(variable) ? value === 'true' || value === '1' : value);
   }
   const result = configSchema.safeParse(raw);
   if (!result.success) {

@@ -1,4 +1,4 @@
-import type { VideoFailure, VideoStatusResult } from '@vgw/spec';
+import { ProviderApiError, type VideoFailure, type VideoStatusResult } from '@vgw/spec';
 import type { Database } from '../db/queryable.js';
 import type { VideoRecord } from '../db/video-record.js';
 import {
@@ -7,7 +7,7 @@ import {
   recordPending,
   recordRestart,
 } from '../db/video-transitions-repository.js';
-import type { ModelEntry, ProviderRegistry } from '../providers/registry.js';
+import type { ConfiguredModelEntry, ProviderRegistry } from '../providers/registry.js';
 import type { ContentStore } from '../storage/content-store.js';
 import { saveOutputs, type FetchLike } from './save-outputs.js';
 import { startVideo } from './start-video.js';
@@ -28,7 +28,7 @@ export interface AdvanceContext {
   signal: AbortSignal;
 }
 
-function resolveEntry(registry: ProviderRegistry, video: VideoRecord): ModelEntry | null {
+function resolveEntry(registry: ProviderRegistry, video: VideoRecord): ConfiguredModelEntry | null {
   try {
     return registry.resolve(video.model);
   } catch {
@@ -57,7 +57,7 @@ async function failOrRestart(
 
 async function checkStatus(
   deps: AdvanceVideoDeps,
-  entry: ModelEntry,
+  entry: ConfiguredModelEntry,
   video: VideoRecord,
   context: AdvanceContext,
 ): Promise<void> {
@@ -70,10 +70,11 @@ async function checkStatus(
     deps.logger.warn({ videoId: video.id, error: String(error) }, 'status check failed');
     const failure = toFailure(error, 'status_check_failed');
     if (!failure.retryable) return failOrRestart(deps, video, context, failure);
+    const hint = error instanceof ProviderApiError ? error.retryAfterMs : null;
     await recordPending(deps.database, {
       ...lease,
       progress: video.progress,
-      delaySeconds: nextCheckDelay(video.statusChecks),
+      delaySeconds: nextCheckDelay(video.statusChecks, hint ?? undefined),
     });
     return;
   }
@@ -85,6 +86,9 @@ async function checkStatus(
     });
   } else if (result.status === 'completed') {
     await saveOutputs(deps, video, context.workerId, result.videos);
+    await entry.model.doCleanup?.({ operation: video.operation }).catch((error: unknown) => {
+      deps.logger.warn({ videoId: video.id, error: String(error) }, 'engine cleanup failed');
+    });
   } else {
     await failOrRestart(deps, video, context, result.error);
   }
@@ -92,7 +96,7 @@ async function checkStatus(
 
 async function expire(
   deps: AdvanceVideoDeps,
-  entry: ModelEntry | null,
+  entry: ConfiguredModelEntry | null,
   video: VideoRecord,
   workerId: string,
 ) {

@@ -1,4 +1,4 @@
-import type { VideoCallOptions, VideoStartResult } from '@vgw/spec';
+import { ProviderApiError, type VideoCallOptions, type VideoStartResult } from '@vgw/spec';
 import type { VideoRecord } from '../db/video-record.js';
 import {
   recordFailed,
@@ -6,13 +6,13 @@ import {
   recordStartAttempt,
   recordStarted,
 } from '../db/video-transitions-repository.js';
-import type { ModelEntry } from '../providers/registry.js';
+import type { ConfiguredModelEntry } from '../providers/registry.js';
 import type { AdvanceContext, AdvanceVideoDeps } from './advance-video.js';
 import { nextCheckDelay, toFailure } from './video-failure.js';
 
 function callOptions(
   deps: AdvanceVideoDeps,
-  entry: ModelEntry,
+  entry: ConfiguredModelEntry,
   video: VideoRecord,
   signal: AbortSignal,
 ): VideoCallOptions {
@@ -48,7 +48,7 @@ function callOptions(
 /** Starts the render once; a retryable failure is retried later with the same start key. */
 export async function startVideo(
   deps: AdvanceVideoDeps,
-  entry: ModelEntry,
+  entry: ConfiguredModelEntry,
   video: VideoRecord,
   context: AdvanceContext,
 ): Promise<void> {
@@ -75,10 +75,11 @@ export async function startVideo(
       return;
     }
     deps.logger.warn({ videoId: video.id, error: failure.message }, 'start failed; will retry');
+    const hint = error instanceof ProviderApiError ? error.retryAfterMs : null;
     await recordPending(deps.database, {
       ...lease,
       progress: 0,
-      delaySeconds: nextCheckDelay(video.startAttempts + 1),
+      delaySeconds: nextCheckDelay(video.startAttempts + 1, hint ?? undefined),
     });
     return;
   }

@@ -6,7 +6,7 @@ export interface VideoProbe {
   height: number;
   /** Frames per second from the stream's frame rate (e.g. "24/1"). */
   fps: number;
-  /** Frames counted by decoding (`-count_frames`), not the container's claim. */
+  /** Frames counted by decoding (`-count_frames`), or packets read when `decode` is false. */
   frames: number;
   /** Null for a still image, which has no duration. */
   durationSeconds: number | null;
@@ -27,6 +27,7 @@ const probeSchema = z.object({
       r_frame_rate: z.string().optional(),
       avg_frame_rate: z.string().optional(),
       nb_read_frames: numericString.optional(),
+      nb_read_packets: numericString.optional(),
       nb_frames: numericString.optional(),
       duration: numericString.optional(),
     }),
@@ -46,8 +47,16 @@ function finiteOrNull(value: number | undefined): number | null {
   return value != null && Number.isFinite(value) ? value : null;
 }
 
-/** Reads the first video stream of a file (an MP4, or a still image such as a JPEG) with ffprobe. */
-export async function probeVideo(ffprobePath: string, file: string): Promise<VideoProbe> {
+/**
+ * Reads the first video stream of a file (an MP4, or a still image such as a JPEG) with ffprobe.
+ * `decode: false` counts packets instead of decoding every frame: one packet per frame for our
+ * H.264 output, and ~20x cheaper, which matters on the render's critical path.
+ */
+export async function probeVideo(
+  ffprobePath: string,
+  file: string,
+  options: { decode?: boolean } = {},
+): Promise<VideoProbe> {
   const result = await runCommand(
     ffprobePath,
     [
@@ -57,7 +66,7 @@ export async function probeVideo(ffprobePath: string, file: string): Promise<Vid
       'json',
       '-show_streams',
       '-show_format',
-      '-count_frames',
+      options.decode === false ? '-count_packets' : '-count_frames',
       file,
     ],
     { timeoutMs: 60_000, maxStdoutBytes: 16 * 1024 * 1024 },
@@ -77,7 +86,11 @@ export async function probeVideo(ffprobePath: string, file: string): Promise<Vid
     width: stream.width,
     height: stream.height,
     fps,
-    frames: finiteOrNull(stream.nb_read_frames) ?? finiteOrNull(stream.nb_frames) ?? 0,
+    frames:
+      finiteOrNull(stream.nb_read_frames) ??
+      finiteOrNull(stream.nb_read_packets) ??
+      finiteOrNull(stream.nb_frames) ??
+      0,
     durationSeconds: finiteOrNull(parsed.format?.duration) ?? finiteOrNull(stream.duration),
     codec: stream.codec_name,
     pixelFormat: stream.pix_fmt ?? 'unknown',

@@ -7,13 +7,26 @@ export interface ModelEntry {
   modelId: string;
   capabilities: VideoCapabilities;
   configured: boolean;
-  model: VideoModelV1;
+  /** Null for a model the gateway knows but has no credentials for. */
+  model: VideoModelV1 | null;
+  /** What to set to configure it (env vars), for listings and errors. */
+  credentialVariables: string[];
+}
+
+export type ConfiguredModelEntry = ModelEntry & { configured: true; model: VideoModelV1 };
+
+/** A model known from an adapter's declared list, without credentials. */
+export interface UnconfiguredModel {
+  provider: string;
+  modelId: string;
+  capabilities: VideoCapabilities;
+  credentialVariables: string[];
 }
 
 export interface ProviderRegistry {
   readonly defaultModel: string;
   /** Finds the model a request names (or the default); a 400 naming `model` otherwise. */
-  resolve(name: string | null): ModelEntry;
+  resolve(name: string | null): ConfiguredModelEntry;
   list(): ModelEntry[];
 }
 
@@ -21,18 +34,34 @@ export function canonicalModelName(provider: string, modelId: string): string {
   return provider === modelId ? provider : `${provider}/${modelId}`;
 }
 
-export function createProviderRegistry(
-  models: VideoModelV1[],
-  defaultModel: string,
-): ProviderRegistry {
-  const entries: ModelEntry[] = models.map((model) => ({
+function entriesOf(models: VideoModelV1[], unconfigured: UnconfiguredModel[]): ModelEntry[] {
+  const configured: ModelEntry[] = models.map((model) => ({
     id: canonicalModelName(model.provider, model.modelId),
     provider: model.provider,
     modelId: model.modelId,
     capabilities: model.capabilities,
     configured: true,
     model,
+    credentialVariables: [],
   }));
+  const known = new Set(configured.map((entry) => entry.id));
+  const declared: ModelEntry[] = unconfigured
+    .map((model) => ({
+      ...model,
+      id: canonicalModelName(model.provider, model.modelId),
+      configured: false,
+      model: null,
+    }))
+    .filter((entry) => !known.has(entry.id));
+  return [...configured, ...declared];
+}
+
+export function createProviderRegistry(
+  models: VideoModelV1[],
+  defaultModel: string,
+  unconfigured: UnconfiguredModel[] = [],
+): ProviderRegistry {
+  const entries = entriesOf(models, unconfigured);
 
   function find(name: string): ModelEntry | null {
     const exact = entries.find(
@@ -50,14 +79,21 @@ export function createProviderRegistry(
       const requested = name ?? defaultModel;
       const entry = find(requested);
       if (entry == null) {
-        const known = entries.map((each) => each.id).join(', ');
+        const known = entries.filter((each) => each.configured).map((each) => each.id);
         throw new InvalidRequestError(
-          `unknown model "${requested}"; configured models: ${known || '(none)'}`,
+          `unknown model "${requested}"; configured models: ${known.join(', ') || '(none)'}`,
           'model',
           'model_not_found',
         );
       }
-      return entry;
+      if (!entry.configured || entry.model == null) {
+        throw new InvalidRequestError(
+          `model "${entry.id}" is not configured: set ${entry.credentialVariables.join(' and ') || 'its credentials'}`,
+          'model',
+          'model_not_configured',
+        );
+      }
+      return entry as ConfiguredModelEntry;
     },
     list: () => [...entries],
   };

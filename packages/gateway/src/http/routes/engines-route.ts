@@ -11,6 +11,7 @@ export function listEngines(registry: ProviderRegistry, context: Context): Respo
     configured: entry.configured,
     default: entry.id === registry.defaultModel,
     capabilities: entry.capabilities,
+    ...(entry.configured ? {} : { configure_with: entry.credentialVariables }),
   }));
   return context.json({ object: 'list', data });
 }

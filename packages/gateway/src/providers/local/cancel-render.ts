@@ -2,7 +2,7 @@ import { InvalidRequestError, type JSONValue } from '@vgw/spec';
 import type { LocalEngineSettings } from './local-settings.js';
 import { isRenderProcess, killProcessGroup } from './process-control.js';
 import { parseRenderOperation } from './render-operation.js';
-import { markStopped } from './render-status.js';
+import { markStopped } from './stop-marker.js';
 
 /**
  * Kills the render's process group and records the cancellation, so every later status check

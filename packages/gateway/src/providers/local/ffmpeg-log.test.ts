@@ -5,10 +5,14 @@ describe('usefulLogLines', () => {
   it('keeps the last error lines, without fontconfig noise or input paths', () => {
     const log = [
       'Fontconfig warning: line 5: unknown element "description"',
+      '[png @ 0x8e16a40] chunk too big',
+      '[png @ 0x8e19d00] chunk too big',
       'file:/var/vgw/blobs/ab/cdef.png: Invalid data found when processing input',
       '',
     ].join('\n');
-    expect(usefulLogLines(log)).toBe('input_reference: Invalid data found when processing input');
+    expect(usefulLogLines(log)).toBe(
+      '[png] chunk too big\ninput_reference: Invalid data found when processing input',
+    );
     expect(blamesInputReference(log)).toBe(true);
   });
 

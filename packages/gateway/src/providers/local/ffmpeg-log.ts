@@ -20,7 +20,8 @@ export function usefulLogLines(log: string): string {
         .replace(/file:.*?: /g, 'input_reference: ')
         .replace(/ @ 0x[0-9a-f]+\]/g, ']'),
     )
-    .filter((line, index, all) => !isNoise(line) && line !== all[index - 1])
+    .filter((line) => !isNoise(line))
+    .filter((line, index, all) => line !== all[index - 1])
     .slice(-maxLines);
   const text = lines.join('\n');
   return text.length > maxCharacters ? `…${text.slice(-maxCharacters)}` : text;

@@ -1,4 +1,4 @@
-import { NotFoundError, type VideoModelV1 } from '@vgw/spec';
+import { NotFoundError, type JSONValue, type VideoModelV1 } from '@vgw/spec';
 import { resolve } from 'node:path';
 import { silentLogger, type ProviderLogger } from '../../provider-utils/provider-logger.js';
 import { probeVideo, type VideoProbe } from '../../provider-utils/probe-video.js';
@@ -10,6 +10,7 @@ import {
 } from './local-models.js';
 import type { LocalEngineSettings } from './local-settings.js';
 import { LocalVideoModel } from './local-video-model.js';
+import { removeRender } from './remove-render.js';
 
 export interface LocalProviderSettings {
   ffmpegPath: string;
@@ -32,6 +33,8 @@ export interface LocalProvider {
   videoModel(modelId: string): VideoModelV1;
   /** Probes a rendered file with the configured ffprobe; throws when none was configured. */
   probe(file: string): Promise<VideoProbe>;
+  /** Deletes a render's job directory (killing it if it runs), once its outputs are stored. */
+  removeRender(operation: JSONValue): Promise<void>;
 }
 
 const defaultEncoderThreads = 4;
@@ -63,5 +66,6 @@ export function createLocalProvider(settings: LocalProviderSettings): LocalProvi
       }
       return probeVideo(engine.ffprobePath, file);
     },
+    removeRender: (operation) => removeRender(engine, operation),
   };
 }

@@ -9,7 +9,7 @@ import {
   type VideoStatusResult,
 } from '@vgw/spec';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,7 +159,7 @@ describe('local video model: rendering', () => {
         frames: 24,
         pixelFormat: 'yuv420p',
       });
-      expect(probe.durationSeconds).toBeCloseTo(2, 1);
+      expect(probe.durationSeconds).toBeCloseTo(2, 2);
       // Frames one second apart must differ clearly: later scoring measures temporal change.
       const [early, late] = await decodeFrames(ffmpegPath, rendered.video, {
         frames: [5, 17],
@@ -196,6 +196,38 @@ describe('local video model: rendering', () => {
       width: 1600,
       height: 480,
     });
+    // The thumbnail is a frame near the middle: frame 8 of 24 (sampled every 4 frames).
+    const gray = { width: 160, height: 120, pixelFormat: 'gray' } as const;
+    const [thumbnail] = await decodeFrames(ffmpegPath, rendered.thumbnail, {
+      ...gray,
+      frames: [0],
+    });
+    const [start, middle] = await decodeFrames(ffmpegPath, rendered.video, {
+      ...gray,
+      frames: [0, 8],
+    });
+    expect(meanAbsoluteDifference(thumbnail!, middle!)).toBeLessThan(4);
+    expect(meanAbsoluteDifference(thumbnail!, start!)).toBeGreaterThan(8);
+    // Ten tiles, each a real frame (no black padding) and each different from the one before.
+    const [sheet] = await decodeFrames(ffmpegPath, rendered.spritesheet, {
+      width: 1600,
+      height: 480,
+      pixelFormat: 'gray',
+      frames: [0],
+    });
+    const tiles = Array.from({ length: 10 }, (_, index) => {
+      const tile = Buffer.alloc(320 * 240);
+      const [column, row] = [index % 5, Math.floor(index / 5)];
+      for (let y = 0; y < 240; y += 1) {
+        const from = (row * 240 + y) * 1600 + column * 320;
+        sheet!.copy(tile, y * 320, from, from + 320);
+      }
+      return tile;
+    });
+    for (const [index, tile] of tiles.entries()) {
+      expect(tile.reduce((sum, value) => sum + value, 0) / tile.length).toBeGreaterThan(20);
+      if (index > 0) expect(meanAbsoluteDifference(tile, tiles[index - 1]!)).toBeGreaterThan(2);
+    }
   });
 
   it('renders byte-identical files for the same prompt, seed and parameters', async () => {
@@ -222,6 +254,10 @@ describe('local video model: rendering', () => {
         providerOptions: { scene: 'cellauto' },
       }),
     );
+    // The image input runs at its own rate (25 fps); the clip must still be 12 fps for 2 s.
+    const probe = await probeVideo(ffprobePath, rendered.video);
+    expect(probe).toMatchObject({ frames: 24, fps: 12 });
+    expect(probe.durationSeconds).toBeCloseTo(2, 2);
     const [first, later] = await decodeFrames(ffmpegPath, rendered.video, {
       frames: [0, 20],
       width: 320,
@@ -319,7 +355,7 @@ describe('local video model: lifecycle', () => {
 
   it('fails with render_failed and ffmpeg’s reason when the input image is corrupt', async () => {
     const image = join(workDir, 'corrupt.png');
-    await writeFile(image, Buffer.from('\x89PNG\r\n\x1a\n this is not really a png'));
+    await writeFile(image, Buffer.from('\x89PNG\r\n\x1a\n this is not really a png', 'latin1'));
     const model = makeModel();
     const started = await model.doStart(
       callOptions({ inputReference: { path: image, mediaType: 'image/png' } }),
@@ -333,7 +369,10 @@ describe('local video model: lifecycle', () => {
       retryable: false,
       param: 'input_reference',
     });
-    expect(result.error.message).toMatch(/ffmpeg exited with status \d+: input_reference: \S/);
+    expect(result.error.message).toMatch(/^ffmpeg exited with status [1-9]\d*: /);
+    expect(result.error.message).toContain('Invalid data found when processing input');
+    const lines = result.error.message.split('\n');
+    expect(lines.filter((line, index) => line === lines[index - 1])).toEqual([]);
     expect(result.error.message).not.toContain(workDir);
   });
 });
@@ -393,5 +432,44 @@ describe('local video model: bad input', () => {
   it('answers unknown model ids with a 404', () => {
     const provider = createLocalProvider({ ffmpegPath, workDir, renderTimeoutMs: 1000 });
     expect(() => provider.videoModel('sora-2')).toThrow(/no model "sora-2"/);
+  });
+});
+
+describe('local video model: recovery and cleanup', () => {
+  it('takes over a start lock left by a start that died before spawning', async () => {
+    const model = makeModel();
+    const options = callOptions();
+    const jobDir = join(workDir, options.idempotencyKey);
+    await mkdir(jobDir, { recursive: true });
+    await writeFile(join(jobDir, 'start.lock'), '');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(join(jobDir, 'start.lock'), old, old);
+    const started = await model.doStart(options);
+    operationOf(started.operation);
+    expect((await waitForResult(model, started.operation)).status).toBe('completed');
+  });
+
+  it('reports a missing ffmpeg as a failed render with the reason', async () => {
+    const model = makeModel({ ffmpegPath: join(workDir, 'no-such-ffmpeg') });
+    const started = await model.doStart(callOptions());
+    operationOf(started.operation);
+    expect(started.warnings).toEqual([
+      { type: 'other', message: 'this ffmpeg cannot draw text, so the caption was left out' },
+    ]);
+    const result = await waitForResult(model, started.operation);
+    expect(result).toMatchObject({ status: 'failed', error: { code: 'render_failed' } });
+    if (result.status === 'failed') expect(result.error.message).toMatch(/no-such-ffmpeg/);
+  });
+
+  it('removes a job directory, killing a render that still runs', async () => {
+    const provider = createLocalProvider({ ffmpegPath, workDir, renderTimeoutMs: 60_000 });
+    const model = provider.videoModel('local');
+    const started = await model.doStart(
+      callOptions({ seconds: 20, width: 1280, height: 720, fps: 24 }),
+    );
+    const operation = operationOf(started.operation);
+    await provider.removeRender(started.operation);
+    expect(await waitForGroupGone(operation.pid)).toBe(true);
+    await expect(readdir(operation.jobDir)).rejects.toThrow(/ENOENT/);
   });
 });

@@ -9,6 +9,7 @@ import type {
 import { cancelRender } from './cancel-render.js';
 import { localProviderName, type LocalModelId } from './local-models.js';
 import type { LocalEngineSettings } from './local-settings.js';
+import { removeRender } from './remove-render.js';
 import { renderStatus } from './render-status.js';
 import { startRender } from './start-render.js';
 
@@ -36,5 +37,9 @@ export class LocalVideoModel implements VideoModelV1 {
 
   doCancel(args: { operation: JSONValue }): Promise<void> {
     return cancelRender(this.settings, args.operation);
+  }
+
+  doCleanup(args: { operation: JSONValue }): Promise<void> {
+    return removeRender(this.settings, args.operation);
   }
 }

@@ -54,7 +54,7 @@ describe('buildRenderPlan', () => {
     const plan = buildRenderPlan({ ...base, seconds: 3, fps: 30, width: 640, height: 360 });
     expect(plan.totalFrames).toBe(90);
     expect(argAfter(plan.args, '-frames:v')).toBe('90');
-    expect(argAfter(plan.args, '-r')).toBe('30');
+    expect(argAfter(plan.args, '-filter_complex')).toContain('rate=30');
     expect(argAfter(plan.args, '-filter_complex')).toContain('trim=end_frame=90');
     expect(argAfter(plan.args, '-filter_complex')).toContain('scale=640:360');
     expect(plan.args).toEqual(expect.arrayContaining(['libx264', 'yuv420p', '+faststart']));

@@ -1,8 +1,9 @@
 import { captionFontSize, captionText } from './caption-text.js';
-import { decimal, even } from './filter-values.js';
+import { decimal } from './filter-values.js';
 import { createHashRandom } from './hash-random.js';
 import { jobFiles } from './job-files.js';
 import { sceneNames, type LocalOptions, type SceneName } from './local-options.js';
+import { previewChains, previewLayout, previewOutputArgs } from './preview-outputs.js';
 import { sceneBuilders, type SceneFrame } from './render-scenes.js';
 
 export interface RenderPlanInput {
@@ -33,35 +34,17 @@ export interface RenderPlan {
 }
 
 export const defaultCrf = 23;
-const maxThumbnailWidth = 1280;
-const maxSpritesheetWidth = 2048;
 /** Seconds over which an input image dissolves into the scene. */
 const imageFadeSeconds = 1;
-
-function thumbnailSize(frame: SceneFrame): { width: number; height: number } {
-  if (frame.width <= maxThumbnailWidth) return { width: frame.width, height: frame.height };
-  const height = even((frame.height * maxThumbnailWidth) / frame.width);
-  return { width: maxThumbnailWidth, height };
-}
-
-/** Ten evenly spaced frames on a 5x2 grid, fewer for very short clips. */
-function spritesheetLayout(frame: SceneFrame): RenderPlan['spritesheet'] & { step: number } {
-  const count = frame.totalFrames >= 10 ? 10 : Math.min(frame.totalFrames, 5);
-  const columns = Math.min(5, count);
-  const rows = Math.ceil(count / columns);
-  const tileWidth = Math.min(frame.width, even(maxSpritesheetWidth / columns));
-  const tileHeight = even((frame.height * tileWidth) / frame.width);
-  const step = Math.max(1, Math.floor(frame.totalFrames / count));
-  return { width: tileWidth * columns, height: tileHeight * rows, columns, rows, step };
-}
 
 function captionFilter(frame: SceneFrame): string {
   const fontSize = captionFontSize(frame.height);
   const margin = Math.round(frame.height / 16);
-  // expansion=none: the prompt is drawn literally, `%{...}` sequences included.
+  // expansion=none: the prompt is drawn literally, `%{...}` sequences included. The box is
+  // opaque: a static see-through box over moving pixels is costly for x264 to predict.
   return (
     `drawtext=textfile=${jobFiles.caption}:expansion=none:fontcolor=white:fontsize=${fontSize}` +
-    `:line_spacing=${Math.round(fontSize / 4)}:box=1:boxcolor=black@0.45` +
+    `:line_spacing=${Math.round(fontSize / 4)}:box=1:boxcolor=black` +
     `:boxborderw=${Math.round(fontSize / 3)}:x=(w-text_w)/2:y=h-text_h-${margin}`
   );
 }
@@ -100,16 +83,12 @@ function filterGraph(
     chains.push(`[${last}][image]overlay=eof_action=pass[composed]`);
     last = 'composed';
   }
-  const thumbnail = thumbnailSize(frame);
-  const sheet = spritesheetLayout(frame);
-  const middle = Math.floor(frame.totalFrames / 2);
   chains.push(
-    `[${last}]trim=end_frame=${frame.totalFrames},split=3[video][thumbsource][sheetsource]`,
-    `[thumbsource]select='eq(n,${middle})',` +
-      `scale=${thumbnail.width}:${thumbnail.height},format=yuvj420p[thumbnail]`,
-    `[sheetsource]select='not(mod(n,${sheet.step}))*lt(n,${sheet.step * sheet.columns * sheet.rows})',` +
-      `scale=${sheet.width / sheet.columns}:${sheet.height / sheet.rows},` +
-      `tile=${sheet.columns}x${sheet.rows},format=yuvj420p[spritesheet]`,
+    // fps: an input image's timing (25 fps by default) can leak into the overlay's output;
+    // this pins the stream's rate and time base to the request.
+    `[${last}]fps=fps=${frame.fps},trim=end_frame=${frame.totalFrames},` +
+      'split=3[video][thumbsource][sheetsource]',
+    ...previewChains(previewLayout(frame), 'thumbsource', 'sheetsource'),
   );
   return chains.join(';');
 }
@@ -122,14 +101,11 @@ function imageInputArgs(path: string | null): string[] {
 function outputArgs(frame: SceneFrame, crf: number, threads: number): string[] {
   const bitexact = ['-flags', '+bitexact', '-fflags', '+bitexact'];
   return [
-    ...['-map', '[video]', '-frames:v', String(frame.totalFrames), '-r', String(frame.fps)],
+    ...['-map', '[video]', '-frames:v', String(frame.totalFrames)],
     ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(crf), '-pix_fmt', 'yuv420p'],
     ...['-threads', String(threads), ...bitexact],
     ...['-movflags', '+faststart', '-f', 'mp4', jobFiles.video],
-    ...['-map', '[thumbnail]', '-frames:v', '1', '-c:v', 'mjpeg', '-q:v', '3', ...bitexact],
-    ...['-f', 'image2', '-update', '1', jobFiles.thumbnail],
-    ...['-map', '[spritesheet]', '-frames:v', '1', '-c:v', 'mjpeg', '-q:v', '4', ...bitexact],
-    ...['-f', 'image2', '-update', '1', jobFiles.spritesheet],
+    ...previewOutputArgs(previewLayout(frame), bitexact),
   ];
 }
 
@@ -155,13 +131,19 @@ export function buildRenderPlan(input: RenderPlanInput): RenderPlan {
     : null;
   const graph = filterGraph(frame, { ...input, drawCaption: caption != null }, scene, seedParts);
   const args = [
-    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'],
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', '-vsync', 'passthrough'],
     ...['-progress', jobFiles.progress, '-nostats'],
     ...imageInputArgs(input.inputReferencePath),
     ...['-filter_complex', graph],
     ...outputArgs(frame, input.options.crf ?? defaultCrf, input.encoderThreads),
   ];
-  const { width, height, columns, rows } = spritesheetLayout(frame);
-  const spritesheet = { width, height, columns, rows };
-  return { scene, totalFrames, args, caption, thumbnail: thumbnailSize(frame), spritesheet };
+  const { thumbnail, spritesheet } = previewLayout(frame);
+  return {
+    scene,
+    totalFrames,
+    args,
+    caption,
+    thumbnail: { width: thumbnail.width, height: thumbnail.height },
+    spritesheet,
+  };
 }

@@ -1,17 +1,14 @@
-import type { JSONObject, JSONValue, VideoFile, VideoStatusResult } from '@vgw/spec';
+import type { JSONObject, JSONValue, VideoFailure, VideoFile, VideoStatusResult } from '@vgw/spec';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { probeVideo } from '../../provider-utils/probe-video.js';
 import { blamesInputReference, progressFrame, usefulLogLines } from './ffmpeg-log.js';
 import { jobFiles } from './job-files.js';
-import { readOptionalJson, readOptionalText, writeFileAtomically } from './job-directory.js';
+import { readOptionalText } from './job-directory.js';
 import type { LocalEngineSettings } from './local-settings.js';
 import { isRenderProcess, killProcessGroup } from './process-control.js';
 import { parseRenderOperation, type RenderOperation } from './render-operation.js';
-
-export const stoppedSchema = z.object({ reason: z.enum(['cancelled', 'timeout']) });
-export type StopReason = z.infer<typeof stoppedSchema>['reason'];
+import { markStopped, readStopReason, type StopReason } from './stop-marker.js';
 
 /** How long a render may outlive its timeout before we kill it ourselves (`timeout` failed). */
 const killGraceMs = 2000;
@@ -23,19 +20,20 @@ const outputs: { variant: VideoFile['variant']; name: string; mediaType: string 
   { variant: 'spritesheet', name: jobFiles.spritesheet, mediaType: 'image/jpeg' },
 ];
 
-function failed(code: string, message: string, retryable = false): VideoStatusResult {
-  return { status: 'failed', error: { code, message, retryable } };
+function failed(
+  code: string,
+  message: string,
+  options: { retryable?: boolean; param?: string } = {},
+): VideoStatusResult {
+  const error: VideoFailure = { code, message, retryable: options.retryable ?? false };
+  if (options.param != null) error.param = options.param;
+  return { status: 'failed', error };
 }
 
 function stoppedResult(reason: StopReason): VideoStatusResult {
   return reason === 'cancelled'
     ? failed('cancelled', 'the render was cancelled')
     : failed('render_timeout', 'the render took longer than the render timeout');
-}
-
-/** Records that we stopped the render, so later checks report why instead of "interrupted". */
-export async function markStopped(jobDir: string, reason: StopReason): Promise<void> {
-  await writeFileAtomically(jobDir, jobFiles.stopped, JSON.stringify({ reason }));
 }
 
 async function nonEmptyFile(path: string): Promise<boolean> {
@@ -60,7 +58,9 @@ async function completedResult(
     return failed('render_failed', 'ffmpeg exited cleanly but did not write every output');
   }
   if (settings.ffprobePath == null) return { status: 'completed', videos };
-  const probe = await probeVideo(settings.ffprobePath, join(operation.jobDir, jobFiles.video));
+  const probe = await probeVideo(settings.ffprobePath, join(operation.jobDir, jobFiles.video), {
+    decode: false,
+  });
   if (probe.codec !== 'h264' || probe.frames !== operation.totalFrames) {
     return failed(
       'render_failed',
@@ -82,14 +82,14 @@ async function exitedResult(
   if (code === 137 || code === 124) return stoppedResult('timeout');
   const log = (await readOptionalText(operation.jobDir, jobFiles.log)) ?? '';
   const detail = usefulLogLines(log);
-  const result = failed(
+  const status = Number.isNaN(code) ? exitText.trim() : String(code);
+  return failed(
     'render_failed',
-    `ffmpeg exited with status ${Number.isNaN(code) ? exitText.trim() : code}` +
-      (detail !== '' ? `: ${detail}` : ''),
+    `ffmpeg exited with status ${status}${detail !== '' ? `: ${detail}` : ''}`,
+    {
+      ...(blamesInputReference(log) ? { param: 'input_reference' } : {}),
+    },
   );
-  if (result.status === 'failed' && blamesInputReference(log))
-    result.error.param = 'input_reference';
-  return result;
 }
 
 /** The outcome recorded in the job directory, or null while the render has none yet. */
@@ -97,10 +97,8 @@ async function recordedOutcome(
   settings: LocalEngineSettings,
   operation: RenderOperation,
 ): Promise<VideoStatusResult | null> {
-  const stopped = stoppedSchema.safeParse(
-    await readOptionalJson(operation.jobDir, jobFiles.stopped),
-  );
-  if (stopped.success) return stoppedResult(stopped.data.reason);
+  const stopped = await readStopReason(operation.jobDir);
+  if (stopped != null) return stoppedResult(stopped);
   const exitText = await readOptionalText(operation.jobDir, jobFiles.exit);
   return exitText != null ? exitedResult(settings, operation, exitText) : null;
 }
@@ -128,7 +126,9 @@ export async function renderStatus(
     // The shell may have written its exit file between our read and the liveness check.
     const late = await recordedOutcome(settings, operation);
     if (late != null) return late;
-    return failed('render_interrupted', 'the render process ended without a result', true);
+    return failed('render_interrupted', 'the render process ended without a result', {
+      retryable: true,
+    });
   }
   if (settings.now() - operation.startedAt > operation.timeoutMs + killGraceMs) {
     killProcessGroup(operation.pid);

@@ -1,12 +1,13 @@
-import type {
-  JSONObject,
-  JSONValue,
-  VideoCallOptions,
-  VideoStartResult,
-  VideoWarning,
+import {
+  ProviderApiError,
+  type JSONObject,
+  type JSONValue,
+  type VideoCallOptions,
+  type VideoStartResult,
+  type VideoWarning,
 } from '@vgw/spec';
 import { createHash } from 'node:crypto';
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { canDrawText } from './drawtext-support.js';
@@ -17,6 +18,7 @@ import {
   readOptionalText,
   writeFileAtomically,
 } from './job-directory.js';
+import { localProviderName } from './local-models.js';
 import { parseLocalOptions } from './local-options.js';
 import { assertRenderable } from './local-request.js';
 import type { LocalEngineSettings } from './local-settings.js';
@@ -40,7 +42,8 @@ const savedStartSchema = z.object({
   providerMetadata: startRecordSchema.shape.providerMetadata,
 });
 
-const lockWaitMs = 3000;
+/** Longer than a start can take (the drawtext probe alone may take 15 s on a busy machine). */
+const lockStaleMs = 30_000;
 const lockPollMs = 50;
 
 /** A start without a seed still renders the same clip on every retry of that start. */
@@ -67,23 +70,67 @@ async function previousStart(jobDir: string): Promise<VideoStartResult | null> {
   return result;
 }
 
+function hasCode(error: unknown, code: string): boolean {
+  return error instanceof Error && 'code' in error && error.code === code;
+}
+
+/** How old the start lock is, or null when there is none. */
+async function lockAgeMs(jobDir: string): Promise<number | null> {
+  try {
+    return Date.now() - (await stat(join(jobDir, jobFiles.startLock))).mtimeMs;
+  } catch (error) {
+    if (hasCode(error, 'ENOENT')) return null;
+    throw error;
+  }
+}
+
 /**
- * Takes the start lock. When another doStart holds it, waits for that start's result; a lock
- * whose holder never spawned within the wait is taken over (its holder died before spawning).
+ * Takes the start lock. While another doStart holds it, waits for that start's result; a lock
+ * older than `lockStaleMs` without a result is taken over (its holder died before spawning).
  */
 async function lockOrPrevious(jobDir: string): Promise<VideoStartResult | null> {
-  try {
-    await (await open(join(jobDir, jobFiles.startLock), 'wx')).close();
-    return null;
-  } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
-  }
-  for (let waited = 0; waited < lockWaitMs; waited += lockPollMs) {
+  for (;;) {
+    try {
+      await (await open(join(jobDir, jobFiles.startLock), 'wx')).close();
+      return null;
+    } catch (error) {
+      if (!hasCode(error, 'EEXIST')) throw error;
+    }
     const previous = await previousStart(jobDir);
     if (previous != null) return previous;
-    await new Promise((resolve) => setTimeout(resolve, lockPollMs));
+    const age = await lockAgeMs(jobDir);
+    if (age != null && age > lockStaleMs) {
+      await rm(join(jobDir, jobFiles.startLock), { force: true });
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, lockPollMs));
+    }
   }
-  return null;
+}
+
+/** Spawns the render and records the start; a failed spawn releases the lock for a retry. */
+async function launch(
+  settings: LocalEngineSettings,
+  jobDir: string,
+  args: string[],
+  record: StartRecord,
+): Promise<VideoStartResult> {
+  let pid: number;
+  try {
+    pid = spawnRenderProcess({ ...settings, args, jobDir, timeoutMs: record.timeoutMs });
+  } catch (error) {
+    await rm(join(jobDir, jobFiles.startLock), { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ProviderApiError(localProviderName, `could not start the render: ${reason}`, {
+      retryable: true,
+      cause: error,
+    });
+  }
+  const { startedAt, totalFrames, timeoutMs, warnings, providerMetadata } = record;
+  const operation = toOperationJson({ jobDir, pid, startedAt, totalFrames, timeoutMs });
+  const result: VideoStartResult = { operation, warnings, providerMetadata };
+  await writeFileAtomically(jobDir, jobFiles.operation, JSON.stringify(result));
+  settings.logger.info({ jobDir, pid }, 'local render started');
+  return result;
 }
 
 async function spawnNewRender(
@@ -122,18 +169,7 @@ async function spawnNewRender(
   };
   await writeFileAtomically(jobDir, jobFiles.start, JSON.stringify(record));
   options.abortSignal?.throwIfAborted();
-  const pid = spawnRenderProcess({
-    ...settings,
-    args: plan.args,
-    jobDir,
-    timeoutMs: record.timeoutMs,
-  });
-  const { startedAt, totalFrames, timeoutMs } = record;
-  const operation = toOperationJson({ jobDir, pid, startedAt, totalFrames, timeoutMs });
-  const result: VideoStartResult = { operation, warnings, providerMetadata };
-  await writeFileAtomically(jobDir, jobFiles.operation, JSON.stringify(result));
-  settings.logger.info({ jobDir, pid, scene: plan.scene }, 'local render started');
-  return result;
+  return launch(settings, jobDir, plan.args, record);
 }
 
 /**
@@ -144,6 +180,7 @@ export async function startRender(
   settings: LocalEngineSettings,
   options: VideoCallOptions,
 ): Promise<VideoStartResult> {
+  options.abortSignal?.throwIfAborted();
   // Bad requests fail the same way on every retry, before anything touches the disk.
   parseLocalOptions(options.providerOptions);
   assertRenderable(options);

@@ -58,10 +58,18 @@ export class ConflictError extends GatewayError {
 
 export class ProviderApiError extends GatewayError {
   readonly provider: string;
+  /** The provider's own delay hint (Retry-After), when it gave one. */
+  readonly retryAfterMs: number | null;
   constructor(
     provider: string,
     message: string,
-    options: { status?: number; code?: string; retryable: boolean; cause?: unknown },
+    options: {
+      status?: number;
+      code?: string;
+      retryable: boolean;
+      cause?: unknown;
+      retryAfterMs?: number | null;
+    },
   ) {
     super(`${provider}: ${message}`, {
       status: options.status ?? 502,
@@ -71,6 +79,7 @@ export class ProviderApiError extends GatewayError {
       cause: options.cause,
     });
     this.provider = provider;
+    this.retryAfterMs = options.retryAfterMs ?? null;
   }
 }
 

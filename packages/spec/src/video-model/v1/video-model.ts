@@ -57,4 +57,6 @@ export interface VideoModelV1 {
   doStart(options: VideoCallOptions): Promise<VideoStartResult>;
   doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult>;
   doCancel?(args: { operation: JSONValue }): Promise<void>;
+  /** Called once the outputs are safely stored: frees what the engine keeps for this render. */
+  doCleanup?(args: { operation: JSONValue }): Promise<void>;
 }

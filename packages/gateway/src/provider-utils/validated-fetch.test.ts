@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createValidatedFetch } from './validated-fetch.js';
+
+const hosts: Record<string, string[]> = {
+  'cdn.example.com': ['93.184.216.34'],
+  'evil.example.com': ['169.254.169.254'],
+  'inside.example.com': ['10.1.2.3', '93.184.216.34'],
+  'v6.example.com': ['::ffff:127.0.0.1'],
+};
+const resolve = async (hostname: string) => hosts[hostname] ?? [];
+
+function server(routes: Record<string, () => Response>) {
+  const fetched: string[] = [];
+  const fetch = async (url: string) => {
+    fetched.push(url);
+    return (routes[url] ?? (() => new Response('missing', { status: 404 })))();
+  };
+  return { fetch, fetched };
+}
+
+describe('createValidatedFetch', () => {
+  it('fetches public targets and follows a redirect to another public one', async () => {
+    const { fetch, fetched } = server({
+      'https://cdn.example.com/a.mp4': () =>
+        new Response(null, { status: 302, headers: { location: '/b.mp4' } }),
+      'https://cdn.example.com/b.mp4': () => new Response('video'),
+    });
+    const response = await createValidatedFetch({ fetch, resolve })(
+      'https://cdn.example.com/a.mp4',
+    );
+    expect(await response.text()).toBe('video');
+    expect(fetched).toEqual(['https://cdn.example.com/a.mp4', 'https://cdn.example.com/b.mp4']);
+  });
+
+  it.each([
+    'http://127.0.0.1:8080/x',
+    'http://169.254.169.254/latest/meta-data',
+    'https://evil.example.com/x',
+    'https://inside.example.com/x',
+    'https://v6.example.com/x',
+    'http://[::1]/x',
+    'file:///etc/passwd',
+  ])('refuses %s before any request', async (url) => {
+    const { fetch, fetched } = server({});
+    await expect(createValidatedFetch({ fetch, resolve })(url)).rejects.toMatchObject({
+      code: 'unsafe_url',
+      retryable: false,
+    });
+    expect(fetched).toEqual([]);
+  });
+
+  it('re-checks every redirect: a public URL may not bounce to metadata', async () => {
+    const { fetch, fetched } = server({
+      'https://cdn.example.com/a.mp4': () =>
+        new Response(null, { status: 301, headers: { location: 'http://169.254.169.254/creds' } }),
+    });
+    await expect(
+      createValidatedFetch({ fetch, resolve })('https://cdn.example.com/a.mp4'),
+    ).rejects.toMatchObject({ code: 'unsafe_url' });
+    expect(fetched).toEqual(['https://cdn.example.com/a.mp4']);
+  });
+
+  it('allows loopback only when told to (emulators in tests)', async () => {
+    const { fetch } = server({ 'http://127.0.0.1:9/v.mp4': () => new Response('ok') });
+    const response = await createValidatedFetch({ fetch, resolve, allowLoopback: true })(
+      'http://127.0.0.1:9/v.mp4',
+    );
+    expect(await response.text()).toBe('ok');
+    await expect(
+      createValidatedFetch({ fetch, resolve, allowLoopback: true })('http://169.254.169.254/'),
+    ).rejects.toMatchObject({ code: 'unsafe_url' });
+  });
+
+  it('stops after too many redirects', async () => {
+    const { fetch } = server({
+      'https://cdn.example.com/loop': () =>
+        new Response(null, { status: 302, headers: { location: '/loop' } }),
+    });
+    await expect(
+      createValidatedFetch({ fetch, resolve, maxRedirects: 3 })('https://cdn.example.com/loop'),
+    ).rejects.toThrow(/redirects/);
+  });
+});
