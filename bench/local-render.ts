@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledBinaryPaths } from '../packages/gateway/src/compose/build-video-models.js';
 import { createHashRandom } from '../packages/gateway/src/providers/local/hash-random.js';
-import { sceneNames, type SceneName } from '../packages/gateway/src/providers/local/local-options.js';
+import {
+  sceneNames,
+  type SceneName,
+} from '../packages/gateway/src/providers/local/local-options.js';
 import { createLocalProvider } from '../packages/gateway/src/providers/local/local-provider.js';
 import { sceneBuilders } from '../packages/gateway/src/providers/local/render-scenes.js';
 
@@ -26,7 +29,11 @@ function plainRender(ffmpegPath: string, scene: SceneName, directory: string): n
 
 /** The local engine end to end: doStart, then status checks every 20 ms until completed. */
 async function engineRender(workDir: string, scene: SceneName, run: number): Promise<number> {
-  const model = createLocalProvider({ ...bundledBinaryPaths(), workDir, renderTimeoutMs: 120_000 }).videoModel('local');
+  const model = createLocalProvider({
+    ...bundledBinaryPaths(),
+    workDir,
+    renderTimeoutMs: 120_000,
+  }).videoModel('local');
   const started = performance.now();
   const { operation } = await model.doStart({
     prompt: `bench ${scene}`,
@@ -47,7 +54,8 @@ async function engineRender(workDir: string, scene: SceneName, run: number): Pro
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /** Render time of a 4 s 1280x720 clip per scene, engine vs plain ffmpeg, alternating runs. */
 export async function benchLocalRender(runs: number) {
