@@ -1,4 +1,11 @@
+import { googleProvider } from '../providers/google/index.js';
+import { openaiProvider } from '../providers/openai/index.js';
 import type { ProviderDefinition } from '../providers/provider-definition.js';
+import { runwayProvider } from '../providers/runway/index.js';
 
 /** Every remote adapter the gateway knows; each is configured by its credentials. */
-export const providerCatalog: ProviderDefinition[] = [];
+export const providerCatalog: ProviderDefinition[] = [
+  openaiProvider,
+  runwayProvider,
+  googleProvider,
+];

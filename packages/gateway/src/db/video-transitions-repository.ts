@@ -147,6 +147,27 @@ export function recordRestart(
   });
 }
 
+/** An output download failed: keep the render, record why, and try the download again later. */
+export function recordDownloadFailure(
+  client: Queryable,
+  args: { id: string; workerId: string; message: string; delaySeconds: number },
+) {
+  return transition(client, {
+    ...args,
+    assignments: ['status_checks = v.status_checks + 1', ...release(3)],
+    values: [args.delaySeconds],
+    event: { type: 'download_failed', detail: { message: args.message } },
+  });
+}
+
+export async function countEvents(client: Queryable, id: string, type: string): Promise<number> {
+  const result = await client.query<{ count: number }>(
+    'select count(*)::int as count from video_events where video_id = $1 and type = $2',
+    [id, type],
+  );
+  return result.rows[0]?.count ?? 0;
+}
+
 /** The database's own clock says whether the render has run past its deadline. */
 export async function isPastDeadline(client: Queryable, id: string): Promise<boolean> {
   const result = await client.query<{ past: boolean }>(

@@ -1,4 +1,11 @@
 import type { EmulatorDefinition } from './emulator-definition.js';
+import { googleEmulator } from './google/google-emulator.js';
+import { openaiEmulator } from './openai/openai-emulator.js';
+import { runwayEmulator } from './runway/runway-emulator.js';
 
 /** Every provider API vgw can emulate offline (`vgw emulate <provider>`). */
-export const emulatorCatalog: EmulatorDefinition[] = [];
+export const emulatorCatalog: EmulatorDefinition[] = [
+  openaiEmulator,
+  runwayEmulator,
+  googleEmulator,
+];

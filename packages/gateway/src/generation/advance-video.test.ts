@@ -25,6 +25,8 @@ function idempotentEngine(
   return { model, renders };
 }
 
+let sequence = 0;
+
 describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
   let gateway: TestGateway;
   afterEach(async () => gateway.dispose());
@@ -35,7 +37,7 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
       const video = await createVideo(
         {
           ...gateway.advanceDeps,
-          newVideoId: () => `video_${kind}_${index}`,
+          newVideoId: () => `video_${kind}_${(sequence += 1)}`,
           deadlineSeconds: 3600,
         },
         {
@@ -264,6 +266,51 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
     expect(final.status).toBe('failed');
     expect(final.error.code).toBe('render_interrupted');
     expect(model.startCalls).toHaveLength(3);
+  });
+
+  it('fails a refused download at once and a failing one after three attempts', async () => {
+    const { model } = idempotentEngine(() => ({
+      status: 'completed',
+      videos: [
+        {
+          variant: 'video',
+          kind: 'url',
+          url: 'http://engine.invalid/v.mp4',
+          mediaType: 'video/mp4',
+        },
+      ],
+    }));
+    gateway = await createTestGateway(kind, [model]);
+    gateway.advanceDeps.fetch = async () => {
+      throw new ProviderApiError('download', 'refusing to fetch a private address', {
+        code: 'unsafe_url',
+        retryable: false,
+      });
+    };
+    const [refused] = await queue(1, model);
+    await gateway.drain(gateway.newWorker());
+    expect((await row(refused as string)).error).toMatchObject({
+      code: 'unsafe_url',
+      retryable: false,
+    });
+
+    gateway.advanceDeps.fetch = async () => {
+      throw new TypeError('fetch failed');
+    };
+    await gateway.test.database.query(`update videos set deleted_at = now()`);
+    const [flaky] = await queue(1, model);
+    await gateway.drain(gateway.newWorker());
+    const video = await row(flaky as string);
+    expect(video.status).toBe('failed');
+    expect(video.error).toMatchObject({
+      code: 'download_failed',
+      message: 'output download failed: fetch failed',
+    });
+    const failures = await gateway.test.database.query(
+      `select 1 from video_events where video_id = $1 and type = 'download_failed'`,
+      [flaky],
+    );
+    expect(failures.rowCount).toBe(2);
   });
 
   it('refuses a stale worker: its writes change nothing once another worker took over', async () => {

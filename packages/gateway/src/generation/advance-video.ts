@@ -1,15 +1,22 @@
-import { ProviderApiError, type VideoFailure, type VideoStatusResult } from '@vgw/spec';
+import {
+  ProviderApiError,
+  type VideoFailure,
+  type VideoFile,
+  type VideoStatusResult,
+} from '@vgw/spec';
 import type { Database } from '../db/queryable.js';
 import type { VideoRecord } from '../db/video-record.js';
 import {
+  countEvents,
   isPastDeadline,
+  recordDownloadFailure,
   recordFailed,
   recordPending,
   recordRestart,
 } from '../db/video-transitions-repository.js';
 import type { ConfiguredModelEntry, ProviderRegistry } from '../providers/registry.js';
 import type { ContentStore } from '../storage/content-store.js';
-import { saveOutputs, type FetchLike } from './save-outputs.js';
+import { LeaseLostError, saveOutputs, type FetchLike } from './save-outputs.js';
 import { startVideo } from './start-video.js';
 import { nextCheckDelay, toFailure } from './video-failure.js';
 
@@ -22,6 +29,8 @@ export interface AdvanceVideoDeps {
   maxStartAttempts: number;
   logger: { warn(object: object, message: string): void };
 }
+
+const maxDownloadAttempts = 3;
 
 export interface AdvanceContext {
   workerId: string;
@@ -85,13 +94,52 @@ async function checkStatus(
       delaySeconds: nextCheckDelay(video.statusChecks, result.retryAfterMs),
     });
   } else if (result.status === 'completed') {
-    await saveOutputs(deps, video, context.workerId, result.videos);
-    await entry.model.doCleanup?.({ operation: video.operation }).catch((error: unknown) => {
-      deps.logger.warn({ videoId: video.id, error: String(error) }, 'engine cleanup failed');
-    });
+    await completeVideo(deps, entry, video, context, result.videos);
   } else {
     await failOrRestart(deps, video, context, result.error);
   }
+}
+
+/**
+ * Stores the outputs; a refused download (an unsafe URL) fails the video at once, and a
+ * download that keeps failing fails it after `maxDownloadAttempts`, naming the reason, instead
+ * of waiting for the deadline.
+ */
+async function completeVideo(
+  deps: AdvanceVideoDeps,
+  entry: ConfiguredModelEntry,
+  video: VideoRecord,
+  context: AdvanceContext,
+  files: VideoFile[],
+): Promise<void> {
+  const lease = { id: video.id, workerId: context.workerId };
+  try {
+    await saveOutputs(deps, video, context.workerId, files);
+  } catch (error) {
+    if (error instanceof LeaseLostError) throw error;
+    const failure = toFailure(error, 'download_failed');
+    const attempts = (await countEvents(deps.database, video.id, 'download_failed')) + 1;
+    if (!failure.retryable || attempts >= maxDownloadAttempts) {
+      await recordFailed(deps.database, {
+        ...lease,
+        error: {
+          ...failure,
+          retryable: false,
+          message: `output download failed: ${failure.message}`,
+        },
+      });
+      return;
+    }
+    await recordDownloadFailure(deps.database, {
+      ...lease,
+      message: failure.message,
+      delaySeconds: nextCheckDelay(attempts),
+    });
+    return;
+  }
+  await entry.model.doCleanup?.({ operation: video.operation }).catch((error: unknown) => {
+    deps.logger.warn({ videoId: video.id, error: String(error) }, 'engine cleanup failed');
+  });
 }
 
 async function expire(

@@ -1,0 +1,130 @@
+import {
+  ProviderApiError,
+  type JSONValue,
+  type VideoCallOptions,
+  type VideoCapabilities,
+  type VideoModelV1,
+  type VideoStartResult,
+  type VideoStatusResult,
+} from '@vgw/spec';
+import { providerRequest } from '../../provider-utils/provider-http.js';
+import type { ProviderSettings } from '../provider-definition.js';
+import { buildCreateBody } from './google-create-body.js';
+import { googleApiKeyVariable, mapGoogleError } from './google-error.js';
+import { googleProviderName, type GoogleModelId } from './google-models.js';
+import { operationStatus } from './google-operation-status.js';
+import { parseGoogleOptions } from './google-options.js';
+import {
+  googleOperationSchema,
+  storedOperationSchema,
+  type StoredOperation,
+} from './google-schemas.js';
+
+export const googleDefaultBaseURL = 'https://generativelanguage.googleapis.com';
+const apiVersion = 'v1beta';
+
+/**
+ * Veo on the Gemini API: `predictLongRunning` starts an operation, `GET /v1beta/{name}` polls it.
+ * The API has no cancel and no idempotency key for Veo, so there is no doCancel.
+ */
+export class GoogleVideoModel implements VideoModelV1 {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = googleProviderName;
+
+  constructor(
+    readonly modelId: GoogleModelId,
+    readonly capabilities: VideoCapabilities,
+    private readonly settings: ProviderSettings,
+  ) {}
+
+  private get apiBaseURL(): string {
+    return `${(this.settings.baseURL ?? googleDefaultBaseURL).replace(/\/+$/, '')}/${apiVersion}`;
+  }
+
+  private apiKey(): string {
+    if (this.settings.apiKey == null || this.settings.apiKey === '') {
+      throw new ProviderApiError(
+        'google',
+        `no API key is configured; set ${googleApiKeyVariable}`,
+        {
+          code: 'provider_auth_failed',
+          retryable: false,
+        },
+      );
+    }
+    return this.settings.apiKey;
+  }
+
+  private async call(
+    url: string,
+    init: { method: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal },
+  ) {
+    const request = {
+      provider: googleProviderName,
+      apiKeyVariable: googleApiKeyVariable,
+      fetch: this.settings.fetch,
+      url,
+      method: init.method,
+      headers: { 'x-goog-api-key': this.apiKey() },
+      body: init.body,
+      schema: googleOperationSchema,
+      ...(init.signal != null ? { signal: init.signal } : {}),
+    };
+    try {
+      return await providerRequest(request);
+    } catch (error) {
+      throw mapGoogleError(error);
+    }
+  }
+
+  async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
+    const googleOptions = parseGoogleOptions(options.providerOptions);
+    // A missing key fails here, before the input image is read and encoded.
+    this.apiKey();
+    const body = await buildCreateBody(options, googleOptions);
+    // No idempotency key exists for predictLongRunning: a worker dying between Google accepting
+    // the job and the gateway saving the operation can start a second paid render.
+    const created = await this.call(
+      `${this.apiBaseURL}/models/${this.modelId}:predictLongRunning`,
+      {
+        method: 'POST',
+        body,
+        ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+      },
+    );
+    const operation: StoredOperation = {
+      name: created.name,
+      model: this.modelId,
+      startedAt: this.settings.now(),
+    };
+    return {
+      operation,
+      warnings: [],
+      providerMetadata: { google: { operationName: created.name } },
+    };
+  }
+
+  async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
+    const parsed = storedOperationSchema.safeParse(args.operation);
+    if (!parsed.success) {
+      throw new ProviderApiError('google', 'the stored operation is not a Veo operation', {
+        code: 'invalid_operation',
+        retryable: false,
+      });
+    }
+    const stored = parsed.data;
+    if (this.settings.now() - stored.startedAt > this.settings.maxRenderMs) {
+      // Nothing to cancel upstream: the Gemini API documents no cancel for Veo operations.
+      return {
+        status: 'failed',
+        error: {
+          code: 'upstream_timeout',
+          message: `Veo did not finish within ${Math.round(this.settings.maxRenderMs / 1000)} s`,
+          retryable: false,
+        },
+      };
+    }
+    const operation = await this.call(`${this.apiBaseURL}/${stored.name}`, { method: 'GET' });
+    return operationStatus(operation, { apiBaseURL: this.apiBaseURL, apiKey: this.apiKey() });
+  }
+}

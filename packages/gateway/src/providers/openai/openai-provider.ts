@@ -1,0 +1,41 @@
+import { NotFoundError } from '@vgw/spec';
+import type { ProviderDefinition } from '../provider-definition.js';
+import {
+  isOpenaiModelId,
+  openaiCapabilities,
+  openaiModelIds,
+  openaiProviderName,
+} from './openai-models.js';
+import {
+  openaiApiKeyVariable,
+  openaiDefaultBaseURL,
+  resolveOpenaiSettings,
+} from './openai-settings.js';
+import { OpenaiVideoModel } from './openai-video-model.js';
+
+/**
+ * OpenAI's Videos API. OpenAI announced that Sora 2 and the Videos API shut down on 2026-09-24;
+ * the adapter stays for OpenAI-compatible upstreams (another vgw, a LiteLLM proxy) reached
+ * through `baseURL`.
+ */
+export const openaiProvider: ProviderDefinition = {
+  id: openaiProviderName,
+  displayName: 'OpenAI (Sora 2)',
+  credentialVariables: [openaiApiKeyVariable],
+  defaultBaseURL: openaiDefaultBaseURL,
+  models: openaiModelIds.map((modelId) => ({
+    modelId,
+    capabilities: openaiCapabilities[modelId],
+  })),
+  isConfigured: (settings) => settings.apiKey != null && settings.apiKey !== '',
+  createModel(modelId, settings) {
+    if (!isOpenaiModelId(modelId)) {
+      throw new NotFoundError(`the openai provider has no model "${modelId}"`, 'model');
+    }
+    return new OpenaiVideoModel(
+      modelId,
+      openaiCapabilities[modelId],
+      resolveOpenaiSettings(settings),
+    );
+  },
+};

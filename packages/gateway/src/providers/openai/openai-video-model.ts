@@ -1,0 +1,117 @@
+import {
+  ProviderApiError,
+  type JSONValue,
+  type VideoCallOptions,
+  type VideoCapabilities,
+  type VideoModelV1,
+  type VideoStartResult,
+  type VideoStatusResult,
+} from '@vgw/spec';
+import { providerRequest } from '../../provider-utils/provider-http.js';
+import { createForm } from './openai-create-form.js';
+import { mapCreateError } from './openai-error.js';
+import { openaiProviderName, type OpenaiModelId } from './openai-models.js';
+import type { OpenaiOperation } from './openai-operation.js';
+import { parseOperation } from './openai-operation.js';
+import { parseOpenaiOptions } from './openai-options.js';
+import { videoObjectSchema } from './openai-schemas.js';
+import { openaiApiKeyVariable, type OpenaiSettings } from './openai-settings.js';
+import { finishedStatus, timedOut } from './openai-status.js';
+
+/**
+ * OpenAI's Videos API (Sora 2). There is no cancel endpoint, so there is no `doCancel`: a render
+ * runs (and is billed) to its end. No idempotency header is documented for `POST /videos`, so a
+ * worker dying between OpenAI accepting the job and the gateway saving the operation can start
+ * a second paid render on retry.
+ */
+export class OpenaiVideoModel implements VideoModelV1 {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = openaiProviderName;
+
+  constructor(
+    readonly modelId: OpenaiModelId,
+    readonly capabilities: VideoCapabilities,
+    private readonly settings: OpenaiSettings,
+  ) {}
+
+  private headers(): Record<string, string> {
+    if (this.settings.apiKey == null) {
+      throw new ProviderApiError(openaiProviderName, `no API key; set ${openaiApiKeyVariable}`, {
+        code: 'provider_auth_failed',
+        retryable: false,
+      });
+    }
+    return { authorization: `Bearer ${this.settings.apiKey}` };
+  }
+
+  async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
+    const providerOptions = parseOpenaiOptions(options.providerOptions, this.modelId);
+    const upstreamModel = providerOptions.snapshot ?? this.modelId;
+    const headers = this.headers();
+    const startedAt = this.settings.now();
+    let created;
+    try {
+      created = await providerRequest({
+        provider: openaiProviderName,
+        apiKeyVariable: openaiApiKeyVariable,
+        fetch: this.settings.fetch,
+        url: `${this.settings.apiRoot}/videos`,
+        method: 'POST',
+        headers,
+        body: await createForm(options, upstreamModel),
+        schema: videoObjectSchema,
+        ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+      });
+    } catch (error) {
+      throw mapCreateError(error);
+    }
+    const operation: OpenaiOperation = {
+      videoId: created.id,
+      model: this.modelId,
+      upstreamModel,
+      startedAt,
+    };
+    this.settings.logger.info(
+      { videoId: created.id, model: upstreamModel },
+      'openai video created',
+    );
+    return { operation, warnings: [], providerMetadata: { openai: { videoId: created.id } } };
+  }
+
+  async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
+    const operation = parseOperation(args.operation);
+    const headers = this.headers();
+    let video;
+    try {
+      video = await providerRequest({
+        provider: openaiProviderName,
+        apiKeyVariable: openaiApiKeyVariable,
+        fetch: this.settings.fetch,
+        url: `${this.settings.apiRoot}/videos/${encodeURIComponent(operation.videoId)}`,
+        headers,
+        schema: videoObjectSchema,
+      });
+    } catch (error) {
+      // A check that keeps failing must not keep a video pending past its render budget.
+      const retryable = error instanceof ProviderApiError && error.retryable;
+      if (retryable && this.pastBudget(operation)) {
+        return timedOut(
+          this.settings.maxRenderMs,
+          `; the last check failed: ${(error as Error).message}`,
+        );
+      }
+      throw error;
+    }
+    if (video.status === 'queued' || video.status === 'in_progress') {
+      if (this.pastBudget(operation)) return timedOut(this.settings.maxRenderMs, '');
+      return video.progress != null
+        ? { status: 'pending', progress: video.progress }
+        : { status: 'pending' };
+    }
+    return finishedStatus(this.settings, video);
+  }
+
+  private pastBudget(operation: OpenaiOperation): boolean {
+    return this.settings.now() > operation.startedAt + this.settings.maxRenderMs;
+  }
+}
