@@ -1,6 +1,10 @@
+import { comfyuiProvider } from '../providers/comfyui/index.js';
 import { googleProvider } from '../providers/google/index.js';
+import { klingProvider } from '../providers/kling/index.js';
+import { minimaxProvider } from '../providers/minimax/index.js';
 import { openaiProvider } from '../providers/openai/index.js';
 import type { ProviderDefinition } from '../providers/provider-definition.js';
+import { replicateProvider } from '../providers/replicate/index.js';
 import { runwayProvider } from '../providers/runway/index.js';
 
 /** Every remote adapter the gateway knows; each is configured by its credentials. */
@@ -8,4 +12,8 @@ export const providerCatalog: ProviderDefinition[] = [
   openaiProvider,
   runwayProvider,
   googleProvider,
+  klingProvider,
+  minimaxProvider,
+  replicateProvider,
+  comfyuiProvider,
 ];

@@ -28,6 +28,7 @@ export interface VideoRecord {
   startKey: string;
   startAttempts: number;
   statusChecks: number;
+  consecutiveCheckFailures: number;
   warnings: VideoWarning[];
   error: VideoFailure | null;
   cancelRequested: boolean;
@@ -64,6 +65,7 @@ export interface VideoRow {
   start_key: string;
   start_attempts: number;
   status_checks: number;
+  consecutive_check_failures: number;
   warnings: VideoWarning[];
   error: VideoFailure | null;
   cancel_requested: boolean;
@@ -100,6 +102,7 @@ export function toVideoRecord(row: VideoRow): VideoRecord {
     startKey: row.start_key,
     startAttempts: row.start_attempts,
     statusChecks: row.status_checks,
+    consecutiveCheckFailures: row.consecutive_check_failures,
     warnings: row.warnings,
     error: row.error,
     cancelRequested: row.cancel_requested,

@@ -86,6 +86,7 @@ export function recordPending(
     assignments: [
       'progress = greatest(v.progress, $3)',
       'status_checks = v.status_checks + 1',
+      'consecutive_check_failures = 0',
       ...release(4),
     ],
     values: [Math.max(0, Math.min(99, Math.round(args.progress))), args.delaySeconds],
@@ -144,6 +145,23 @@ export function recordRestart(
     assignments: ['operation = null', 'start_key = $3', ...release(4)],
     values: [args.newStartKey, args.delaySeconds],
     event: { type: 'restart', detail: { code: args.error.code, message: args.error.message } },
+  });
+}
+
+/** A status check failed (a missed check): count it, and check again later. */
+export function recordCheckFailure(
+  client: Queryable,
+  args: { id: string; workerId: string; message: string; delaySeconds: number },
+) {
+  return transition(client, {
+    ...args,
+    assignments: [
+      'status_checks = v.status_checks + 1',
+      'consecutive_check_failures = v.consecutive_check_failures + 1',
+      ...release(3),
+    ],
+    values: [args.delaySeconds],
+    event: { type: 'status_check_failed', detail: { message: args.message } },
   });
 }
 

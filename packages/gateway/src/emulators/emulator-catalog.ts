@@ -1,6 +1,10 @@
+import { comfyuiEmulator } from './comfyui/comfyui-emulator.js';
 import type { EmulatorDefinition } from './emulator-definition.js';
 import { googleEmulator } from './google/google-emulator.js';
+import { klingEmulator } from './kling/kling-emulator.js';
+import { minimaxEmulator } from './minimax/minimax-emulator.js';
 import { openaiEmulator } from './openai/openai-emulator.js';
+import { replicateEmulator } from './replicate/replicate-emulator.js';
 import { runwayEmulator } from './runway/runway-emulator.js';
 
 /** Every provider API vgw can emulate offline (`vgw emulate <provider>`). */
@@ -8,4 +12,8 @@ export const emulatorCatalog: EmulatorDefinition[] = [
   openaiEmulator,
   runwayEmulator,
   googleEmulator,
+  klingEmulator,
+  minimaxEmulator,
+  replicateEmulator,
+  comfyuiEmulator,
 ];

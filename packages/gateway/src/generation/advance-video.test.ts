@@ -313,6 +313,31 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
     expect(failures.rowCount).toBe(2);
   });
 
+  it('fails a video whose status checks keep failing, with the last error, not at the deadline', async () => {
+    let checks = 0;
+    const model = createFakeVideoModel({
+      statusScript: () => {
+        checks += 1;
+        if (checks === 3) return { status: 'pending', progress: 20 };
+        throw new ProviderApiError('fake', 'unexpected response: <html>', {
+          code: 'provider_bad_response',
+          retryable: true,
+        });
+      },
+    });
+    gateway = await createTestGateway(kind, [model]);
+    const [id] = await queue(1, model);
+    await gateway.drain(gateway.newWorker(), 100);
+    const video = await row(id as string);
+    expect(video.status).toBe('failed');
+    expect(video.error.code).toBe('provider_bad_response');
+    expect(video.error.message).toBe(
+      '12 status checks in a row failed; last: fake: unexpected response: <html>',
+    );
+    // Two failures, one good check (which resets the count), then twelve failures in a row.
+    expect(checks).toBe(15);
+  });
+
   it('refuses a stale worker: its writes change nothing once another worker took over', async () => {
     const { model } = idempotentEngine(() => ({
       status: 'failed',

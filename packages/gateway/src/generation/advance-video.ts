@@ -9,6 +9,7 @@ import type { VideoRecord } from '../db/video-record.js';
 import {
   countEvents,
   isPastDeadline,
+  recordCheckFailure,
   recordDownloadFailure,
   recordFailed,
   recordPending,
@@ -31,6 +32,8 @@ export interface AdvanceVideoDeps {
 }
 
 const maxDownloadAttempts = 3;
+/** About 4 minutes of backoff (0.5 s doubling, capped at 30 s) before a broken provider fails a video. */
+const maxConsecutiveCheckFailures = 12;
 
 export interface AdvanceContext {
   workerId: string;
@@ -75,15 +78,24 @@ async function checkStatus(
   try {
     result = await entry.model.doStatus({ operation: video.operation });
   } catch (error) {
-    // A status check that errors is a missed check, not a failed render.
-    deps.logger.warn({ videoId: video.id, error: String(error) }, 'status check failed');
+    // A status check that errors is a missed check, not a failed render, unless it keeps failing.
     const failure = toFailure(error, 'status_check_failed');
     if (!failure.retryable) return failOrRestart(deps, video, context, failure);
+    const failuresInARow = video.consecutiveCheckFailures + 1;
+    if (failuresInARow >= maxConsecutiveCheckFailures) {
+      const message = `${failuresInARow} status checks in a row failed; last: ${failure.message}`;
+      await recordFailed(deps.database, {
+        ...lease,
+        error: { ...failure, retryable: false, message },
+      });
+      return;
+    }
+    deps.logger.warn({ videoId: video.id, error: failure.message }, 'status check failed');
     const hint = error instanceof ProviderApiError ? error.retryAfterMs : null;
-    await recordPending(deps.database, {
+    await recordCheckFailure(deps.database, {
       ...lease,
-      progress: video.progress,
-      delaySeconds: nextCheckDelay(video.statusChecks, hint ?? undefined),
+      message: failure.message,
+      delaySeconds: nextCheckDelay(failuresInARow, hint ?? undefined),
     });
     return;
   }

@@ -140,6 +140,13 @@ export function checkCapabilities(
       'input_reference',
     );
   }
+  if (!requested.hasInputReference && capabilities.imageRequired === true) {
+    throw new InvalidRequestError(
+      'this model renders from an image: send input_reference',
+      'input_reference',
+      'missing_required_parameter',
+    );
+  }
   const seconds = resolveSeconds(requested.seconds, capabilities, warnings);
   const { width, height } = resolveSize(requested.size, capabilities);
   const fps = resolveFps(requested.fps, capabilities);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -113,4 +113,14 @@ export async function downloadContent(
     return { kind: 'missing', message: `OpenAI sent an empty ${variant} for ${videoId}` };
   }
   return { kind: 'saved', path, mediaType };
+}
+
+/** Removes every downloaded variant of a video once the gateway has stored its own copies. */
+export async function removeDownloads(downloadDir: string, videoId: string): Promise<void> {
+  const names = await readdir(downloadDir).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(`${videoId}.`))
+      .map((name) => rm(join(downloadDir, name), { force: true })),
+  );
 }

@@ -8,6 +8,7 @@ import {
   type VideoStatusResult,
 } from '@vgw/spec';
 import { providerRequest } from '../../provider-utils/provider-http.js';
+import { removeDownloads } from './openai-content-download.js';
 import { createForm } from './openai-create-form.js';
 import { mapCreateError } from './openai-error.js';
 import { openaiProviderName, type OpenaiModelId } from './openai-models.js';
@@ -113,5 +114,10 @@ export class OpenaiVideoModel implements VideoModelV1 {
 
   private pastBudget(operation: OpenaiOperation): boolean {
     return this.settings.now() > operation.startedAt + this.settings.maxRenderMs;
+  }
+
+  /** The gateway stored its copies: the downloads in `downloadDir` are no longer needed. */
+  async doCleanup(args: { operation: JSONValue }): Promise<void> {
+    await removeDownloads(this.settings.downloadDir, parseOperation(args.operation).videoId);
   }
 }

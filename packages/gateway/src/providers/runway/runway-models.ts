@@ -31,6 +31,7 @@ export const runwayCapabilities: Record<RunwayModelId, VideoCapabilities> = {
   // Image to video only: a text-only request is refused in doStart (see runway-request.ts).
   gen4_turbo: {
     ...shared,
+    imageRequired: true,
     // The SDK types duration as any number; the docs list 5 and 10 (UNVERIFIED).
     durations: { kind: 'set', seconds: [5, 10] },
     defaultSeconds: 5,

@@ -17,6 +17,8 @@ export interface VideoCapabilities {
   seed: boolean;
   audio: boolean;
   imageInput: boolean;
+  /** The model renders only from an image (image-to-video only); text alone is a 400. */
+  imageRequired?: boolean;
   maxPromptLength: number;
   /** Price in integer micro-USD per second of output, optionally per size. */
   price: VideoPrice;

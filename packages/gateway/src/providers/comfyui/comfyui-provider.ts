@@ -1,0 +1,46 @@
+import { InvalidRequestError, NotFoundError } from '@vgw/spec';
+import type { ProviderDefinition, ProviderSettings } from '../provider-definition.js';
+import { comfyuiCapabilities, comfyuiModelId, comfyuiProviderName } from './comfyui-models.js';
+import { comfyuiBaseUrlVariable, ComfyuiVideoModel } from './comfyui-video-model.js';
+import { comfyuiSettingsSchema, type ComfyuiSettings } from './comfyui-workflow.js';
+
+/** The ComfyUI settings, or a configuration error naming the bad path. */
+export function parseComfyuiSettings(options: Record<string, unknown>): ComfyuiSettings {
+  const parsed = comfyuiSettingsSchema.safeParse(options);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = ['options', ...(issue?.path ?? []).map(String)].join('.');
+  throw new InvalidRequestError(
+    `invalid ComfyUI settings at ${path}: ${issue?.message ?? 'invalid'}`,
+    path,
+    'invalid_configuration',
+  );
+}
+
+function hasWorkflow(settings: ProviderSettings): boolean {
+  const parsed = comfyuiSettingsSchema.safeParse(settings.options);
+  return parsed.success && parsed.data.workflow != null;
+}
+
+/**
+ * A self-hosted ComfyUI server (the "private instance" path): one model, `workflow`, whose
+ * template comes from settings.options.workflow. Configured by a base URL, not a key.
+ */
+export const comfyuiProvider: ProviderDefinition = {
+  id: comfyuiProviderName,
+  displayName: 'ComfyUI (self-hosted)',
+  credentialVariables: [comfyuiBaseUrlVariable],
+  defaultBaseURL: 'http://127.0.0.1:8188',
+  models: [{ modelId: comfyuiModelId, capabilities: comfyuiCapabilities }],
+  isConfigured: (settings) =>
+    settings.baseURL != null && settings.baseURL !== '' && hasWorkflow(settings),
+  createModel(modelId, settings) {
+    if (modelId !== comfyuiModelId) {
+      throw new NotFoundError(
+        `comfyui has no model "${modelId}"; it has "${comfyuiModelId}"`,
+        'model',
+      );
+    }
+    return new ComfyuiVideoModel(parseComfyuiSettings(settings.options), settings);
+  },
+};

@@ -1,0 +1,1 @@
+export { klingProvider } from './kling-provider.js';

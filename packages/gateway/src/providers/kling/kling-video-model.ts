@@ -1,0 +1,157 @@
+import {
+  PolicyViolationError,
+  ProviderApiError,
+  type JSONValue,
+  type VideoCallOptions,
+  type VideoCapabilities,
+  type VideoModelV1,
+  type VideoStartResult,
+  type VideoStatusResult,
+} from '@vgw/spec';
+import type { z } from 'zod';
+import { providerRequest } from '../../provider-utils/provider-http.js';
+import type { ProviderSettings } from '../provider-definition.js';
+import { klingAuthorization } from './kling-auth.js';
+import { klingCodeError, klingCredentialVariables, klingHttpError } from './kling-error.js';
+import { klingProviderName, type KlingModelId } from './kling-models.js';
+import { parseKlingOptions } from './kling-options.js';
+import { klingEndpoint, klingRequestBody } from './kling-request.js';
+import {
+  klingEnvelopeSchema,
+  klingOperationSchema,
+  klingTaskSchema,
+  type KlingEnvelope,
+  type KlingOperation,
+  type KlingTask,
+} from './kling-schemas.js';
+import { klingTaskStatus } from './kling-status.js';
+
+export const klingDefaultBaseURL = 'https://api-singapore.klingai.com';
+
+function badResponse(message: string): ProviderApiError {
+  return new ProviderApiError(klingProviderName, message, {
+    code: 'provider_bad_response',
+    retryable: true,
+  });
+}
+
+/** The task inside a successful envelope; a non-zero `code` is an error even on HTTP 200. */
+function taskOf(envelope: KlingEnvelope, param: string | null): KlingTask {
+  if (envelope.code !== 0) {
+    throw klingCodeError(envelope.code, envelope.message ?? 'no message', {
+      param,
+      retryAfterMs: null,
+    });
+  }
+  const task = klingTaskSchema.safeParse(envelope.data);
+  if (!task.success) {
+    const issue = task.error.issues[0];
+    throw badResponse(`unexpected task: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`);
+  }
+  return task.data;
+}
+
+/** Kling text/image-to-video: one task per start, polled on the same family path. */
+export class KlingVideoModel implements VideoModelV1 {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = klingProviderName;
+
+  constructor(
+    readonly modelId: KlingModelId,
+    readonly capabilities: VideoCapabilities,
+    private readonly settings: ProviderSettings,
+  ) {}
+
+  async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
+    const klingOptions = parseKlingOptions(options.providerOptions, this.modelId);
+    const endpoint = klingEndpoint(options);
+    // Kling's refusal does not say which input; only a text-only request pins it on the prompt.
+    const param = options.inputReference == null ? 'prompt' : null;
+    const body = await klingRequestBody(this.modelId, options, klingOptions);
+    const envelope = await this.call(`/v1/videos/${endpoint}`, param, {
+      method: 'POST',
+      body,
+      ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+    });
+    const task = taskOf(envelope, param);
+    const operation: KlingOperation = {
+      taskId: task.task_id,
+      endpoint,
+      modelId: this.modelId,
+      externalTaskId: options.idempotencyKey,
+      startedAt: this.settings.now(),
+    };
+    return {
+      operation,
+      warnings: [],
+      providerMetadata: { kling: { taskId: task.task_id, requestId: envelope.request_id ?? null } },
+    };
+  }
+
+  async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
+    const operation = parseOperation(args.operation);
+    if (this.settings.now() > operation.startedAt + this.settings.maxRenderMs) {
+      // Kling documents no cancel endpoint, so the task is left to finish (unbilled if failed).
+      return {
+        status: 'failed',
+        error: {
+          code: 'upstream_timeout',
+          message: `kling: task ${operation.taskId} did not finish within ${Math.round(this.settings.maxRenderMs / 1000)} s`,
+          retryable: false,
+        },
+      };
+    }
+    try {
+      const path = `/v1/videos/${operation.endpoint}/${encodeURIComponent(operation.taskId)}`;
+      return klingTaskStatus(taskOf(await this.call(path, 'output', { method: 'GET' }), 'output'));
+    } catch (error) {
+      if (error instanceof PolicyViolationError) {
+        return {
+          status: 'failed',
+          error: { code: error.code, message: error.message, retryable: false, param: 'output' },
+        };
+      }
+      throw error;
+    }
+  }
+
+  private async call(
+    path: string,
+    param: string | null,
+    request: { method: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal },
+  ): Promise<z.infer<typeof klingEnvelopeSchema>> {
+    if (this.settings.apiKey == null) {
+      throw new ProviderApiError(klingProviderName, `no key; set ${klingCredentialVariables[0]}`, {
+        code: 'provider_auth_failed',
+        retryable: false,
+      });
+    }
+    const authorization = await klingAuthorization(
+      { accessKey: this.settings.apiKey, secretKey: this.settings.secret },
+      this.settings.now(),
+    );
+    const baseURL = (this.settings.baseURL ?? klingDefaultBaseURL).replace(/\/+$/, '');
+    try {
+      return await providerRequest({
+        provider: klingProviderName,
+        apiKeyVariable: klingCredentialVariables.join(' and '),
+        fetch: this.settings.fetch,
+        url: `${baseURL}${path}`,
+        headers: { authorization },
+        schema: klingEnvelopeSchema,
+        ...request,
+      });
+    } catch (error) {
+      throw klingHttpError(error, param);
+    }
+  }
+}
+
+function parseOperation(value: JSONValue): KlingOperation {
+  const parsed = klingOperationSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ProviderApiError(klingProviderName, 'stored operation is not a Kling task', {
+    code: 'invalid_operation',
+    retryable: false,
+  });
+}

@@ -1,0 +1,1 @@
+export { minimaxProvider } from './minimax-provider.js';

@@ -1,0 +1,71 @@
+import {
+  ProviderApiError,
+  type JSONValue,
+  type VideoCallOptions,
+  type VideoCapabilities,
+  type VideoModelV1,
+  type VideoStartResult,
+  type VideoStatusResult,
+} from '@vgw/spec';
+import type { ProviderSettings } from '../provider-definition.js';
+import { minimaxApiVersion, minimaxProviderName, type MinimaxModelId } from './minimax-models.js';
+import { minimaxOperationSchema, type MinimaxOperation } from './minimax-schemas.js';
+import { startV1, statusV1 } from './minimax-v1.js';
+import { startV2, statusV2 } from './minimax-v2.js';
+
+/** MiniMax Hailuo (v1 API) and MiniMax-H3 (v2 API); neither documents a cancel endpoint. */
+export class MinimaxVideoModel implements VideoModelV1 {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = minimaxProviderName;
+
+  constructor(
+    readonly modelId: MinimaxModelId,
+    readonly capabilities: VideoCapabilities,
+    private readonly settings: ProviderSettings,
+  ) {}
+
+  async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
+    const api = minimaxApiVersion(this.modelId);
+    // MiniMax has no idempotency key: options.idempotencyKey cannot be sent (see the report).
+    const taskId =
+      api === 'v1'
+        ? await startV1(this.settings, this.modelId, options)
+        : await startV2(this.settings, this.modelId, options);
+    const operation: MinimaxOperation = {
+      taskId,
+      api,
+      modelId: this.modelId,
+      hasImage: options.inputReference != null,
+      startedAt: this.settings.now(),
+    };
+    return { operation, warnings: [], providerMetadata: { minimax: { taskId, api } } };
+  }
+
+  async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
+    const operation = parseOperation(args.operation);
+    if (this.settings.now() > operation.startedAt + this.settings.maxRenderMs) {
+      // No cancel endpoint is documented; the task is left to end on its own.
+      const seconds = Math.round(this.settings.maxRenderMs / 1000);
+      return {
+        status: 'failed',
+        error: {
+          code: 'upstream_timeout',
+          message: `minimax: task ${operation.taskId} did not finish within ${seconds} s`,
+          retryable: false,
+        },
+      };
+    }
+    return operation.api === 'v1'
+      ? statusV1(this.settings, operation)
+      : statusV2(this.settings, operation);
+  }
+}
+
+function parseOperation(value: JSONValue): MinimaxOperation {
+  const parsed = minimaxOperationSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ProviderApiError(minimaxProviderName, 'stored operation is not a MiniMax task', {
+    code: 'invalid_operation',
+    retryable: false,
+  });
+}

@@ -1,0 +1,40 @@
+import { NotFoundError } from '@vgw/spec';
+import type { ProviderDefinition } from '../provider-definition.js';
+import { knownReplicateModels, replicateProviderName } from './replicate-models.js';
+import { replicateModelSpecs } from './replicate-settings.js';
+import {
+  replicateApiKeyVariable,
+  replicateDefaultBaseURL,
+  ReplicateVideoModel,
+} from './replicate-video-model.js';
+
+/**
+ * Replicate: any `owner/name[:version]` listed in settings.options.models, plus a few known
+ * video models. Gateway names are `replicate/owner/name`.
+ */
+export const replicateProvider: ProviderDefinition = {
+  id: replicateProviderName,
+  displayName: 'Replicate',
+  credentialVariables: [replicateApiKeyVariable],
+  defaultBaseURL: replicateDefaultBaseURL,
+  models: knownReplicateModels.map((spec) => ({
+    modelId: spec.modelId,
+    capabilities: spec.capabilities,
+  })),
+  listModels: (settings) =>
+    replicateModelSpecs(settings.options).map((spec) => ({
+      modelId: spec.modelId,
+      capabilities: spec.capabilities,
+    })),
+  isConfigured: (settings) => settings.apiKey != null && settings.apiKey !== '',
+  createModel(modelId, settings) {
+    const spec = replicateModelSpecs(settings.options).find((each) => each.modelId === modelId);
+    if (spec == null) {
+      throw new NotFoundError(
+        `replicate has no model "${modelId}"; add it to settings.options.models`,
+        'model',
+      );
+    }
+    return new ReplicateVideoModel(spec, settings);
+  },
+};

@@ -1,0 +1,125 @@
+import {
+  ProviderApiError,
+  type JSONValue,
+  type VideoCallOptions,
+  type VideoCapabilities,
+  type VideoModelV1,
+  type VideoStartResult,
+  type VideoStatusResult,
+} from '@vgw/spec';
+import { providerRequest } from '../../provider-utils/provider-http.js';
+import type { ProviderSettings } from '../provider-definition.js';
+import { buildReplicateInput } from './replicate-input.js';
+import { replicateProviderName, type ReplicateModelSpec } from './replicate-models.js';
+import { parseReplicateOperation, type ReplicateOperation } from './replicate-operation.js';
+import { parseReplicateOptions } from './replicate-options.js';
+import { predictionSchema } from './replicate-schemas.js';
+import { predictionStatus } from './replicate-status.js';
+
+export const replicateApiKeyVariable = 'REPLICATE_API_TOKEN';
+export const replicateDefaultBaseURL = 'https://api.replicate.com/v1';
+
+/**
+ * A model on Replicate's predictions API: create without `Prefer: wait` (the gateway polls),
+ * then `GET /predictions/{id}` until it ends, and `POST /predictions/{id}/cancel`.
+ */
+export class ReplicateVideoModel implements VideoModelV1 {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = replicateProviderName;
+  readonly modelId: string;
+  readonly capabilities: VideoCapabilities;
+
+  constructor(
+    private readonly spec: ReplicateModelSpec,
+    private readonly settings: ProviderSettings,
+  ) {
+    this.modelId = spec.modelId;
+    this.capabilities = spec.capabilities;
+  }
+
+  async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
+    const replicateOptions = parseReplicateOptions(options.providerOptions);
+    const { input, warnings, sentImage } = await buildReplicateInput(
+      this.spec,
+      options,
+      replicateOptions,
+    );
+    const [reference, version] = this.modelId.split(':');
+    // Replicate has no idempotency key: a crash between this call and saving the operation can
+    // start a second paid prediction (documented in docs/providers.md).
+    const prediction = await this.request(
+      version != null ? '/predictions' : `/models/${reference ?? ''}/predictions`,
+      'POST',
+      version != null ? { version, input } : { input },
+      options.abortSignal,
+    );
+    const operation: ReplicateOperation = {
+      predictionId: prediction.id,
+      model: this.modelId,
+      startedAt: this.settings.now(),
+      sentImage,
+    };
+    this.settings.logger.info({ predictionId: prediction.id }, 'replicate prediction created');
+    return {
+      operation,
+      warnings,
+      providerMetadata: { replicate: { predictionId: prediction.id } },
+    };
+  }
+
+  async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
+    const operation = parseReplicateOperation(args.operation);
+    if (this.settings.now() > operation.startedAt + this.settings.maxRenderMs) {
+      await this.cancel(operation.predictionId).catch((error: unknown) => {
+        this.settings.logger.warn(
+          { predictionId: operation.predictionId, error: String(error) },
+          'replicate cancel after timeout failed',
+        );
+      });
+      return {
+        status: 'failed',
+        error: {
+          code: 'upstream_timeout',
+          message: `replicate: prediction ${operation.predictionId} did not finish within ${this.settings.maxRenderMs} ms`,
+          retryable: false,
+        },
+      };
+    }
+    const prediction = await this.request(`/predictions/${operation.predictionId}`, 'GET');
+    return predictionStatus(prediction, operation.sentImage);
+  }
+
+  async doCancel(args: { operation: JSONValue }): Promise<void> {
+    await this.cancel(parseReplicateOperation(args.operation).predictionId);
+  }
+
+  private async cancel(predictionId: string): Promise<void> {
+    await this.request(`/predictions/${predictionId}/cancel`, 'POST');
+  }
+
+  private request(path: string, method: 'GET' | 'POST', body?: unknown, signal?: AbortSignal) {
+    const apiKey = this.settings.apiKey;
+    if (apiKey == null) {
+      throw new ProviderApiError(
+        replicateProviderName,
+        `no API token; set ${replicateApiKeyVariable}`,
+        {
+          code: 'provider_auth_failed',
+          retryable: false,
+        },
+      );
+    }
+    const base = (this.settings.baseURL ?? replicateDefaultBaseURL).replace(/\/+$/, '');
+    return providerRequest({
+      provider: replicateProviderName,
+      apiKeyVariable: replicateApiKeyVariable,
+      fetch: this.settings.fetch,
+      url: `${base}${path}`,
+      method,
+      headers: { authorization: `Bearer ${apiKey}` },
+      body,
+      schema: predictionSchema,
+      ...(signal != null ? { signal } : {}),
+    });
+  }
+}
