@@ -44,6 +44,7 @@ async function makeWorkers(
             registry,
             store,
             fetch,
+            fetchTrusting: () => fetch,
             newStartKey: randomUUID,
             maxStartAttempts: 3,
             logger: silentLogger,

@@ -27,6 +27,11 @@ if (only === 'all' || only === 'local') {
   results.localRender = await benchLocalRender(3);
   console.table(results.localRender);
 }
+if (only === 'all' || only === 'overhead') {
+  const { benchGatewayOverhead } = await import('./gateway-overhead.js');
+  results.gatewayOverhead = await benchGatewayOverhead(seconds);
+  console.table(results.gatewayOverhead);
+}
 await mkdir('bench/out', { recursive: true });
 await writeFile('bench/out/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('wrote bench/out/results.json');

@@ -40,13 +40,35 @@ describe('embedded gateway, in-process', () => {
     );
   });
 
-  it('engines prints a table', async () => {
+  it('engines prints a table with every declared model and whether it is configured', async () => {
     const result = await vgw(['engines']);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout.split('\n')[0]).toBe(
-      'ID     PROVIDER  DEFAULT  SECONDS  SIZES            FPS',
-    );
-    expect(result.stdout).toContain('local  local     yes      1-20     64x64-1920x1080  1-60');
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]?.split(/\s+/)).toEqual([
+      'ID',
+      'CONFIGURED',
+      'DEFAULT',
+      'SECONDS',
+      'SIZES',
+      'FPS',
+      'USD/S',
+    ]);
+    expect(lines[1]?.split(/\s+/)).toEqual([
+      'local',
+      'yes',
+      'yes',
+      '1-20',
+      '64x64-1920x1080',
+      '1-60',
+      '$0.000',
+    ]);
+    const runway = lines.find((line) => line.startsWith('runway/gen4_turbo '));
+    expect(runway?.split(/\s+/).slice(0, 4)).toEqual([
+      'runway/gen4_turbo',
+      'no',
+      '5,10',
+      '1280x720,720x1280,…',
+    ]);
   });
 
   it('list --json on a fresh data dir is an empty page', async () => {

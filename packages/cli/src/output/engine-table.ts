@@ -27,6 +27,10 @@ function describeDurations(durations: Fields): string {
 }
 
 function describeSizes(sizes: Fields): string {
+  if (sizes.kind === 'set' && Array.isArray(sizes.values) && sizes.values.length > 3) {
+    // Long lists (Luma's 28 sizes) would swamp the table; --json has them all.
+    return `${list(sizes.values.slice(0, 2))},… (${sizes.values.length})`;
+  }
   if (sizes.kind === 'set') return list(sizes.values);
   if (sizes.kind !== 'range') return '-';
   const smallest = `${text(sizes.minWidth)}x${text(sizes.minHeight)}`;
@@ -39,18 +43,24 @@ function describeFps(fps: Fields): string {
   return '-';
 }
 
+function describePrice(price: Fields): string {
+  const micro = price.microUsdPerSecond;
+  return typeof micro === 'number' ? `$${(micro / 1_000_000).toFixed(3)}` : '-';
+}
+
 /** `vgw engines` without --json: one row per model the gateway serves. */
 export function renderEngineTable(engines: readonly Engine[]): string {
   const rows = engines.map((engine) => {
     const capabilities = fieldsOf(engine.capabilities);
     return [
       text(engine.id),
-      text(engine.provider),
+      engine.configured === false ? 'no' : 'yes',
       engine.default === true ? 'yes' : '',
       describeDurations(fieldsOf(capabilities.durations)),
       describeSizes(fieldsOf(capabilities.sizes)),
       describeFps(fieldsOf(capabilities.fps)),
+      describePrice(fieldsOf(capabilities.price)),
     ];
   });
-  return renderTable(['id', 'provider', 'default', 'seconds', 'sizes', 'fps'], rows);
+  return renderTable(['id', 'configured', 'default', 'seconds', 'sizes', 'fps', 'usd/s'], rows);
 }

@@ -88,15 +88,18 @@ export async function createGateway(
     maxBodyBytes: config.server.maxBodyBytes,
     pollAfterMs: options.pollAfterMs ?? config.server.pollAfterMs,
   });
+  const downloadChecks = {
+    fetch: options.fetch ?? fetch,
+    allowLoopback: options.allowLoopbackDownloads ?? config.allowLoopbackDownloads,
+  };
   const advanceDeps = {
     database,
     registry,
     store,
     // Output URLs come from providers' responses: only public targets, redirects re-checked.
-    fetch: createValidatedFetch({
-      fetch: options.fetch ?? fetch,
-      allowLoopback: options.allowLoopbackDownloads ?? config.allowLoopbackDownloads,
-    }),
+    fetch: createValidatedFetch(downloadChecks),
+    fetchTrusting: (origin: string) =>
+      createValidatedFetch({ ...downloadChecks, trustedOrigins: [origin] }),
     newStartKey: () => randomUUID(),
     maxStartAttempts: config.videos.maxStartAttempts,
     logger,

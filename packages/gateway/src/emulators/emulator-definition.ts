@@ -53,17 +53,21 @@ export function fileRoutes(renderer: EmulatedRenderer): Hono {
   return routes;
 }
 
-/** Reads a size like 1280x720, or a ratio like 16:9 / 1280:720 mapped to a small render. */
+/**
+ * Reads a size like 1280x720, or a ratio like 16:9 / 1280:720, into a small render of that shape
+ * (long side at most 640 px): an emulator proves the pipeline, not pixels.
+ */
 export function renderSize(
   value: string | null | undefined,
   fallback = { width: 640, height: 360 },
 ) {
-  const size = value != null ? /^(\d+)[x:](\d+)$/.exec(value) : null;
+  const size = value != null ? /^(\d+(?:\.\d+)?)[x:](\d+(?:\.\d+)?)$/.exec(value) : null;
   if (size == null) return fallback;
   const width = Number(size[1]);
   const height = Number(size[2]);
-  // Ratios (16:9) and large sizes render at a small size: an emulator proves the pipeline, not pixels.
-  const scale = Math.min(1, 640 / Math.max(width, height));
+  if (!(width > 0 && height > 0)) return fallback;
+  const longSide = Math.min(640, Math.max(width, height) >= 64 ? Math.max(width, height) : 640);
+  const scale = longSide / Math.max(width, height);
   const even = (number: number) => Math.max(64, Math.round((number * scale) / 2) * 2);
-  return width < 64 || height < 64 ? fallback : { width: even(width), height: even(height) };
+  return { width: even(width), height: even(height) };
 }

@@ -26,6 +26,8 @@ export interface AdvanceVideoDeps {
   registry: ProviderRegistry;
   store: ContentStore;
   fetch: FetchLike;
+  /** The same checks, but trusting one operator-configured origin (see VideoFile). */
+  fetchTrusting: (origin: string) => FetchLike;
   newStartKey: () => string;
   maxStartAttempts: number;
   logger: { warn(object: object, message: string): void };

@@ -13,7 +13,9 @@ export class LeaseLostError extends Error {
 
 async function storeOne(deps: AdvanceVideoDeps, file: VideoFile): Promise<StoredBlob> {
   if (file.kind === 'file') return deps.store.putFile(file.path);
-  const response = await deps.fetch(file.url);
+  const trusted = file.fromConfiguredOrigin === true;
+  const fetcher = trusted ? deps.fetchTrusting(new URL(file.url).origin) : deps.fetch;
+  const response = await fetcher(file.url, trusted && file.headers != null ? { headers: file.headers } : {});
   if (!response.ok || response.body == null) {
     throw new ProviderApiError('download', `output download answered ${response.status}`, {
       retryable: true,

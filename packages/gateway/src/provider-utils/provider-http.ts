@@ -10,7 +10,7 @@ export interface ProviderRequest<Schema extends z.ZodType> {
   apiKeyVariable: string;
   fetch: FetchFunction;
   url: string;
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   headers?: Record<string, string>;
   body?: unknown;
   schema: Schema;

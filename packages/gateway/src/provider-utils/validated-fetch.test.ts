@@ -71,6 +71,29 @@ describe('createValidatedFetch', () => {
     ).rejects.toMatchObject({ code: 'unsafe_url' });
   });
 
+  it('trusts an operator-configured origin on a private address, but not its redirects', async () => {
+    const { fetch, fetched } = server({
+      'http://10.0.0.5:8188/view?filename=a.mp4': () => new Response('lan video'),
+      'http://10.0.0.5:8188/view?filename=b.mp4': () =>
+        new Response(null, { status: 302, headers: { location: 'http://169.254.169.254/' } }),
+    });
+    const trusting = createValidatedFetch({
+      fetch,
+      resolve,
+      trustedOrigins: ['http://10.0.0.5:8188'],
+    });
+    expect(await (await trusting('http://10.0.0.5:8188/view?filename=a.mp4')).text()).toBe(
+      'lan video',
+    );
+    await expect(trusting('http://10.0.0.5:8188/view?filename=b.mp4')).rejects.toMatchObject({
+      code: 'unsafe_url',
+    });
+    await expect(trusting('http://10.0.0.6:8188/view')).rejects.toMatchObject({
+      code: 'unsafe_url',
+    });
+    expect(fetched).toHaveLength(2);
+  });
+
   it('stops after too many redirects', async () => {
     const { fetch } = server({
       'https://cdn.example.com/loop': () =>

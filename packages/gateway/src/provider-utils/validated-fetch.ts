@@ -45,12 +45,15 @@ export interface ValidatedFetchOptions {
   allowLoopback?: boolean;
   resolve?: (hostname: string) => Promise<string[]>;
   maxRedirects?: number;
+  /** Origins the operator configured (a private ComfyUI): allowed even on private addresses. */
+  trustedOrigins?: string[];
 }
 
 const defaultResolve = async (hostname: string) =>
   (await lookup(hostname, { all: true })).map((entry) => entry.address);
 
 async function checkTarget(url: URL, options: ValidatedFetchOptions): Promise<void> {
+  if (options.trustedOrigins?.includes(url.origin) === true) return;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ProviderApiError('download', `refusing ${url.protocol} URL`, {
       code: 'unsafe_url',

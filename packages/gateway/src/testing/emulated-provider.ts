@@ -67,6 +67,8 @@ export async function emulatedGateway(
   const model = provider.createModel(modelId, emulatorSettings(running.emulator));
   const gateway = await createTestGateway(kind, [model]);
   gateway.advanceDeps.fetch = createValidatedFetch({ fetch, allowLoopback: true });
+  gateway.advanceDeps.fetchTrusting = (origin) =>
+    createValidatedFetch({ fetch, allowLoopback: true, trustedOrigins: [origin] });
   const worker = gateway.newWorker();
   return {
     gateway,

@@ -67,6 +67,7 @@ export async function createTestGateway(
     registry,
     store,
     fetch,
+    fetchTrusting: () => fetch,
     newStartKey: () => randomUUID(),
     maxStartAttempts: 3,
     logger: silentLogger,

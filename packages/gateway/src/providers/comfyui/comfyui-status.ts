@@ -8,6 +8,7 @@ export function historyStatus(
   baseURL: string,
   promptId: string,
   entry: HistoryEntry,
+  headers: Record<string, string> = {},
 ): VideoStatusResult {
   // Entries from versions without `status` only exist once the run ended, with its outputs.
   const succeeded = entry.status == null || entry.status.status_str === 'success';
@@ -31,6 +32,10 @@ export function historyStatus(
         kind: 'url',
         url: viewUrl(baseURL, video.file),
         mediaType: video.mediaType,
+        // The operator configured this host (often a LAN address): the gateway may fetch from it,
+        // with the same bearer key a proxy in front of ComfyUI wants.
+        fromConfiguredOrigin: true,
+        headers,
       },
     ],
     providerMetadata: { comfyui: { promptId, filename: video.file.filename } },

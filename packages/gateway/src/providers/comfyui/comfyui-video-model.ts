@@ -99,7 +99,8 @@ export class ComfyuiVideoModel implements VideoModelV1 {
       };
     }
     const found = await this.locate(operation.promptId);
-    if (found.entry != null) return historyStatus(this.baseURL(), operation.promptId, found.entry);
+    if (found.entry != null)
+      return historyStatus(this.baseURL(), operation.promptId, found.entry, this.authHeaders());
     if (found.where !== 'unknown') return { status: 'pending' };
     // In neither history nor queue: the server restarted (both live in memory) or the prompt was
     // deleted. A new render may succeed, so the gateway may start over.
@@ -172,15 +173,17 @@ export class ComfyuiVideoModel implements VideoModelV1 {
     return base.replace(/\/+$/, '');
   }
 
+  private authHeaders(): Record<string, string> {
+    const key = this.settings.apiKey;
+    return key != null && key !== '' ? { authorization: `Bearer ${key}` } : {};
+  }
+
   private request<Schema extends z.ZodType>(
     path: string,
     schema: Schema,
     init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
   ): Promise<z.infer<Schema>> {
-    const headers: Record<string, string> = {};
-    if (this.settings.apiKey != null && this.settings.apiKey !== '') {
-      headers.authorization = `Bearer ${this.settings.apiKey}`;
-    }
+    const headers = this.authHeaders();
     return providerRequest({
       provider: comfyuiProviderName,
       apiKeyVariable: `the ComfyUI bearer key (settings.apiKey) or ${comfyuiBaseUrlVariable}`,

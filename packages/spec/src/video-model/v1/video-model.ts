@@ -27,7 +27,19 @@ export interface VideoCallOptions {
 /** An output, either a file the engine wrote locally or a URL to download once. */
 export type VideoFile =
   | { variant: VideoVariant; kind: 'file'; path: string; mediaType: string }
-  | { variant: VideoVariant; kind: 'url'; url: string; mediaType: string };
+  | {
+      variant: VideoVariant;
+      kind: 'url';
+      url: string;
+      mediaType: string;
+      /**
+       * The URL is on the provider's operator-configured base URL (a ComfyUI on the LAN): its
+       * origin is exempt from the private-address check (redirects elsewhere are still checked)
+       * and `headers` are sent with it.
+       */
+      fromConfiguredOrigin?: boolean;
+      headers?: Record<string, string>;
+    };
 
 export interface VideoStartResult {
   /** JSON the gateway stores; any worker continues the render from it after any restart. */

@@ -1,0 +1,110 @@
+import { InvalidRequestError, type VideoCapabilities } from '@vgw/spec';
+import { z } from 'zod';
+import { isFalEndpointId } from './fal-endpoint-id.js';
+import {
+  isPikaEndpoint,
+  permissiveCapabilities,
+  pikaCapabilitiesById,
+  pikaEndpointIds,
+} from './fal-models.js';
+
+const positive = z.number().positive();
+
+/** Any part of `VideoCapabilities`, laid over the default for the endpoint. */
+const capabilitiesSchema = z.strictObject({
+  durations: z
+    .union([
+      z.strictObject({ kind: z.literal('set'), seconds: z.array(positive).min(1) }),
+      z.strictObject({ kind: z.literal('range'), min: positive, max: positive, step: positive }),
+    ])
+    .optional(),
+  defaultSeconds: positive.optional(),
+  sizes: z
+    .union([
+      z.strictObject({
+        kind: z.literal('set'),
+        values: z.array(z.string().regex(/^\d+x\d+$/)).min(1),
+      }),
+      z.strictObject({
+        kind: z.literal('range'),
+        minWidth: positive,
+        minHeight: positive,
+        maxWidth: positive,
+        maxHeight: positive,
+      }),
+    ])
+    .optional(),
+  defaultSize: z
+    .string()
+    .regex(/^\d+x\d+$/)
+    .optional(),
+  fps: z
+    .union([
+      z.strictObject({ values: z.array(positive).min(1), default: positive }),
+      z.strictObject({ min: positive, max: positive, default: positive }),
+    ])
+    .optional(),
+  seed: z.boolean().optional(),
+  audio: z.boolean().optional(),
+  imageInput: z.boolean().optional(),
+  maxPromptLength: z.number().int().positive().optional(),
+  price: z
+    .strictObject({
+      currency: z.literal('USD'),
+      microUsdPerSecond: z.number().int().min(0),
+      bySize: z.record(z.string(), z.number().int().min(0)).optional(),
+      source: z.string(),
+      asOf: z.string(),
+    })
+    .optional(),
+});
+
+/** `providers.fal.options` in the gateway config. */
+export const falSettingsSchema = z.strictObject({
+  endpoints: z
+    .array(
+      z.strictObject({
+        id: z.string().refine(isFalEndpointId, 'a fal endpoint id like owner/app/path'),
+        capabilities: capabilitiesSchema.optional(),
+      }),
+    )
+    .default([]),
+});
+
+export interface FalEndpoint {
+  id: string;
+  capabilities: VideoCapabilities;
+  /** Pika endpoints get Pika's input mapping; others a generic one (prompt, seed, image). */
+  kind: 'pika-text' | 'pika-image' | 'generic';
+}
+
+function kindOf(id: string): FalEndpoint['kind'] {
+  if (id === pikaEndpointIds[0]) return 'pika-text';
+  if (id === pikaEndpointIds[1]) return 'pika-image';
+  return 'generic';
+}
+
+/** The Pika endpoints plus every endpoint named in `options.endpoints`, with capabilities. */
+export function falEndpoints(options: Record<string, unknown>): FalEndpoint[] {
+  const parsed = falSettingsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.map(String).join('.') ?? '';
+    throw new InvalidRequestError(
+      `invalid providers.fal.options.${path}: ${issue?.message ?? 'invalid'}`,
+      `providers.fal.options.${path}`,
+    );
+  }
+  const endpoints = new Map<string, FalEndpoint>();
+  for (const id of pikaEndpointIds) {
+    endpoints.set(id, { id, capabilities: pikaCapabilitiesById[id], kind: kindOf(id) });
+  }
+  for (const configured of parsed.data.endpoints) {
+    const base = isPikaEndpoint(configured.id)
+      ? pikaCapabilitiesById[configured.id]
+      : permissiveCapabilities;
+    const capabilities = { ...base, ...configured.capabilities } as VideoCapabilities;
+    endpoints.set(configured.id, { id: configured.id, capabilities, kind: kindOf(configured.id) });
+  }
+  return [...endpoints.values()];
+}

@@ -1,0 +1,108 @@
+import type {
+  JSONValue,
+  VideoCallOptions,
+  VideoCapabilities,
+  VideoModelV1,
+  VideoStartResult,
+  VideoStatusResult,
+} from '@vgw/spec';
+import type { ProviderSettings } from '../provider-definition.js';
+import { falAppPath } from './fal-endpoint-id.js';
+import { invalidOperation } from './fal-error.js';
+import { falBase, falCancelRequest, falRequest } from './fal-http.js';
+import { buildFalInput } from './fal-input.js';
+import { falProviderName } from './fal-models.js';
+import { parseFalOptions } from './fal-options.js';
+import { readFalResult } from './fal-result.js';
+import {
+  falOperationSchema,
+  falStatusSchema,
+  falSubmitSchema,
+  type FalOperation,
+} from './fal-schemas.js';
+import type { FalEndpoint } from './fal-settings.js';
+
+/**
+ * One fal endpoint through the queue API: submit to `{queue}/{endpoint}`, poll
+ * `{queue}/{owner}/{alias}/requests/{id}/status`, then read the output from `…/requests/{id}`.
+ * URLs are built the way the official client builds them, never taken from responses, so the
+ * key only ever goes to the configured host. fal has no idempotency key.
+ */
+export class FalVideoModel implements VideoModelV1 {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = falProviderName;
+  readonly modelId: string;
+  readonly capabilities: VideoCapabilities;
+
+  constructor(
+    private readonly endpoint: FalEndpoint,
+    private readonly settings: ProviderSettings,
+  ) {
+    this.modelId = endpoint.id;
+    this.capabilities = endpoint.capabilities;
+  }
+
+  async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
+    const falOptions = parseFalOptions(options.providerOptions);
+    const { input, warnings } = await buildFalInput(this.endpoint, options, falOptions);
+    const webhook =
+      falOptions.webhook_url != null
+        ? `?fal_webhook=${encodeURIComponent(falOptions.webhook_url)}`
+        : '';
+    const submitted = await falRequest(this.settings, {
+      method: 'POST',
+      url: `${falBase(this.settings)}/${this.endpoint.id}${webhook}`,
+      schema: falSubmitSchema,
+      body: input,
+      ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+    });
+    const operation: FalOperation = {
+      requestId: submitted.request_id,
+      endpointId: this.endpoint.id,
+      startedAt: this.settings.now(),
+    };
+    return { operation, warnings, providerMetadata: { fal: { requestId: submitted.request_id } } };
+  }
+
+  async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
+    const operation = this.operationOf(args.operation);
+    if (this.settings.now() > operation.startedAt + this.settings.maxRenderMs) {
+      await this.doCancel(args).catch(() => undefined);
+      return {
+        status: 'failed',
+        error: {
+          code: 'upstream_timeout',
+          message: `fal did not finish within ${Math.round(this.settings.maxRenderMs / 1000)} s`,
+          retryable: false,
+        },
+      };
+    }
+    const requestUrl = this.requestUrl(operation);
+    const status = await falRequest(this.settings, {
+      method: 'GET',
+      url: `${requestUrl}/status?logs=0`,
+      schema: falStatusSchema,
+    });
+    // fal reports a queue position, not a completion fraction, so no progress is given.
+    if (status.status === 'IN_QUEUE') return { status: 'pending', progress: 0 };
+    if (status.status === 'IN_PROGRESS') return { status: 'pending' };
+    return readFalResult(this.settings, requestUrl, status);
+  }
+
+  /** Asks fal to cancel (202 CANCELLATION_REQUESTED); a finished request answers 400 ALREADY_COMPLETED. */
+  async doCancel(args: { operation: JSONValue }): Promise<void> {
+    const operation = this.operationOf(args.operation);
+    await falCancelRequest(this.settings, `${this.requestUrl(operation)}/cancel`);
+  }
+
+  private requestUrl(operation: FalOperation): string {
+    const app = falAppPath(operation.endpointId);
+    return `${falBase(this.settings)}/${app}/requests/${encodeURIComponent(operation.requestId)}`;
+  }
+
+  private operationOf(value: JSONValue): FalOperation {
+    const parsed = falOperationSchema.safeParse(value);
+    if (!parsed.success) throw invalidOperation(parsed.error.issues[0]?.message ?? 'invalid');
+    return parsed.data;
+  }
+}

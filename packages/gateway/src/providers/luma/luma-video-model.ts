@@ -1,0 +1,187 @@
+import {
+  InvalidRequestError,
+  ProviderApiError,
+  type JSONValue,
+  type VideoCallOptions,
+  type VideoCapabilities,
+  type VideoModelV1,
+  type VideoStartResult,
+  type VideoStatusResult,
+} from '@vgw/spec';
+import type { z } from 'zod';
+import { ProviderHttpError, providerRequest } from '../../provider-utils/provider-http.js';
+import type { ProviderSettings } from '../provider-definition.js';
+import { invalidOperation, lumaFailure, lumaStartError } from './luma-error.js';
+import {
+  lumaApiKeyVariable,
+  lumaApiPath,
+  lumaDefaultBaseURL,
+  lumaProviderName,
+  lumaSizeFor,
+  type LumaModelId,
+} from './luma-models.js';
+import { parseLumaOptions } from './luma-options.js';
+import {
+  lumaEmptySchema,
+  lumaGenerationSchema,
+  lumaOperationSchema,
+  type LumaGeneration,
+  type LumaOperation,
+} from './luma-schemas.js';
+
+/**
+ * Luma Dream Machine: `POST /generations/video`, then `GET /generations/{id}` until the state is
+ * `completed` (→ `assets.video`) or `failed`. Luma has no cancel and no idempotency key; a
+ * generation is deleted (best effort) to stop it.
+ */
+export class LumaVideoModel implements VideoModelV1 {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = lumaProviderName;
+
+  constructor(
+    readonly modelId: LumaModelId,
+    readonly capabilities: VideoCapabilities,
+    private readonly settings: ProviderSettings,
+  ) {}
+
+  async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
+    const lumaOptions = parseLumaOptions(options.providerOptions);
+    if (options.inputReference != null) {
+      throw new InvalidRequestError(
+        'luma takes keyframe images only as public URLs; an uploaded input_reference cannot be sent',
+        'input_reference',
+      );
+    }
+    const size = lumaSizeFor(options.width, options.height);
+    if (size == null) {
+      throw new InvalidRequestError(
+        `luma cannot render ${options.width}x${options.height}`,
+        'size',
+      );
+    }
+    const body: Record<string, JSONValue> = {
+      model: this.modelId,
+      prompt: options.prompt,
+      aspect_ratio: size.aspectRatio,
+      resolution: size.resolution,
+      duration: `${options.seconds}s`,
+    };
+    if (lumaOptions.loop != null) body.loop = lumaOptions.loop;
+    if (lumaOptions.concepts != null) body.concepts = lumaOptions.concepts.map((key) => ({ key }));
+    if (lumaOptions.callback_url != null) body.callback_url = lumaOptions.callback_url;
+    let generation: LumaGeneration;
+    try {
+      generation = await this.request('POST', '/generations/video', lumaGenerationSchema, {
+        body,
+        ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+      });
+    } catch (error) {
+      throw lumaStartError(error);
+    }
+    const operation: LumaOperation = {
+      id: generation.id,
+      model: this.modelId,
+      startedAt: this.settings.now(),
+    };
+    return { operation, warnings: [], providerMetadata: { luma: { generationId: generation.id } } };
+  }
+
+  async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
+    const operation = this.operationOf(args.operation);
+    if (this.settings.now() > operation.startedAt + this.settings.maxRenderMs) {
+      await this.doCancel(args).catch(() => undefined);
+      return {
+        status: 'failed',
+        error: {
+          code: 'upstream_timeout',
+          message: `luma did not finish within ${Math.round(this.settings.maxRenderMs / 1000)} s`,
+          retryable: false,
+        },
+      };
+    }
+    const generation = await this.request(
+      'GET',
+      `/generations/${encodeURIComponent(operation.id)}`,
+      lumaGenerationSchema,
+    );
+    return statusOf(generation);
+  }
+
+  /** Luma has no cancel; deleting the generation is the only way to stop it. */
+  async doCancel(args: { operation: JSONValue }): Promise<void> {
+    const operation = this.operationOf(args.operation);
+    try {
+      await this.request(
+        'DELETE',
+        `/generations/${encodeURIComponent(operation.id)}`,
+        lumaEmptySchema,
+      );
+    } catch (error) {
+      // Already gone is what a cancel wants.
+      if (error instanceof ProviderHttpError && error.httpStatus === 404) return;
+      throw error;
+    }
+  }
+
+  private operationOf(value: JSONValue): LumaOperation {
+    const parsed = lumaOperationSchema.safeParse(value);
+    if (!parsed.success) throw invalidOperation(parsed.error.issues[0]?.message ?? 'invalid');
+    return parsed.data;
+  }
+
+  private request<Schema extends z.ZodType>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    schema: Schema,
+    extra: { body?: unknown; signal?: AbortSignal } = {},
+  ): Promise<z.infer<Schema>> {
+    const { apiKey, baseURL, fetch } = this.settings;
+    if (apiKey == null) {
+      throw new ProviderApiError(lumaProviderName, `no API key; set ${lumaApiKeyVariable}`, {
+        code: 'provider_auth_failed',
+        retryable: false,
+      });
+    }
+    const base = (baseURL ?? lumaDefaultBaseURL).replace(/\/+$/, '');
+    return providerRequest({
+      provider: lumaProviderName,
+      apiKeyVariable: lumaApiKeyVariable,
+      fetch,
+      url: `${base}${lumaApiPath}${path}`,
+      method,
+      headers: { authorization: `Bearer ${apiKey}` },
+      schema,
+      ...extra,
+    });
+  }
+}
+
+function statusOf(generation: LumaGeneration): VideoStatusResult {
+  switch (generation.state) {
+    case 'queued':
+      return { status: 'pending', progress: 0 };
+    case 'dreaming':
+      // Luma reports no progress number while dreaming.
+      return { status: 'pending' };
+    case 'failed':
+      return { status: 'failed', error: lumaFailure(generation.failure_reason) };
+    case 'completed': {
+      const url = generation.assets?.video;
+      if (url == null || url === '') {
+        return {
+          status: 'failed',
+          error: {
+            code: 'no_output',
+            message: 'luma completed without a video URL',
+            retryable: false,
+          },
+        };
+      }
+      return {
+        status: 'completed',
+        videos: [{ variant: 'video', kind: 'url', url, mediaType: 'video/mp4' }],
+        providerMetadata: { luma: { generationId: generation.id } },
+      };
+    }
+  }
+}
