@@ -53,7 +53,7 @@ async function makeWorkers(
           context,
         ),
       logger: silentLogger,
-      concurrency: 16,
+      concurrency: 32,
       pollIntervalMs,
     }),
   );
@@ -114,6 +114,8 @@ export async function benchLeasePickup(samples: number, pollIntervalMs: number) 
     ];
     await live.start();
     for (let sample = 0; sample < samples; sample += 1) {
+      // A random pause keeps the dead lease's expiry out of step with the live worker's polls.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * pollIntervalMs));
       await queueVideos(bench.database, 1);
       // The dead worker wins the race for the new video only if it claims first: stop the live
       // one from seeing it by claiming in the same breath, before any poll can run.

@@ -19,7 +19,7 @@ if (only === 'all' || only === 'api') {
 if (only === 'all' || only === 'jobs') {
   results.transitions = await benchTransitions(2000);
   console.table([results.transitions]);
-  results.leasePickup = await benchLeasePickup(5, 1000);
+  results.leasePickup = await benchLeasePickup(9, 1000);
   console.table([results.leasePickup]);
 }
 if (only === 'all' || only === 'local') {

@@ -36,14 +36,3 @@ export async function findVideoFile(
     mediaType: row.media_type,
   };
 }
-
-/** Upsert: a retried completion records the same file again without failing. */
-export async function upsertVideoFile(client: Queryable, file: VideoFileRecord): Promise<void> {
-  await client.query(
-    `insert into video_files (video_id, variant, sha256, bytes, media_type)
-     values ($1, $2, $3, $4, $5)
-     on conflict (video_id, variant) do update
-       set sha256 = excluded.sha256, bytes = excluded.bytes, media_type = excluded.media_type`,
-    [file.videoId, file.variant, file.sha256, file.bytes, file.mediaType],
-  );
-}

@@ -13,6 +13,8 @@ interface Transition {
   assignments: string[];
   values: unknown[];
   event: { type: string; detail: JSONValue } | null;
+  /** Another CTE written in the same statement; it may read `changed`. */
+  extraCte?: string;
 }
 
 async function transition(client: Queryable, change: Transition): Promise<boolean> {
@@ -31,7 +33,7 @@ async function transition(client: Queryable, change: Transition): Promise<boolea
        from previous
        where v.id = previous.id and v.locked_by = $2 and v.deleted_at is null
        returning v.id, v.status, previous.old_status)
-     ${eventSql}
+     ${eventSql}${change.extraCte != null ? `, ${change.extraCte}` : ''}
      select id from changed`,
     parameters,
   );
@@ -94,7 +96,18 @@ export function recordPending(
   });
 }
 
-export function recordCompleted(client: Queryable, args: { id: string; workerId: string }) {
+export interface CompletedFile {
+  variant: string;
+  sha256: string;
+  bytes: number;
+  mediaType: string;
+}
+
+/** Completion and its files in one fenced statement (a retried completion rewrites the same rows). */
+export function recordCompleted(
+  client: Queryable,
+  args: { id: string; workerId: string; files: CompletedFile[] },
+) {
   return transition(client, {
     ...args,
     assignments: [
@@ -106,8 +119,15 @@ export function recordCompleted(client: Queryable, args: { id: string; workerId:
       'lease_expires_at = null',
       'next_check_at = null',
     ],
-    values: [],
+    values: [JSON.stringify(args.files)],
     event: { type: 'completed', detail: {} },
+    extraCte: `files as (
+      insert into video_files (video_id, variant, sha256, bytes, media_type)
+      select c.id, f.variant, f.sha256, f.bytes, f."mediaType"
+      from changed c, jsonb_to_recordset($3::jsonb)
+        as f(variant text, sha256 text, bytes bigint, "mediaType" text)
+      on conflict (video_id, variant) do update
+        set sha256 = excluded.sha256, bytes = excluded.bytes, media_type = excluded.media_type)`,
   });
 }
 

@@ -1,5 +1,4 @@
 import { ProviderApiError, type VideoFile } from '@vgw/spec';
-import { upsertVideoFile } from '../db/video-files-repository.js';
 import type { VideoRecord } from '../db/video-record.js';
 import { recordCompleted, recordFailed } from '../db/video-transitions-repository.js';
 import type { StoredBlob } from '../storage/content-store.js';
@@ -15,7 +14,10 @@ async function storeOne(deps: AdvanceVideoDeps, file: VideoFile): Promise<Stored
   if (file.kind === 'file') return deps.store.putFile(file.path);
   const trusted = file.fromConfiguredOrigin === true;
   const fetcher = trusted ? deps.fetchTrusting(new URL(file.url).origin) : deps.fetch;
-  const response = await fetcher(file.url, trusted && file.headers != null ? { headers: file.headers } : {});
+  const response = await fetcher(
+    file.url,
+    trusted && file.headers != null ? { headers: file.headers } : {},
+  );
   if (!response.ok || response.body == null) {
     throw new ProviderApiError('download', `output download answered ${response.status}`, {
       retryable: true,
@@ -26,7 +28,7 @@ async function storeOne(deps: AdvanceVideoDeps, file: VideoFile): Promise<Stored
 
 /**
  * Copies every output into storage once (the engine's own URL or file is never handed to users),
- * then records the files and the completion in one transaction fenced on the lease.
+ * then records the files and the completion in one statement fenced on the lease.
  */
 export async function saveOutputs(
   deps: AdvanceVideoDeps,
@@ -48,18 +50,17 @@ export async function saveOutputs(
   }
   const stored: { file: VideoFile; blob: StoredBlob }[] = [];
   for (const file of files) stored.push({ file, blob: await storeOne(deps, file) });
-  await deps.database.transaction(async (client) => {
-    for (const { file, blob } of stored) {
-      await upsertVideoFile(client, {
-        videoId: video.id,
-        variant: file.variant,
-        sha256: blob.sha256,
-        bytes: blob.bytes,
-        mediaType: file.mediaType,
-      });
-    }
-    if (!(await recordCompleted(client, { id: video.id, workerId }))) {
-      throw new LeaseLostError(`lease on ${video.id} was lost before completion was recorded`);
-    }
+  const recorded = await recordCompleted(deps.database, {
+    id: video.id,
+    workerId,
+    files: stored.map(({ file, blob }) => ({
+      variant: file.variant,
+      sha256: blob.sha256,
+      bytes: blob.bytes,
+      mediaType: file.mediaType,
+    })),
   });
+  if (!recorded) {
+    throw new LeaseLostError(`lease on ${video.id} was lost before completion was recorded`);
+  }
 }
