@@ -24,9 +24,13 @@ export type NewVideo = Pick<
   | 'warnings'
   | 'idempotencyKey'
   | 'requestHash'
-> & { deadlineSeconds: number };
+> & {
+  deadlineSeconds: number;
+  /** Wakes idle workers in the same statement (NOTIFY is delivered on commit). */
+  notifyChannel?: string;
+};
 
-/** Inserts a queued video and its `created` event in one statement; the video is due at once. */
+/** Inserts a queued video, its `created` event and the wake-up in one statement; due at once. */
 export async function insertVideo(client: Queryable, video: NewVideo): Promise<VideoRecord> {
   const result = await client.query<VideoRow>(
     `with inserted as (
@@ -39,7 +43,8 @@ export async function insertVideo(client: Queryable, video: NewVideo): Promise<V
      event as (
        insert into video_events (video_id, actor, type, to_status, detail)
        select id, 'api', 'created', 'queued', jsonb_build_object('model', model) from inserted)
-     select * from inserted`,
+     select i.* from inserted i
+     cross join lateral (select case when $18::text is not null then pg_notify($18, i.id) end) woken`,
     [
       video.id,
       video.projectId,
@@ -58,6 +63,7 @@ export async function insertVideo(client: Queryable, video: NewVideo): Promise<V
       video.deadlineSeconds,
       video.idempotencyKey,
       video.requestHash,
+      video.notifyChannel ?? null,
     ],
   );
   return toVideoRecord(result.rows[0] as VideoRow);

@@ -123,8 +123,8 @@ export async function createVideo(
       deadlineSeconds: deps.deadlineSeconds,
       idempotencyKey,
       requestHash,
+      notifyChannel: videosDueChannel,
     });
-    await deps.database.notify(videosDueChannel, video.id).catch(() => undefined);
     return video;
   } catch (error) {
     await discardImage(deps, image).catch(() => undefined);

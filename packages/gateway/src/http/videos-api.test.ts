@@ -86,6 +86,20 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
     expect(typeof video.created_at).toBe('number');
   });
 
+  it('wakes idle workers with a NOTIFY carrying the new id', async () => {
+    const heard: string[] = [];
+    let wake: () => void = () => undefined;
+    const woken = new Promise<void>((resolve) => (wake = resolve));
+    const unlisten = await gateway.test.database.listen('vgw_videos_due', (payload) => {
+      heard.push(payload);
+      wake();
+    });
+    const video = await json(await post({ prompt: 'wake up' }));
+    await woken;
+    await unlisten();
+    expect(heard).toEqual([video.id]);
+  });
+
   it('coerces a duration the model lacks and says so in warnings', async () => {
     const video = await json(await post({ prompt: 'a fox', seconds: 5 }));
     expect(video.seconds).toBe('8');
