@@ -10,6 +10,7 @@ export type {
   VideoStartResult,
   VideoStatusResult,
   VideoVariant,
+  WebhookEvent,
 } from './video-model/v1/video-model.js';
 export {
   AuthenticationError,

@@ -46,6 +46,10 @@ function providerSettings(
     logger: logger.child({ provider: definition.id }),
     options: section?.options ?? {},
     maxRenderMs: (section?.maxRenderSeconds ?? 1800) * 1000,
+    webhookURL:
+      config.server.publicBaseURL != null
+        ? `${config.server.publicBaseURL.replace(/\/+$/, '')}/v1/webhooks/${definition.id}`
+        : null,
   };
 }
 

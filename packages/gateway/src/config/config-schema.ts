@@ -25,6 +25,8 @@ export const configSchema = z
           .default(25 * 1024 * 1024),
         /** How long a verified API key is trusted without a lookup; a revocation waits this long. */
         authCacheMs: z.coerce.number().int().min(0).max(60_000).default(1000),
+        /** The URL providers can reach this gateway at; enables their completion webhooks. */
+        publicBaseURL: z.url().nullable().default(null),
         /** Sent as `openai-poll-after-ms` on unfinished videos. */
         pollAfterMs: z.coerce.number().int().min(100).max(60_000).default(1000),
       })

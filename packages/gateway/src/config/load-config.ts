@@ -31,6 +31,7 @@ const environmentKeys: Record<string, string[]> = {
   VGW_LOG_LEVEL: ['logLevel'],
   VGW_HOST: ['server', 'host'],
   VGW_PORT: ['server', 'port'],
+  VGW_PUBLIC_BASE_URL: ['server', 'publicBaseURL'],
   VGW_WORKER_CONCURRENCY: ['workers', 'concurrency'],
   FFMPEG_PATH: ['engines', 'local', 'ffmpegPath'],
   FFPROBE_PATH: ['engines', 'local', 'ffprobePath'],

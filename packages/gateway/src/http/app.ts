@@ -8,6 +8,7 @@ import { requestContext } from './middleware/request-context.js';
 import { listEngines } from './routes/engines-route.js';
 import { openApiDocument } from './routes/openapi-document.js';
 import { videosRoutes } from './routes/videos-routes.js';
+import { receiveWebhook } from './routes/webhooks-route.js';
 
 /** The whole HTTP surface, with every dependency injected (tests drive it via `app.request`). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -55,6 +56,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+  app.post('/v1/webhooks/:provider', (context) => receiveWebhook(deps, context));
+  // Registered after the webhook route, which answers first: providers cannot send our keys.
   app.use('/v1/*', authenticate(deps.authenticator));
   app.get('/v1/engines', (context) => listEngines(deps.registry, context));
   app.route('/v1/videos', videosRoutes(deps));

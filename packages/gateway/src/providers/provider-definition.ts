@@ -17,6 +17,11 @@ export interface ProviderSettings {
   options: Record<string, unknown>;
   /** Total time after which a render fails with upstream_timeout and is cancelled upstream. */
   maxRenderMs: number;
+  /**
+   * Where this provider may POST completion callbacks (`<publicBaseURL>/v1/webhooks/<provider>`),
+   * or null when the gateway has no public URL configured; adapters then rely on polling alone.
+   */
+  webhookURL?: string | null;
 }
 
 export interface DeclaredModel {

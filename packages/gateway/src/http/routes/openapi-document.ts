@@ -107,6 +107,19 @@ const paths = {
       responses: { '200': { description: 'The new video', content: json('Video') }, ...errors },
     },
   },
+  '/v1/webhooks/{provider}': {
+    post: {
+      summary:
+        "A provider's completion callback: verified by the provider's signature, it brings the render's next status check forward",
+      security: [],
+      parameters: [{ name: 'provider', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        '202': { description: 'Received' },
+        '401': { description: 'Bad signature' },
+        '404': { description: 'Provider takes no webhooks' },
+      },
+    },
+  },
   '/v1/engines': {
     get: {
       summary: 'Configured models with capabilities and prices',

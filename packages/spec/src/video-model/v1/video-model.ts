@@ -61,6 +61,15 @@ export type VideoStatusResult =
   | { status: 'completed'; videos: VideoFile[]; providerMetadata?: JSONObject }
   | { status: 'failed'; error: VideoFailure };
 
+/**
+ * What an inbound provider webhook says: which render it concerns, as a fragment of that render's
+ * `operation` JSON. The gateway only brings that render's next status check forward; the status
+ * check stays the source of truth, so a forged or lost webhook changes nothing.
+ */
+export interface WebhookEvent {
+  operationMatch: JSONObject;
+}
+
 export interface VideoModelV1 {
   readonly specificationVersion: 'v1';
   readonly provider: string;
@@ -71,4 +80,6 @@ export interface VideoModelV1 {
   doCancel?(args: { operation: JSONValue }): Promise<void>;
   /** Called once the outputs are safely stored: frees what the engine keeps for this render. */
   doCleanup?(args: { operation: JSONValue }): Promise<void>;
+  /** Reads (and verifies, where the provider signs) an inbound webhook; throws on a bad signature. */
+  parseWebhook?(request: Request): Promise<WebhookEvent | null>;
 }
