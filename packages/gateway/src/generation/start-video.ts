@@ -74,12 +74,22 @@ export async function startVideo(
       await recordFailed(deps.database, { ...lease, error: failure });
       return;
     }
+    const attempts = video.startAttempts + 1;
+    if (attempts >= deps.maxStartAttempts) {
+      // The last allowed attempt: fail now, saying why, rather than on the next claim without it.
+      const message = `the render could not be started after ${attempts} attempts; last: ${failure.message}`;
+      await recordFailed(deps.database, {
+        ...lease,
+        error: { code: 'start_failed', message, retryable: false },
+      });
+      return;
+    }
     deps.logger.warn({ videoId: video.id, error: failure.message }, 'start failed; will retry');
     const hint = error instanceof ProviderApiError ? error.retryAfterMs : null;
     await recordPending(deps.database, {
       ...lease,
       progress: 0,
-      delaySeconds: nextCheckDelay(video.startAttempts + 1, hint ?? undefined),
+      delaySeconds: nextCheckDelay(attempts, hint ?? undefined),
     });
     return;
   }

@@ -1,17 +1,22 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledBinaryPaths } from '../../compose/build-video-models.js';
-import { probeVideo } from '../../provider-utils/probe-video.js';
 import { replicateProvider } from '../../providers/replicate/replicate-provider.js';
 import { emulatedGateway, type EmulatedGateway } from '../../testing/emulated-provider.js';
+import {
+  createVideoThrough,
+  describeStandardReliability,
+  downloadAndProbe,
+  gatewayTestTimeout,
+} from '../../testing/provider-gateway-suite.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { replicateEmulator } from './replicate-emulator.js';
 
-const perTest = { timeout: 120_000 };
 // The model id holds a slash: the registry must resolve `replicate/owner/name` exactly.
 const modelName = 'replicate/kwaivgi/kling-v1.6-standard';
+// The smallest render this model offers: 5 s, 720x720.
+const request = { seconds: 5, size: '720x720' };
 
 describe.each(testDatabaseKinds())('replicate through the gateway (%s)', (kind) => {
   let harness: EmulatedGateway;
@@ -32,115 +37,51 @@ describe.each(testDatabaseKinds())('replicate through the gateway (%s)', (kind) 
     await rm(directory, { recursive: true, force: true });
   });
 
-  async function create(prompt: string): Promise<string> {
-    const response = await harness.gateway.app.request(
-      '/v1/videos',
-      harness.gateway.authorized({
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        // The smallest render this model offers: 5 s, 720x720.
-        body: JSON.stringify({ model: modelName, prompt, seconds: 5, size: '720x720' }),
-      }),
-    );
-    const body = (await response.json()) as Record<string, any>;
-    expect(response.status, JSON.stringify(body)).toBeLessThan(300);
-    return body.id as string;
-  }
-
-  /** Settles a video; one that only retries (missed checks, refused downloads) is expired. */
-  async function settleOrExpire(id: string): Promise<Record<string, any>> {
-    try {
-      return await harness.settle(id, 8_000);
-    } catch {
-      await harness.gateway.test.database.query(
-        `update videos set deadline_at = now() - interval '1 second' where id = $1`,
-        [id],
-      );
-      return harness.settle(id, 30_000);
-    }
-  }
-
-  it('renders a completed MP4 that ffprobe reads', perTest, async () => {
-    const id = await create('a lighthouse at dusk');
+  it('renders a completed MP4 that ffprobe reads', gatewayTestTimeout, async () => {
+    const { id } = await createVideoThrough(harness, {
+      model: modelName,
+      prompt: 'a lighthouse at dusk',
+      ...request,
+    });
     const video = await harness.settle(id, 90_000);
     expect(video.status, JSON.stringify(video.error)).toBe('completed');
     expect(video.model).toBe(modelName);
-    const content = await harness.gateway.app.request(
-      `/v1/videos/${id}/content`,
-      harness.gateway.authorized(),
-    );
-    expect(content.status).toBe(200);
+    const { content, probe } = await downloadAndProbe(harness, id, join(directory, `${id}.mp4`));
     expect(content.headers.get('content-type')).toBe('video/mp4');
-    const file = join(directory, `${id}.mp4`);
-    await writeFile(file, Buffer.from(await content.arrayBuffer()));
-    const probe = await probeVideo(bundledBinaryPaths().ffprobePath, file);
     expect(probe.codec).toBe('h264');
     expect(probe.durationSeconds).toBeGreaterThan(4);
   });
 
-  it(
-    'fails a moderated prompt as content_policy_violation naming the prompt',
-    perTest,
-    async () => {
-      const video = await harness.settle(await create('a scene [moderate]'));
-      expect(video.status).toBe('failed');
-      expect(video.error).toMatchObject({ code: 'content_policy_violation', param: 'prompt' });
+  describeStandardReliability({
+    kind,
+    harness: () => harness,
+    model: modelName,
+    request,
+    expectations: {
+      moderate: { status: 'failed', error: { code: 'content_policy_violation', param: 'prompt' } },
+      'moderate-output': {
+        error: { code: 'content_policy_violation', param: 'output' },
+        settleMs: 90_000,
+      },
+      '429': { status: 'failed', code: /start_failed|provider_rate_limited/ },
+      '429-once': { status: 'completed', settleMs: 90_000 },
+      '500-once': { status: 'completed', settleMs: 90_000 },
+      flap: { status: 'completed', settleMs: 90_000 },
+      fail: { error: { code: 'render_failed' }, settleMs: 90_000 },
+      garbage: {
+        status: 'failed',
+        code: 'provider_bad_response',
+        message: /status checks in a row failed/,
+        expireAfterMs: 8_000,
+      },
+      'no-url': { status: 'failed', code: 'no_output', expireAfterMs: 8_000 },
+      'metadata-url': {
+        status: 'failed',
+        code: 'unsafe_url',
+        message: /refusing to fetch 169\.254\.169\.254/,
+        expireAfterMs: 8_000,
+      },
+      'loopback-url': { status: 'failed', code: 'download_failed', expireAfterMs: 8_000 },
     },
-  );
-
-  it('fails a refused output as content_policy_violation naming the output', perTest, async () => {
-    const video = await harness.settle(await create('a scene [moderate-output]'), 90_000);
-    expect(video.error).toMatchObject({ code: 'content_policy_violation', param: 'output' });
-  });
-
-  it('ends failed after retries when every create answers 429', perTest, async () => {
-    const video = await harness.settle(await create('busy [429]'));
-    expect(video.status).toBe('failed');
-    expect(video.error.code).toMatch(/start_failed|provider_rate_limited/);
-  });
-
-  it('completes after one 429 and one 500 on create', perTest, async () => {
-    for (const trigger of ['429-once', '500-once']) {
-      const video = await harness.settle(await create(`a bridge [${trigger}]`), 90_000);
-      expect(video.status, JSON.stringify(video.error)).toBe('completed');
-    }
-  });
-
-  it('completes despite flapping status checks', perTest, async () => {
-    const video = await harness.settle(await create('a windmill [flap]'), 90_000);
-    expect(video.status, JSON.stringify(video.error)).toBe('completed');
-  });
-
-  it('fails render_failed when the render fails', perTest, async () => {
-    const video = await harness.settle(await create('a crash [fail]'), 90_000);
-    expect(video.error).toMatchObject({ code: 'render_failed' });
-  });
-
-  it('never completes on garbage status answers and ends failed', perTest, async () => {
-    const video = await settleOrExpire(await create('noise [garbage]'));
-    expect(video.status).toBe('failed');
-    expect(video.error.code).toBe('provider_bad_response');
-    expect(video.error.message).toMatch(/status checks in a row failed/);
-  });
-
-  it('fails no_output when the prediction succeeds without a URL', perTest, async () => {
-    const video = await settleOrExpire(await create('empty [no-url]'));
-    expect(video.status).toBe('failed');
-    expect(video.error.code).toBe('no_output');
-  });
-
-  it('refuses the cloud metadata address and ends failed', perTest, async () => {
-    const id = await create('elsewhere [metadata-url]');
-    const video = await settleOrExpire(id);
-    expect(video.status).toBe('failed');
-    expect(video.error.code).toBe('unsafe_url');
-    expect(video.error.message).toMatch(/refusing to fetch 169\.254\.169\.254/);
-  });
-
-  it('ends failed when the output URL cannot be reached', perTest, async () => {
-    const id = await create('elsewhere [loopback-url]');
-    const video = await settleOrExpire(id);
-    expect(video.status).toBe('failed');
-    expect(video.error.code).toBe('download_failed');
   });
 });

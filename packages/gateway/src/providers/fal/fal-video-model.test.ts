@@ -1,53 +1,30 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidRequestError, ProviderApiError, type VideoCallOptions } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
+import { fixtureLoader } from '../../testing/load-fixture.js';
+import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
 import { falAppPath } from './fal-endpoint-id.js';
 import { falModelsFor, falProvider } from './fal-provider.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/${name}.json`, import.meta.url), 'utf8');
+const fixture = fixtureLoader(import.meta.url);
 const requestId = '024ca5b1-45d3-4afd-883e-ad3abe2a1c4d';
 const queue = 'https://queue.fal.run';
 const requestUrl = `${queue}/fal-ai/pika/requests/${requestId}`;
 const textToVideo = 'fal-ai/pika/v2.2/text-to-video';
 const imageToVideo = 'fal-ai/pika/v2.2/image-to-video';
 
-interface Answer {
-  status?: number;
-  body?: string;
-  headers?: Record<string, string>;
-}
-
-function fakeFetch(answers: Answer[]) {
-  const calls: { url: string; method: string; headers: Record<string, string>; body: any }[] = [];
-  const fetch = async (url: string, init?: RequestInit) => {
-    calls.push({
-      url,
-      method: init?.method ?? 'GET',
-      headers: init?.headers as Record<string, string>,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    const answer = answers.shift();
-    if (answer == null) throw new Error(`unexpected request ${url}`);
-    return new Response(answer.body ?? null, {
-      status: answer.status ?? 200,
-      headers: { 'content-type': 'application/json', ...answer.headers },
-    });
-  };
-  return { fetch, calls };
-}
+type Answer = ScriptedAnswer;
 
 function model(
   answers: Answer[],
   overrides: Partial<ProviderSettings> = {},
   modelId = textToVideo,
 ) {
-  const { fetch, calls } = fakeFetch(answers);
+  const { fetch, calls } = answeringFetch(answers);
   const settings: ProviderSettings = {
     apiKey: 'fal-test-key',
     secret: null,

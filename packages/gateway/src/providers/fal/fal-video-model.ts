@@ -5,6 +5,7 @@ import type {
   VideoModelV1,
   VideoStartResult,
   VideoStatusResult,
+  WebhookEvent,
 } from '@vgw/spec';
 import type { ProviderSettings } from '../provider-definition.js';
 import { falAppPath } from './fal-endpoint-id.js';
@@ -21,6 +22,7 @@ import {
   type FalOperation,
 } from './fal-schemas.js';
 import type { FalEndpoint } from './fal-settings.js';
+import { falWebhookQuery, parseFalWebhook } from './fal-webhook.js';
 
 /**
  * One fal endpoint through the queue API: submit to `{queue}/{endpoint}`, poll
@@ -45,10 +47,7 @@ export class FalVideoModel implements VideoModelV1 {
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
     const falOptions = parseFalOptions(options.providerOptions);
     const { input, warnings } = await buildFalInput(this.endpoint, options, falOptions);
-    const webhook =
-      falOptions.webhook_url != null
-        ? `?fal_webhook=${encodeURIComponent(falOptions.webhook_url)}`
-        : '';
+    const webhook = falWebhookQuery(falOptions.webhook_url, this.settings.webhookURL);
     const submitted = await falRequest(this.settings, {
       method: 'POST',
       url: `${falBase(this.settings)}/${this.endpoint.id}${webhook}`,
@@ -93,6 +92,11 @@ export class FalVideoModel implements VideoModelV1 {
   async doCancel(args: { operation: JSONValue }): Promise<void> {
     const operation = this.operationOf(args.operation);
     await falCancelRequest(this.settings, `${this.requestUrl(operation)}/cancel`);
+  }
+
+  /** The result fal POSTs to `fal_webhook`; accepted unsigned (see fal-webhook.ts). */
+  parseWebhook(request: Request): Promise<WebhookEvent | null> {
+    return parseFalWebhook(request);
   }
 
   private requestUrl(operation: FalOperation): string {

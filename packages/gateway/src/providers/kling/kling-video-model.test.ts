@@ -12,6 +12,7 @@ import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
+import { jsonResponse, scriptedFetch } from '../../testing/recording-fetch.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
 import createModerated from './__fixtures__/create-moderated.json' with { type: 'json' };
 import failed from './__fixtures__/failed.json' with { type: 'json' };
@@ -30,36 +31,8 @@ const now = 1_767_000_000_000;
 const accessKey = 'ak-test';
 const secretKey = 'sk-test';
 
-interface Call {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: Record<string, unknown> | null;
-}
-
-function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-}
-
-function fakeFetch(...responses: Response[]) {
-  const calls: Call[] = [];
-  const fetch = async (input: string, init?: RequestInit) => {
-    calls.push({
-      url: input,
-      method: init?.method ?? 'GET',
-      headers: init?.headers as Record<string, string>,
-      body:
-        init?.body != null ? (JSON.parse(init.body as string) as Record<string, unknown>) : null,
-    });
-    const next = responses.shift();
-    if (next == null) throw new Error('unexpected call');
-    return next;
-  };
-  return { calls, fetch };
-}
+const json = jsonResponse;
+const fakeFetch = (...responses: Response[]) => scriptedFetch(responses);
 
 function model(
   fetch: ProviderSettings['fetch'],

@@ -7,6 +7,7 @@ import {
   type VideoModelV1,
   type VideoStartResult,
   type VideoStatusResult,
+  type WebhookEvent,
 } from '@vgw/spec';
 import type { z } from 'zod';
 import { providerRequest } from '../../provider-utils/provider-http.js';
@@ -25,6 +26,7 @@ import {
   type KlingTask,
 } from './kling-schemas.js';
 import { klingTaskStatus } from './kling-status.js';
+import { klingCallbackFields, parseKlingWebhook } from './kling-webhook.js';
 
 export const klingDefaultBaseURL = 'https://api-singapore.klingai.com';
 
@@ -67,7 +69,10 @@ export class KlingVideoModel implements VideoModelV1 {
     const endpoint = klingEndpoint(options);
     // Kling's refusal does not say which input; only a text-only request pins it on the prompt.
     const param = options.inputReference == null ? 'prompt' : null;
-    const body = await klingRequestBody(this.modelId, options, klingOptions);
+    const body = {
+      ...(await klingRequestBody(this.modelId, options, klingOptions)),
+      ...klingCallbackFields(this.settings.webhookURL),
+    };
     const envelope = await this.call(`/v1/videos/${endpoint}`, param, {
       method: 'POST',
       body,
@@ -113,6 +118,11 @@ export class KlingVideoModel implements VideoModelV1 {
       }
       throw error;
     }
+  }
+
+  /** The task Kling POSTs to `callback_url` (unsigned). */
+  parseWebhook(request: Request): Promise<WebhookEvent | null> {
+    return parseKlingWebhook(request);
   }
 
   private async call(

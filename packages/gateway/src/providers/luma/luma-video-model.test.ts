@@ -1,42 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { InvalidRequestError, ProviderApiError, type VideoCallOptions } from '@vgw/spec';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
+import { fixtureLoader } from '../../testing/load-fixture.js';
+import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
 import { lumaProvider } from './luma-provider.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/${name}.json`, import.meta.url), 'utf8');
+const fixture = fixtureLoader(import.meta.url);
 const generationId = 'd2b2c1e4-6c3a-4f5e-9f4c-0a1b2c3d4e5f';
 const base = 'https://api.lumalabs.ai/dream-machine/v1';
 
-interface Answer {
-  status?: number;
-  body?: string;
-  headers?: Record<string, string>;
-}
-
-function fakeFetch(answers: Answer[]) {
-  const calls: { url: string; method: string; headers: Record<string, string>; body: any }[] = [];
-  const fetch = async (url: string, init?: RequestInit) => {
-    calls.push({
-      url,
-      method: init?.method ?? 'GET',
-      headers: init?.headers as Record<string, string>,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    const answer = answers.shift();
-    if (answer == null) throw new Error(`unexpected request ${url}`);
-    return new Response(answer.body ?? null, {
-      status: answer.status ?? 200,
-      headers: { 'content-type': 'application/json', ...answer.headers },
-    });
-  };
-  return { fetch, calls };
-}
+type Answer = ScriptedAnswer;
 
 function model(answers: Answer[], overrides: Partial<ProviderSettings> = {}, modelId = 'ray-2') {
-  const { fetch, calls } = fakeFetch(answers);
+  const { fetch, calls } = answeringFetch(answers);
   const settings: ProviderSettings = {
     apiKey: 'luma-test-key',
     secret: null,

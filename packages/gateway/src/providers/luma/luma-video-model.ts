@@ -7,6 +7,7 @@ import {
   type VideoModelV1,
   type VideoStartResult,
   type VideoStatusResult,
+  type WebhookEvent,
 } from '@vgw/spec';
 import type { z } from 'zod';
 import { ProviderHttpError, providerRequest } from '../../provider-utils/provider-http.js';
@@ -28,6 +29,7 @@ import {
   type LumaGeneration,
   type LumaOperation,
 } from './luma-schemas.js';
+import { parseLumaWebhook } from './luma-webhook.js';
 
 /**
  * Luma Dream Machine: `POST /generations/video`, then `GET /generations/{id}` until the state is
@@ -68,7 +70,9 @@ export class LumaVideoModel implements VideoModelV1 {
     };
     if (lumaOptions.loop != null) body.loop = lumaOptions.loop;
     if (lumaOptions.concepts != null) body.concepts = lumaOptions.concepts.map((key) => ({ key }));
-    if (lumaOptions.callback_url != null) body.callback_url = lumaOptions.callback_url;
+    // A caller's own callback_url wins; otherwise the gateway's, when it has a public URL.
+    const callbackURL = lumaOptions.callback_url ?? this.settings.webhookURL;
+    if (callbackURL != null) body.callback_url = callbackURL;
     let generation: LumaGeneration;
     try {
       generation = await this.request('POST', '/generations/video', lumaGenerationSchema, {
@@ -121,6 +125,11 @@ export class LumaVideoModel implements VideoModelV1 {
       if (error instanceof ProviderHttpError && error.httpStatus === 404) return;
       throw error;
     }
+  }
+
+  /** The Generation object Luma POSTs to `callback_url` (unsigned). */
+  parseWebhook(request: Request): Promise<WebhookEvent | null> {
+    return parseLumaWebhook(request);
   }
 
   private operationOf(value: JSONValue): LumaOperation {

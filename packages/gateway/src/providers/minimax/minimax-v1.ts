@@ -18,6 +18,7 @@ import {
   type MinimaxOperation,
   type V1Query,
 } from './minimax-schemas.js';
+import { minimaxCallbackFields } from './minimax-webhook.js';
 
 export async function dataUrl(path: string, mediaType: string): Promise<string> {
   return `data:${mediaType};base64,${(await readFile(path)).toString('base64')}`;
@@ -39,6 +40,8 @@ export async function startV1(
     prompt: options.prompt,
     duration: options.seconds,
     resolution,
+
+    ...minimaxCallbackFields(settings.webhookURL, settings.options),
   };
   if (minimaxOptions.prompt_optimizer != null)
     body.prompt_optimizer = minimaxOptions.prompt_optimizer;

@@ -11,6 +11,7 @@ import {
   type V2Task,
 } from './minimax-schemas.js';
 import { dataUrl, inputParam, noOutput } from './minimax-v1.js';
+import { minimaxCallbackFields } from './minimax-webhook.js';
 
 /** Creates an H3 task on `POST /v2/video_generation` (content items); returns its task id. */
 export async function startV2(
@@ -25,6 +26,8 @@ export async function startV2(
     content,
     resolution: '2K',
     duration: options.seconds,
+
+    ...minimaxCallbackFields(settings.webhookURL, settings.options),
   };
   if (options.inputReference != null) {
     const { path, mediaType } = options.inputReference;

@@ -11,6 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
+import { jsonResponse, scriptedFetch } from '../../testing/recording-fetch.js';
 import unauthorized from './__fixtures__/401.json' with { type: 'json' };
 import rateLimitedHttp from './__fixtures__/429.json' with { type: 'json' };
 import serverError from './__fixtures__/500.json' with { type: 'json' };
@@ -41,35 +42,8 @@ import { minimaxProvider } from './minimax-provider.js';
 const now = 1_767_000_000_000;
 const apiKey = 'mm-test-key';
 
-interface Call {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: Record<string, any> | null;
-}
-
-function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-}
-
-function fakeFetch(...responses: Response[]) {
-  const calls: Call[] = [];
-  const fetch = async (input: string, init?: RequestInit) => {
-    calls.push({
-      url: input,
-      method: init?.method ?? 'GET',
-      headers: init?.headers as Record<string, string>,
-      body: init?.body != null ? (JSON.parse(init.body as string) as Record<string, any>) : null,
-    });
-    const next = responses.shift();
-    if (next == null) throw new Error('unexpected call');
-    return next;
-  };
-  return { calls, fetch };
-}
+const json = jsonResponse;
+const fakeFetch = (...responses: Response[]) => scriptedFetch(responses);
 
 function model(
   fetch: ProviderSettings['fetch'],

@@ -6,12 +6,14 @@ import {
   type VideoModelV1,
   type VideoStartResult,
   type VideoStatusResult,
+  type WebhookEvent,
 } from '@vgw/spec';
 import type { ProviderSettings } from '../provider-definition.js';
 import { minimaxApiVersion, minimaxProviderName, type MinimaxModelId } from './minimax-models.js';
 import { minimaxOperationSchema, type MinimaxOperation } from './minimax-schemas.js';
 import { startV1, statusV1 } from './minimax-v1.js';
 import { startV2, statusV2 } from './minimax-v2.js';
+import { parseMinimaxWebhook } from './minimax-webhook.js';
 
 /** MiniMax Hailuo (v1 API) and MiniMax-H3 (v2 API); neither documents a cancel endpoint. */
 export class MinimaxVideoModel implements VideoModelV1 {
@@ -58,6 +60,11 @@ export class MinimaxVideoModel implements VideoModelV1 {
     return operation.api === 'v1'
       ? statusV1(this.settings, operation)
       : statusV2(this.settings, operation);
+  }
+
+  /** A task update MiniMax POSTs to `callback_url` (unsigned); a challenge answers null. */
+  parseWebhook(request: Request): Promise<WebhookEvent | null> {
+    return parseMinimaxWebhook(request);
   }
 }
 

@@ -10,6 +10,8 @@ export const openaiApiKeyVariable = 'OPENAI_API_KEY';
 const configOptionsSchema = z.strictObject({
   /** Where finished videos are downloaded before the gateway stores them. */
   downloadDir: z.string().min(1).optional(),
+  /** The project webhook's `whsec_…` signing secret; without it webhooks are refused. */
+  webhookSecret: z.string().min(1).optional(),
 });
 
 export interface OpenaiSettings extends ProviderSettings {

@@ -6,6 +6,7 @@ import {
   type VideoModelV1,
   type VideoStartResult,
   type VideoStatusResult,
+  type WebhookEvent,
 } from '@vgw/spec';
 import { providerRequest } from '../../provider-utils/provider-http.js';
 import { removeDownloads } from './openai-content-download.js';
@@ -18,6 +19,7 @@ import { parseOpenaiOptions } from './openai-options.js';
 import { videoObjectSchema } from './openai-schemas.js';
 import { openaiApiKeyVariable, type OpenaiSettings } from './openai-settings.js';
 import { finishedStatus, timedOut } from './openai-status.js';
+import { parseOpenaiWebhook } from './openai-webhook.js';
 
 /**
  * OpenAI's Videos API (Sora 2). There is no cancel endpoint, so there is no `doCancel`: a render
@@ -119,5 +121,10 @@ export class OpenaiVideoModel implements VideoModelV1 {
   /** The gateway stored its copies: the downloads in `downloadDir` are no longer needed. */
   async doCleanup(args: { operation: JSONValue }): Promise<void> {
     await removeDownloads(this.settings.downloadDir, parseOperation(args.operation).videoId);
+  }
+
+  /** A project-level `video.completed` / `video.failed` webhook, signed (standard webhooks). */
+  parseWebhook(request: Request): Promise<WebhookEvent | null> {
+    return parseOpenaiWebhook(this.settings, request);
   }
 }

@@ -6,6 +6,7 @@ import {
   type VideoModelV1,
   type VideoStartResult,
   type VideoStatusResult,
+  type WebhookEvent,
 } from '@vgw/spec';
 import { providerRequest } from '../../provider-utils/provider-http.js';
 import type { ProviderSettings } from '../provider-definition.js';
@@ -15,6 +16,7 @@ import { parseReplicateOperation, type ReplicateOperation } from './replicate-op
 import { parseReplicateOptions } from './replicate-options.js';
 import { predictionSchema } from './replicate-schemas.js';
 import { predictionStatus } from './replicate-status.js';
+import { parseReplicateWebhook, replicateWebhookFields } from './replicate-webhook.js';
 
 export const replicateApiKeyVariable = 'REPLICATE_API_TOKEN';
 export const replicateDefaultBaseURL = 'https://api.replicate.com/v1';
@@ -45,12 +47,13 @@ export class ReplicateVideoModel implements VideoModelV1 {
       replicateOptions,
     );
     const [reference, version] = this.modelId.split(':');
+    const webhook = replicateWebhookFields(this.settings);
     // Replicate has no idempotency key: a crash between this call and saving the operation can
     // start a second paid prediction (documented in docs/providers.md).
     const prediction = await this.request(
       version != null ? '/predictions' : `/models/${reference ?? ''}/predictions`,
       'POST',
-      version != null ? { version, input } : { input },
+      version != null ? { version, input, ...webhook } : { input, ...webhook },
       options.abortSignal,
     );
     const operation: ReplicateOperation = {
@@ -91,6 +94,10 @@ export class ReplicateVideoModel implements VideoModelV1 {
 
   async doCancel(args: { operation: JSONValue }): Promise<void> {
     await this.cancel(parseReplicateOperation(args.operation).predictionId);
+  }
+
+  parseWebhook(request: Request): Promise<WebhookEvent | null> {
+    return parseReplicateWebhook(this.settings, request);
   }
 
   private async cancel(predictionId: string): Promise<void> {

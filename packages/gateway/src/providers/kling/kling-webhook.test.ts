@@ -1,0 +1,70 @@
+import type { VideoCallOptions } from '@vgw/spec';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../provider-utils/provider-logger.js';
+import type { ProviderSettings } from '../provider-definition.js';
+import created from './__fixtures__/create.json' with { type: 'json' };
+import succeeded from './__fixtures__/succeeded.json' with { type: 'json' };
+import { klingProvider } from './kling-provider.js';
+
+const hookURL = 'https://vgw.example.com/v1/webhooks/kling';
+
+function model(sent: unknown[], overrides: Partial<ProviderSettings> = {}) {
+  return klingProvider.createModel('kling-v2-5-turbo', {
+    apiKey: 'ak-test',
+    secret: 'sk-test',
+    baseURL: null,
+    fetch: async (_url, init = {}) => {
+      sent.push(JSON.parse(String(init.body)));
+      return new Response(JSON.stringify(created), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+    now: () => 1_767_000_000_000,
+    logger: silentLogger,
+    options: {},
+    maxRenderMs: 600_000,
+    ...overrides,
+  });
+}
+
+const call: VideoCallOptions = {
+  prompt: 'a red fox in snow',
+  seconds: 5,
+  width: 1280,
+  height: 720,
+  fps: 24,
+  seed: null,
+  inputReference: null,
+  idempotencyKey: 'start-key-1',
+  providerOptions: {},
+};
+
+async function parse(body: string) {
+  const kling = model([]);
+  if (kling.parseWebhook == null) throw new Error('kling has no parseWebhook');
+  return kling.parseWebhook(new Request(hookURL, { method: 'POST', body }));
+}
+
+describe('kling webhooks', () => {
+  it('sends callback_url only when the gateway has a public URL', async () => {
+    const sent: unknown[] = [];
+    await model(sent, { webhookURL: hookURL }).doStart(call);
+    await model(sent, { webhookURL: null }).doStart(call);
+    expect(sent[0]).toMatchObject({ callback_url: hookURL });
+    expect(sent[1]).not.toHaveProperty('callback_url');
+  });
+
+  it('names the task of an (unsigned) callback by the operation’s taskId', async () => {
+    // The callback body is the task itself, without the { code, data } envelope.
+    expect(await parse(JSON.stringify(succeeded.data))).toEqual({
+      operationMatch: { taskId: succeeded.data.task_id },
+    });
+  });
+
+  it('answers null for garbage', async () => {
+    expect(await parse('<html>')).toBeNull();
+    expect(await parse(JSON.stringify({ task_status: 'succeed' }))).toBeNull();
+    expect(await parse(JSON.stringify({ task_id: '' }))).toBeNull();
+  });
+});
