@@ -1,144 +1,107 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledBinaryPaths } from '../../compose/build-video-models.js';
-import { probeVideo } from '../../provider-utils/probe-video.js';
 import { minimaxProvider } from '../../providers/minimax/minimax-provider.js';
 import { emulatedGateway, type EmulatedGateway } from '../../testing/emulated-provider.js';
+import {
+  createVideoThrough,
+  describeStandardReliability,
+  downloadAndProbe,
+  gatewayTestTimeout,
+  type StandardReliabilityOptions,
+} from '../../testing/provider-gateway-suite.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { minimaxEmulator } from './minimax-emulator.js';
 
-const timeout = { timeout: 120_000 };
-
-function harnessFor(kind: Parameters<typeof emulatedGateway>[0], modelId: string, request: object) {
-  const state: { harness: EmulatedGateway; workDir: string } = {} as never;
-  beforeAll(async () => {
-    state.harness = await emulatedGateway(kind, minimaxProvider, minimaxEmulator, modelId);
-    state.workDir = await mkdtemp(join(tmpdir(), 'minimax-gateway-test-'));
-  }, 120_000);
-  afterAll(async () => {
-    await state.harness?.close();
-    await rm(state.workDir, { recursive: true, force: true });
-  });
-  const create = async (prompt: string): Promise<string> => {
-    const response = await state.harness.gateway.app.request(
-      '/v1/videos',
-      state.harness.gateway.authorized({
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ model: `minimax/${modelId}`, prompt, ...request }),
-      }),
-    );
-    const video = (await response.json()) as Record<string, any>;
-    expect(response.status, JSON.stringify(video)).toBe(200);
-    return video.id as string;
-  };
-  /** A failing status check is retried until the deadline; pull it forward. */
-  const settleOrExpire = async (id: string) => {
-    try {
-      return await state.harness.settle(id, 4_000);
-    } catch {
-      await state.harness.gateway.test.database.query(
-        'update videos set deadline_at = now() where id = $1',
-        [id],
-      );
-      return state.harness.settle(id, 30_000);
-    }
-  };
-  const renders = async (prompt: string, seconds: number) => {
-    const id = await create(prompt);
-    const video = await state.harness.settle(id, 90_000);
-    expect(video.status, JSON.stringify(video.error)).toBe('completed');
-    const content = await state.harness.gateway.app.request(
-      `/v1/videos/${id}/content`,
-      state.harness.gateway.authorized(),
-    );
-    expect(content.status).toBe(200);
-    const file = join(state.workDir, `${id}.mp4`);
-    await writeFile(file, Buffer.from(await content.arrayBuffer()));
-    const probe = await probeVideo(bundledBinaryPaths().ffprobePath, file);
-    expect(probe.codec).toBe('h264');
-    expect(probe.durationSeconds).toBeCloseTo(seconds, 0);
-  };
-  return { state, create, settleOrExpire, renders };
+interface MinimaxModelCase {
+  /** The describe title, e.g. `minimax Hailuo (v1)`. */
+  title: string;
+  modelId: string;
+  request: { seconds: number; size: string };
+  /** The prompt of the render case. */
+  renderPrompt: string;
+  expectations: StandardReliabilityOptions['expectations'];
 }
 
-describe.each(testDatabaseKinds())('minimax Hailuo (v1) through the gateway on %s', (kind) => {
-  const { state, create, settleOrExpire, renders } = harnessFor(kind, 'MiniMax-Hailuo-02', {
-    seconds: 6,
-    size: '1366x768',
-  });
+/** Registers the render case and the standard trigger cases for one MiniMax model. */
+function describeMinimaxModel(model: MinimaxModelCase): void {
+  describe.each(testDatabaseKinds())(`${model.title} through the gateway on %s`, (kind) => {
+    let harness: EmulatedGateway;
+    let directory: string;
 
-  it('renders to an MP4 that ffprobe reads', timeout, () => renders('a quiet library', 6));
+    beforeAll(async () => {
+      harness = await emulatedGateway(kind, minimaxProvider, minimaxEmulator, model.modelId);
+      directory = await mkdtemp(join(tmpdir(), 'vgw-minimax-'));
+    }, 120_000);
 
-  it('fails [moderate] as content_policy_violation on the prompt', timeout, async () => {
-    const video = await state.harness.settle(await create('a storm [moderate]'));
-    expect(video.status).toBe('failed');
-    expect(video.error).toMatchObject({ code: 'content_policy_violation', param: 'prompt' });
-  });
+    afterAll(async () => {
+      await harness?.close();
+      await rm(directory, { recursive: true, force: true });
+    });
 
-  it('fails [moderate-output] on the output', timeout, async () => {
-    const video = await state.harness.settle(await create('a lake [moderate-output]'), 90_000);
-    expect(video.error).toMatchObject({ code: 'content_policy_violation', param: 'output' });
-  });
+    it('renders to an MP4 that ffprobe reads', gatewayTestTimeout, async () => {
+      const { id } = await createVideoThrough(harness, {
+        model: `minimax/${model.modelId}`,
+        prompt: model.renderPrompt,
+        ...model.request,
+      });
+      const video = await harness.settle(id, 90_000);
+      expect(video.status, JSON.stringify(video.error)).toBe('completed');
+      const { probe } = await downloadAndProbe(harness, id, join(directory, `${id}.mp4`));
+      expect(probe.codec).toBe('h264');
+      expect(probe.durationSeconds).toBeCloseTo(model.request.seconds, 0);
+    });
 
-  it('ends [429] failed after its retries', timeout, async () => {
-    const video = await state.harness.settle(await create('busy [429]'), 60_000);
-    expect(video.status).toBe('failed');
-    expect(video.error.code).toMatch(/start_failed|provider_rate_limited/);
+    describeStandardReliability({
+      kind,
+      harness: () => harness,
+      model: `minimax/${model.modelId}`,
+      request: model.request,
+      expectations: model.expectations,
+    });
   });
+}
 
-  it('completes despite [flap] and [500-once]', timeout, async () => {
-    for (const prompt of ['a windmill [flap]', 'a kite [500-once]']) {
-      const video = await state.harness.settle(await create(prompt), 90_000);
-      expect(video.status, `${prompt}: ${JSON.stringify(video.error)}`).toBe('completed');
-    }
-  });
-
-  it('ends [no-url] failed with no_output', timeout, async () => {
-    const video = await state.harness.settle(await create('an empty room [no-url]'), 90_000);
-    expect(video.error?.code).toBe('no_output');
-  });
-
-  it('ends [garbage] failed once its deadline passes, never stuck', timeout, async () => {
-    const video = await settleOrExpire(await create('noise [garbage]'));
-    expect(video.status).toBe('failed');
-  });
-
-  it('refuses [metadata-url] and ends [loopback-url] failed', timeout, async () => {
-    const metadata = await state.harness.settle(await create('a cloud [metadata-url]'), 60_000);
-    expect(metadata.status).toBe('failed');
-    expect(metadata.error.message).toMatch(/refusing to fetch 169\.254\.169\.254/);
-    const loopback = await state.harness.settle(await create('a mirror [loopback-url]'), 60_000);
-    expect(loopback.status).toBe('failed');
-    expect(loopback.error.message).toMatch(/download/);
-  });
+describeMinimaxModel({
+  title: 'minimax Hailuo (v1)',
+  modelId: 'MiniMax-Hailuo-02',
+  request: { seconds: 6, size: '1366x768' },
+  renderPrompt: 'a quiet library',
+  expectations: {
+    moderate: { status: 'failed', error: { code: 'content_policy_violation', param: 'prompt' } },
+    'moderate-output': {
+      error: { code: 'content_policy_violation', param: 'output' },
+      settleMs: 90_000,
+    },
+    '429': { status: 'failed', code: /start_failed|provider_rate_limited/, settleMs: 60_000 },
+    flap: { status: 'completed', settleMs: 90_000 },
+    '500-once': { status: 'completed', settleMs: 90_000 },
+    'no-url': { code: 'no_output', settleMs: 90_000 },
+    // A failing status check is retried until the deadline; it is pulled forward.
+    garbage: { status: 'failed', expireAfterMs: 4_000, title: 'ends failed, never stuck' },
+    'metadata-url': {
+      status: 'failed',
+      message: /refusing to fetch 169\.254\.169\.254/,
+      settleMs: 60_000,
+      title: 'is refused by the download and ends failed',
+    },
+    'loopback-url': { status: 'failed', message: /download/, settleMs: 60_000 },
+  },
 });
 
-describe.each(testDatabaseKinds())('minimax H3 (v2) through the gateway on %s', (kind) => {
-  const { state, create, renders } = harnessFor(kind, 'MiniMax-H3', {
-    seconds: 5,
-    size: '1440x2560',
-  });
-
-  it('renders to an MP4 that ffprobe reads', timeout, () => renders('a tall tower', 5));
-
-  it(
-    'fails [moderate] and [moderate-output] naming the input and the output',
-    timeout,
-    async () => {
-      const input = await state.harness.settle(await create('a storm [moderate]'), 60_000);
-      expect(input.error).toMatchObject({ code: 'content_policy_violation', param: 'prompt' });
-      const output = await state.harness.settle(await create('a lake [moderate-output]'), 90_000);
-      expect(output.error).toMatchObject({ code: 'content_policy_violation', param: 'output' });
+describeMinimaxModel({
+  title: 'minimax H3 (v2)',
+  modelId: 'MiniMax-H3',
+  request: { seconds: 5, size: '1440x2560' },
+  renderPrompt: 'a tall tower',
+  expectations: {
+    moderate: { error: { code: 'content_policy_violation', param: 'prompt' }, settleMs: 60_000 },
+    'moderate-output': {
+      error: { code: 'content_policy_violation', param: 'output' },
+      settleMs: 90_000,
     },
-  );
-
-  it('ends [429] failed and [no-url] with no_output', timeout, async () => {
-    const limited = await state.harness.settle(await create('busy [429]'), 60_000);
-    expect(limited.status).toBe('failed');
-    const empty = await state.harness.settle(await create('an empty room [no-url]'), 90_000);
-    expect(empty.error?.code).toBe('no_output');
-  });
+    '429': { status: 'failed', settleMs: 60_000 },
+    'no-url': { code: 'no_output', settleMs: 90_000 },
+  },
 });

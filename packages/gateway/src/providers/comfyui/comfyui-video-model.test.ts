@@ -2,6 +2,12 @@ import { readFileSync } from 'node:fs';
 import { InvalidRequestError, ProviderApiError, type VideoCallOptions } from '@vgw/spec';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../provider-utils/provider-logger.js';
+import {
+  jsonReply,
+  routedFetch,
+  type RecordedCall,
+  type ScriptedReply,
+} from '../../testing/recording-fetch.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import template from './__fixtures__/workflow-template.json' with { type: 'json' };
 import created from './__fixtures__/create.json' with { type: 'json' };
@@ -25,44 +31,11 @@ const serverError = readFileSync(new URL('./__fixtures__/500.txt', import.meta.u
 const promptId = 'c1a3d7e2-2b7a-4c1e-9d3f-6e5a4b3c2d1e';
 const base = 'http://comfy.internal:8188';
 
-interface Call {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: any;
-}
-
-type Reply = () => Response;
-
-const json =
-  (body: unknown, status = 200, headers: Record<string, string> = {}): Reply =>
-  () =>
-    new Response(JSON.stringify(body), {
-      status,
-      headers: { 'content-type': 'application/json', ...headers },
-    });
+/** A plain-text reply with no content type (ComfyUI's error page, an empty answer). */
 const text =
-  (body: string, status: number): Reply =>
+  (body: string, status: number): ScriptedReply =>
   () =>
     new Response(body, { status });
-
-/** Answers each `METHOD /path` from its own queue of replies, in order. */
-function fakeFetch(routes: Record<string, Reply[]>) {
-  const calls: Call[] = [];
-  const fetch = async (url: string, init: RequestInit = {}) => {
-    const method = init.method ?? 'GET';
-    calls.push({
-      url,
-      method,
-      headers: init.headers as Record<string, string>,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    const reply = routes[`${method} ${new URL(url).pathname}`]?.shift();
-    if (reply == null) throw new Error(`unexpected ${method} ${url}`);
-    return reply();
-  };
-  return { fetch, calls };
-}
 
 function settings(
   fetch: ProviderSettings['fetch'],
@@ -99,8 +72,11 @@ function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOption
 const operation = { promptId, clientId: 'client-1', startedAt: 1_000_000 };
 const historyPath = `GET /history/${promptId}`;
 
-async function status(routes: Record<string, Reply[]>, overrides: Partial<ProviderSettings> = {}) {
-  const { fetch, calls } = fakeFetch(routes);
+async function status(
+  routes: Record<string, ScriptedReply[]>,
+  overrides: Partial<ProviderSettings> = {},
+) {
+  const { fetch, calls } = routedFetch(routes);
   const model = comfyuiProvider.createModel('workflow', settings(fetch, overrides));
   return { result: await model.doStatus({ operation }), calls };
 }
@@ -108,16 +84,16 @@ async function status(routes: Record<string, Reply[]>, overrides: Partial<Provid
 describe('comfyui doStart', () => {
   const wanted = promptIdFor('start_1');
   const fresh = () => ({
-    [`GET /history/${wanted}`]: [json(historyEmpty), json(historyEmpty)],
-    'GET /queue': [json(queueEmpty)],
-    'POST /prompt': [json(created)],
+    [`GET /history/${wanted}`]: [jsonReply(historyEmpty), jsonReply(historyEmpty)],
+    'GET /queue': [jsonReply(queueEmpty)],
+    'POST /prompt': [jsonReply(created)],
   });
 
   it('queues the template with every placeholder substituted', async () => {
-    const { fetch, calls } = fakeFetch(fresh());
+    const { fetch, calls } = routedFetch(fresh());
     const model = comfyuiProvider.createModel('workflow', settings(fetch));
     const started = await model.doStart(callOptions());
-    const post = calls.find((call) => call.method === 'POST') as Call;
+    const post = calls.find((call) => call.method === 'POST') as RecordedCall;
     expect(post.url).toBe(`${base}/prompt`);
     expect(post.headers['content-type']).toBe('application/json');
     expect(post.headers.authorization).toBeUndefined();
@@ -141,14 +117,14 @@ describe('comfyui doStart', () => {
   });
 
   it('derives a stable seed when none is given, and sends the bearer key when set', async () => {
-    const first = fakeFetch(fresh());
-    const second = fakeFetch(fresh());
+    const first = routedFetch(fresh());
+    const second = routedFetch(fresh());
     const options = callOptions({ seed: null });
     await comfyuiProvider
       .createModel('workflow', settings(first.fetch, { apiKey: 'proxy-key' }))
       .doStart(options);
     await comfyuiProvider.createModel('workflow', settings(second.fetch)).doStart(options);
-    const seedOf = (calls: Call[]) =>
+    const seedOf = (calls: RecordedCall[]) =>
       calls.find((call) => call.method === 'POST')?.body.prompt['3'].inputs.seed;
     expect(typeof seedOf(first.calls)).toBe('number');
     expect(seedOf(first.calls)).toBe(seedOf(second.calls));
@@ -158,9 +134,11 @@ describe('comfyui doStart', () => {
   });
 
   it('returns the earlier prompt when a retried start finds it queued', async () => {
-    const { fetch, calls } = fakeFetch({
-      [`GET /history/${wanted}`]: [json(historyEmpty)],
-      'GET /queue': [json({ queue_running: [[1, wanted, {}, {}, ['50']]], queue_pending: [] })],
+    const { fetch, calls } = routedFetch({
+      [`GET /history/${wanted}`]: [jsonReply(historyEmpty)],
+      'GET /queue': [
+        jsonReply({ queue_running: [[1, wanted, {}, {}, ['50']]], queue_pending: [] }),
+      ],
     });
     const started = await comfyuiProvider
       .createModel('workflow', settings(fetch))
@@ -170,7 +148,7 @@ describe('comfyui doStart', () => {
   });
 
   it('names a placeholder nobody gave a value for, before any call', async () => {
-    const { fetch, calls } = fakeFetch({});
+    const { fetch, calls } = routedFetch({});
     const model = comfyuiProvider.createModel(
       'workflow',
       settings(fetch, { options: { workflow: template } }),
@@ -184,7 +162,7 @@ describe('comfyui doStart', () => {
   });
 
   it('takes custom placeholders from provider_options and rejects unknown keys', async () => {
-    const { fetch, calls } = fakeFetch(fresh());
+    const { fetch, calls } = routedFetch(fresh());
     const model = comfyuiProvider.createModel('workflow', settings(fetch));
     await model.doStart(
       callOptions({ providerOptions: { placeholders: { negative: 'low quality' } } }),
@@ -205,7 +183,7 @@ describe('comfyui doStart', () => {
   });
 
   it('turns a 400 validation rejection into a clear non-retryable error', async () => {
-    const { fetch } = fakeFetch({ ...fresh(), 'POST /prompt': [json(rejected, 400)] });
+    const { fetch } = routedFetch({ ...fresh(), 'POST /prompt': [jsonReply(rejected, 400)] });
     const error = (await comfyuiProvider
       .createModel('workflow', settings(fetch))
       .doStart(callOptions())
@@ -217,25 +195,25 @@ describe('comfyui doStart', () => {
   });
 
   it('maps 429 (with Retry-After), 500 and 401 on create', async () => {
-    const attempt = async (reply: Reply) => {
-      const { fetch } = fakeFetch({ ...fresh(), 'POST /prompt': [reply] });
+    const attempt = async (reply: ScriptedReply) => {
+      const { fetch } = routedFetch({ ...fresh(), 'POST /prompt': [reply] });
       return (await comfyuiProvider
         .createModel('workflow', settings(fetch))
         .doStart(callOptions())
         .catch((caught: unknown) => caught)) as ProviderApiError;
     };
-    expect(await attempt(json(throttled, 429, { 'retry-after': '2' }))).toMatchObject({
+    expect(await attempt(jsonReply(throttled, 429, { 'retry-after': '2' }))).toMatchObject({
       retryable: true,
       retryAfterMs: 2000,
     });
     expect(await attempt(text(serverError, 500))).toMatchObject({ retryable: true });
-    const auth = await attempt(json(unauthorized, 401));
+    const auth = await attempt(jsonReply(unauthorized, 401));
     expect(auth.retryable).toBe(false);
     expect(auth.message).toContain('COMFYUI_BASE_URL');
   });
 
   it('fails non-retryably without a template or a base URL', async () => {
-    const { fetch } = fakeFetch({});
+    const { fetch } = routedFetch({});
     const bare = comfyuiProvider.createModel('workflow', settings(fetch, { options: {} }));
     await expect(bare.doStart(callOptions())).rejects.toMatchObject({
       code: 'model_not_configured',
@@ -249,8 +227,8 @@ describe('comfyui doStart', () => {
 describe('comfyui doStatus', () => {
   it('is pending while the prompt is running or queued', async () => {
     const running = await status({
-      [historyPath]: [json(historyEmpty)],
-      'GET /queue': [json(queueRunning)],
+      [historyPath]: [jsonReply(historyEmpty)],
+      'GET /queue': [jsonReply(queueRunning)],
     });
     expect(running.result).toEqual({ status: 'pending' });
     expect(running.calls.map((call) => call.url)).toEqual([
@@ -258,14 +236,14 @@ describe('comfyui doStatus', () => {
       `${base}/queue`,
     ]);
     const queued = await status({
-      [historyPath]: [json(historyEmpty)],
-      'GET /queue': [json(queuePending)],
+      [historyPath]: [jsonReply(historyEmpty)],
+      'GET /queue': [jsonReply(queuePending)],
     });
     expect(queued.result).toEqual({ status: 'pending' });
   });
 
   it('completes with the /view URL of a SaveVideo output', async () => {
-    const { result } = await status({ [historyPath]: [json(succeeded)] });
+    const { result } = await status({ [historyPath]: [jsonReply(succeeded)] });
     expect(result).toMatchObject({
       status: 'completed',
       videos: [
@@ -280,14 +258,14 @@ describe('comfyui doStatus', () => {
   });
 
   it('completes with a VideoHelperSuite gifs[] output, skipping preview images', async () => {
-    const { result } = await status({ [historyPath]: [json(succeededVhs)] });
+    const { result } = await status({ [historyPath]: [jsonReply(succeededVhs)] });
     expect(result).toMatchObject({
       videos: [{ url: `${base}/view?filename=AnimateDiff_00001.mp4&subfolder=&type=output` }],
     });
   });
 
   it('fails no_output when the run produced no video', async () => {
-    const { result } = await status({ [historyPath]: [json(succeededNoVideo)] });
+    const { result } = await status({ [historyPath]: [jsonReply(succeededNoVideo)] });
     expect(result).toMatchObject({
       status: 'failed',
       error: { code: 'no_output', retryable: false },
@@ -295,7 +273,7 @@ describe('comfyui doStatus', () => {
   });
 
   it('fails with the node exception on error', async () => {
-    const { result } = await status({ [historyPath]: [json(failed)] });
+    const { result } = await status({ [historyPath]: [jsonReply(failed)] });
     expect(result).toEqual({
       status: 'failed',
       error: {
@@ -307,7 +285,7 @@ describe('comfyui doStatus', () => {
   });
 
   it('maps a safety-checker refusal to content_policy_violation on the prompt', async () => {
-    const { result } = await status({ [historyPath]: [json(moderated)] });
+    const { result } = await status({ [historyPath]: [jsonReply(moderated)] });
     expect(result).toMatchObject({
       status: 'failed',
       error: { code: 'content_policy_violation', param: 'prompt' },
@@ -315,22 +293,22 @@ describe('comfyui doStatus', () => {
   });
 
   it('maps an interrupted run to cancelled', async () => {
-    const { result } = await status({ [historyPath]: [json(interrupted)] });
+    const { result } = await status({ [historyPath]: [jsonReply(interrupted)] });
     expect(result).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
   });
 
   it('catches a run that finished between the history and queue reads', async () => {
     const { result } = await status({
-      [historyPath]: [json(historyEmpty), json(succeeded)],
-      'GET /queue': [json(queueEmpty)],
+      [historyPath]: [jsonReply(historyEmpty), jsonReply(succeeded)],
+      'GET /queue': [jsonReply(queueEmpty)],
     });
     expect(result).toMatchObject({ status: 'completed' });
   });
 
   it('fails render_lost (retryable) when the server forgot the prompt', async () => {
     const { result } = await status({
-      [historyPath]: [json(historyEmpty), json(historyEmpty)],
-      'GET /queue': [json(queueEmpty)],
+      [historyPath]: [jsonReply(historyEmpty), jsonReply(historyEmpty)],
+      'GET /queue': [jsonReply(queueEmpty)],
     });
     expect(result).toMatchObject({
       status: 'failed',
@@ -340,7 +318,7 @@ describe('comfyui doStatus', () => {
 
   it('throws retryable errors for 429, 500 and malformed JSON', async () => {
     await expect(
-      status({ [historyPath]: [json(throttled, 429, { 'retry-after': '1' })] }),
+      status({ [historyPath]: [jsonReply(throttled, 429, { 'retry-after': '1' })] }),
     ).rejects.toMatchObject({
       retryable: true,
       retryAfterMs: 1000,
@@ -353,7 +331,7 @@ describe('comfyui doStatus', () => {
       retryable: true,
     });
     await expect(
-      status({ [historyPath]: [json({ [promptId]: { status: 'done' } })] }),
+      status({ [historyPath]: [jsonReply({ [promptId]: { status: 'done' } })] }),
     ).rejects.toMatchObject({
       code: 'provider_bad_response',
     });
@@ -361,7 +339,7 @@ describe('comfyui doStatus', () => {
 
   it('interrupts a running prompt and fails upstream_timeout past maxRenderMs', async () => {
     const { result, calls } = await status(
-      { 'GET /queue': [json(queueRunning)], 'POST /interrupt': [text('', 200)] },
+      { 'GET /queue': [jsonReply(queueRunning)], 'POST /interrupt': [text('', 200)] },
       { maxRenderMs: 10, now: () => 1_000_011 },
     );
     expect(result).toMatchObject({
@@ -378,8 +356,8 @@ describe('comfyui doStatus', () => {
 
 describe('comfyui doCancel and definition', () => {
   it('deletes a queued prompt from the queue, and does nothing for a finished one', async () => {
-    const queued = fakeFetch({
-      'GET /queue': [json(queuePending)],
+    const queued = routedFetch({
+      'GET /queue': [jsonReply(queuePending)],
       'POST /queue': [text('', 200)],
     });
     await comfyuiProvider.createModel('workflow', settings(queued.fetch)).doCancel?.({ operation });
@@ -388,7 +366,7 @@ describe('comfyui doCancel and definition', () => {
       method: 'POST',
       body: { delete: [promptId] },
     });
-    const finished = fakeFetch({ 'GET /queue': [json(queueEmpty)] });
+    const finished = routedFetch({ 'GET /queue': [jsonReply(queueEmpty)] });
     await comfyuiProvider
       .createModel('workflow', settings(finished.fetch))
       .doCancel?.({ operation });
@@ -396,7 +374,7 @@ describe('comfyui doCancel and definition', () => {
   });
 
   it('deletes the history entry on cleanup', async () => {
-    const { fetch, calls } = fakeFetch({ 'POST /history': [text('', 200)] });
+    const { fetch, calls } = routedFetch({ 'POST /history': [text('', 200)] });
     await comfyuiProvider.createModel('workflow', settings(fetch)).doCleanup?.({ operation });
     expect(calls[0]).toMatchObject({
       url: `${base}/history`,
@@ -406,7 +384,7 @@ describe('comfyui doCancel and definition', () => {
   });
 
   it('is configured by a base URL and a workflow, and validates the template', () => {
-    const { fetch } = fakeFetch({});
+    const { fetch } = routedFetch({});
     expect(comfyuiProvider.credentialVariables).toEqual(['COMFYUI_BASE_URL']);
     expect(comfyuiProvider.isConfigured(settings(fetch))).toBe(true);
     expect(comfyuiProvider.isConfigured(settings(fetch, { baseURL: null }))).toBe(false);

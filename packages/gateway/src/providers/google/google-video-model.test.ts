@@ -9,6 +9,7 @@ import {
 } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../provider-utils/provider-logger.js';
+import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { googleProvider } from './google-provider.js';
 import create from './__fixtures__/create.json' with { type: 'json' };
@@ -25,32 +26,6 @@ import serverError from './__fixtures__/500.json' with { type: 'json' };
 import unauthorized from './__fixtures__/401.json' with { type: 'json' };
 import invalidKey from './__fixtures__/400-invalid-key.json' with { type: 'json' };
 import policyRefusal from './__fixtures__/400-policy.json' with { type: 'json' };
-
-interface Call {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: any;
-}
-
-type Reply = { status?: number; body: unknown; headers?: Record<string, string> };
-
-function fakeFetch(replies: Reply[]) {
-  const calls: Call[] = [];
-  const fetch = async (url: string, init?: RequestInit) => {
-    const headers = (init?.headers ?? {}) as Record<string, string>;
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ url, method: init?.method ?? 'GET', headers, body });
-    const reply = replies.shift();
-    if (reply == null) throw new Error(`unexpected call to ${url}`);
-    const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-    return new Response(text, {
-      status: reply.status ?? 200,
-      headers: { 'content-type': 'application/json', ...reply.headers },
-    });
-  };
-  return { fetch, calls };
-}
 
 const startedAt = 1_800_000_000_000;
 
@@ -92,8 +67,8 @@ const operation = {
   startedAt,
 };
 
-async function statusOf(reply: Reply, overrides: Partial<ProviderSettings> = {}) {
-  const { fetch, calls } = fakeFetch([reply]);
+async function statusOf(reply: ScriptedAnswer, overrides: Partial<ProviderSettings> = {}) {
+  const { fetch, calls } = answeringFetch([reply]);
   const result = await model(fetch, overrides).doStatus({ operation });
   return { result, calls };
 }
@@ -128,7 +103,7 @@ describe('GoogleVideoModel.doStart', () => {
   afterAll(async () => rm(directory, { recursive: true, force: true }));
 
   it('posts predictLongRunning with the key header and the documented body', async () => {
-    const { fetch, calls } = fakeFetch([{ body: create }]);
+    const { fetch, calls } = answeringFetch([{ body: create }]);
     const started = await model(fetch).doStart(
       callOptions({ providerOptions: { negativePrompt: 'blur', personGeneration: 'dont_allow' } }),
     );
@@ -159,7 +134,7 @@ describe('GoogleVideoModel.doStart', () => {
   it('sends a portrait 1080p render with the input image as inline base64', async () => {
     const image = join(directory, 'frame.png');
     await writeFile(image, Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-    const { fetch, calls } = fakeFetch([{ body: create }]);
+    const { fetch, calls } = answeringFetch([{ body: create }]);
     await model(fetch, { baseURL: 'http://127.0.0.1:9999/' }).doStart(
       callOptions({
         width: 1080,
@@ -179,14 +154,14 @@ describe('GoogleVideoModel.doStart', () => {
   });
 
   it('refuses 1080p at lengths other than 8 s before calling Google', async () => {
-    const { fetch, calls } = fakeFetch([]);
+    const { fetch, calls } = answeringFetch([]);
     const start = model(fetch).doStart(callOptions({ width: 1920, height: 1080, seconds: 4 }));
     await expect(start).rejects.toMatchObject({ param: 'seconds' });
     expect(calls).toHaveLength(0);
   });
 
   it('rejects unknown and invalid provider_options naming the key', async () => {
-    const { fetch } = fakeFetch([]);
+    const { fetch } = answeringFetch([]);
     const unknown = model(fetch).doStart(callOptions({ providerOptions: { seed: 3 } }));
     await expect(unknown).rejects.toBeInstanceOf(InvalidRequestError);
     await expect(unknown).rejects.toMatchObject({ param: 'provider_options.google.seed' });
@@ -199,7 +174,7 @@ describe('GoogleVideoModel.doStart', () => {
   });
 
   it('maps 429 to retryable with Retry-After, 500 to retryable', async () => {
-    const limited = fakeFetch([
+    const limited = answeringFetch([
       { status: 429, body: rateLimited, headers: { 'retry-after': '7' } },
     ]);
     const error = await model(limited.fetch)
@@ -211,7 +186,7 @@ describe('GoogleVideoModel.doStart', () => {
       retryAfterMs: 7000,
       code: 'provider_rate_limited',
     });
-    const broken = fakeFetch([{ status: 500, body: serverError }]);
+    const broken = answeringFetch([{ status: 500, body: serverError }]);
     const failure = await model(broken.fetch)
       .doStart(callOptions())
       .catch((caught) => caught);
@@ -223,7 +198,7 @@ describe('GoogleVideoModel.doStart', () => {
       { status: 401, body: unauthorized },
       { status: 400, body: invalidKey },
     ]) {
-      const { fetch } = fakeFetch([reply]);
+      const { fetch } = answeringFetch([reply]);
       const error = await model(fetch)
         .doStart(callOptions())
         .catch((caught) => caught);
@@ -231,7 +206,7 @@ describe('GoogleVideoModel.doStart', () => {
       expect(error).toMatchObject({ retryable: false, code: 'provider_auth_failed' });
       expect(error.message).toContain('GEMINI_API_KEY');
     }
-    const missing = fakeFetch([]);
+    const missing = answeringFetch([]);
     const error = await model(missing.fetch, { apiKey: null })
       .doStart(callOptions())
       .catch((caught) => caught);
@@ -241,7 +216,7 @@ describe('GoogleVideoModel.doStart', () => {
   });
 
   it('turns a 400 policy refusal into content_policy_violation on the prompt', async () => {
-    const { fetch } = fakeFetch([{ status: 400, body: policyRefusal }]);
+    const { fetch } = answeringFetch([{ status: 400, body: policyRefusal }]);
     const error = await model(fetch)
       .doStart(callOptions())
       .catch((caught) => caught);
@@ -251,7 +226,7 @@ describe('GoogleVideoModel.doStart', () => {
 
   it('treats malformed JSON and a nameless operation as a retryable bad response', async () => {
     for (const body of ['{not json', { done: false }, { name: '../../etc/passwd' }]) {
-      const { fetch } = fakeFetch([{ body }]);
+      const { fetch } = answeringFetch([{ body }]);
       const error = await model(fetch)
         .doStart(callOptions())
         .catch((caught) => caught);
@@ -350,23 +325,23 @@ describe('GoogleVideoModel.doStatus', () => {
   });
 
   it('throws retryable errors for 429 (with Retry-After), 500 and garbage; 401 is final', async () => {
-    const limited = fakeFetch([
+    const limited = answeringFetch([
       { status: 429, body: rateLimited, headers: { 'retry-after': '3' } },
     ]);
     await expect(model(limited.fetch).doStatus({ operation })).rejects.toMatchObject({
       retryable: true,
       retryAfterMs: 3000,
     });
-    const broken = fakeFetch([{ status: 500, body: serverError }]);
+    const broken = answeringFetch([{ status: 500, body: serverError }]);
     await expect(model(broken.fetch).doStatus({ operation })).rejects.toMatchObject({
       retryable: true,
     });
-    const garbage = fakeFetch([{ body: '<html>oops' }]);
+    const garbage = answeringFetch([{ body: '<html>oops' }]);
     await expect(model(garbage.fetch).doStatus({ operation })).rejects.toMatchObject({
       code: 'provider_bad_response',
       retryable: true,
     });
-    const denied = fakeFetch([{ status: 401, body: unauthorized }]);
+    const denied = answeringFetch([{ status: 401, body: unauthorized }]);
     const error = await model(denied.fetch)
       .doStatus({ operation })
       .catch((caught) => caught);
@@ -375,7 +350,7 @@ describe('GoogleVideoModel.doStatus', () => {
   });
 
   it('fails upstream_timeout past maxRenderMs without calling Google', async () => {
-    const { fetch, calls } = fakeFetch([]);
+    const { fetch, calls } = answeringFetch([]);
     const late = model(fetch, { now: () => startedAt + 600_001 });
     expect(await late.doStatus({ operation })).toMatchObject({
       status: 'failed',
@@ -386,7 +361,7 @@ describe('GoogleVideoModel.doStatus', () => {
   });
 
   it('refuses a stored operation that is not a Veo operation', async () => {
-    const { fetch } = fakeFetch([]);
+    const { fetch } = answeringFetch([]);
     await expect(
       model(fetch).doStatus({ operation: { ...operation, name: 'https://evil.example/x' } }),
     ).rejects.toMatchObject({ code: 'invalid_operation', retryable: false });

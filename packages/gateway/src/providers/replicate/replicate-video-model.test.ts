@@ -9,6 +9,7 @@ import {
 } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../provider-utils/provider-logger.js';
+import { jsonReply, scriptedFetch, type RecordedCall } from '../../testing/recording-fetch.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
 import pending from './__fixtures__/pending.json' with { type: 'json' };
@@ -27,37 +28,6 @@ import serverError from './__fixtures__/500.json' with { type: 'json' };
 import unauthenticated from './__fixtures__/401.json' with { type: 'json' };
 import invalidInput from './__fixtures__/422.json' with { type: 'json' };
 import { replicateProvider } from './replicate-provider.js';
-
-interface Call {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: any;
-}
-
-function fakeFetch(responses: Array<() => Response>) {
-  const calls: Call[] = [];
-  const fetch = async (url: string, init: RequestInit = {}) => {
-    calls.push({
-      url,
-      method: init.method ?? 'GET',
-      headers: init.headers as Record<string, string>,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    const next = responses.shift();
-    if (next == null) throw new Error(`unexpected call to ${url}`);
-    return next();
-  };
-  return { fetch, calls };
-}
-
-const json =
-  (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  () =>
-    new Response(JSON.stringify(body), {
-      status,
-      headers: { 'content-type': 'application/json', ...headers },
-    });
 
 const clock = 1_000_000;
 function settings(
@@ -100,7 +70,7 @@ const operation = {
 };
 
 async function status(body: unknown, status = 200, headers: Record<string, string> = {}) {
-  const { fetch, calls } = fakeFetch([json(body, status, headers)]);
+  const { fetch, calls } = scriptedFetch([jsonReply(body, status, headers)]);
   const model = replicateProvider.createModel('minimax/hailuo-02', settings(fetch));
   return { result: await model.doStatus({ operation }), calls };
 }
@@ -113,13 +83,13 @@ describe('replicate doStart', () => {
   afterAll(async () => rm(directory, { recursive: true, force: true }));
 
   it('creates an official-model prediction without Prefer: wait', async () => {
-    const { fetch, calls } = fakeFetch([json(created, 201)]);
+    const { fetch, calls } = scriptedFetch([jsonReply(created, 201)]);
     const model = replicateProvider.createModel('minimax/hailuo-02', settings(fetch));
     const started = await model.doStart(
       callOptions({ providerOptions: { input: { prompt_optimizer: false } } }),
     );
     expect(calls).toHaveLength(1);
-    const [call] = calls as [Call];
+    const [call] = calls as [RecordedCall];
     expect(call.url).toBe('https://api.replicate.com/v1/models/minimax/hailuo-02/predictions');
     expect(call.method).toBe('POST');
     expect(call.headers.authorization).toBe('Bearer r8_test');
@@ -139,7 +109,7 @@ describe('replicate doStart', () => {
 
   it('creates a versioned prediction on /predictions with the version id', async () => {
     const version = 'c43b610efe40d08a28d2c07cb3515dab1cd3324dfc7418f3304a092571071d22';
-    const { fetch, calls } = fakeFetch([json(created, 201)]);
+    const { fetch, calls } = scriptedFetch([jsonReply(created, 201)]);
     const options = {
       models: [
         {
@@ -176,7 +146,7 @@ describe('replicate doStart', () => {
   it('sends the input image as a data URI under the model input name', async () => {
     const image = join(directory, 'frame.png');
     await writeFile(image, Buffer.from('not really a png'));
-    const { fetch, calls } = fakeFetch([json(created, 201)]);
+    const { fetch, calls } = scriptedFetch([jsonReply(created, 201)]);
     const model = replicateProvider.createModel('kwaivgi/kling-v1.6-standard', settings(fetch));
     const started = await model.doStart(
       callOptions({
@@ -196,7 +166,7 @@ describe('replicate doStart', () => {
   });
 
   it('warns about what a model without declared inputs ignores', async () => {
-    const { fetch, calls } = fakeFetch([json(created, 201)]);
+    const { fetch, calls } = scriptedFetch([jsonReply(created, 201)]);
     const model = replicateProvider.createModel(
       'acme/plain',
       settings(fetch, { options: { models: [{ id: 'acme/plain' }] } }),
@@ -210,7 +180,7 @@ describe('replicate doStart', () => {
   });
 
   it('rejects unknown provider_options keys before any call', async () => {
-    const { fetch, calls } = fakeFetch([]);
+    const { fetch, calls } = scriptedFetch([]);
     const model = replicateProvider.createModel('minimax/hailuo-02', settings(fetch));
     const error = await model
       .doStart(callOptions({ providerOptions: { inputs: {} } }))
@@ -221,7 +191,7 @@ describe('replicate doStart', () => {
   });
 
   it('maps 429 to a retryable error carrying Retry-After', async () => {
-    const { fetch } = fakeFetch([json(throttled, 429, { 'retry-after': '7' })]);
+    const { fetch } = scriptedFetch([jsonReply(throttled, 429, { 'retry-after': '7' })]);
     const model = replicateProvider.createModel('minimax/hailuo-02', settings(fetch));
     const error = (await model.doStart(callOptions()).catch((caught: unknown) => caught)) as any;
     expect(error).toBeInstanceOf(ProviderApiError);
@@ -231,7 +201,7 @@ describe('replicate doStart', () => {
   });
 
   it('maps 500 to a retryable error', async () => {
-    const { fetch } = fakeFetch([json(serverError, 500)]);
+    const { fetch } = scriptedFetch([jsonReply(serverError, 500)]);
     const model = replicateProvider.createModel('minimax/hailuo-02', settings(fetch));
     const error = (await model.doStart(callOptions()).catch((caught: unknown) => caught)) as any;
     expect(error.retryable).toBe(true);
@@ -239,7 +209,7 @@ describe('replicate doStart', () => {
   });
 
   it('maps 401 to a non-retryable error naming REPLICATE_API_TOKEN', async () => {
-    const { fetch } = fakeFetch([json(unauthenticated, 401)]);
+    const { fetch } = scriptedFetch([jsonReply(unauthenticated, 401)]);
     const model = replicateProvider.createModel('minimax/hailuo-02', settings(fetch));
     const error = (await model.doStart(callOptions()).catch((caught: unknown) => caught)) as any;
     expect(error.retryable).toBe(false);
@@ -247,7 +217,7 @@ describe('replicate doStart', () => {
   });
 
   it('maps a 422 input validation failure to a non-retryable error', async () => {
-    const { fetch } = fakeFetch([json(invalidInput, 422)]);
+    const { fetch } = scriptedFetch([jsonReply(invalidInput, 422)]);
     const model = replicateProvider.createModel('minimax/hailuo-02', settings(fetch));
     const error = (await model.doStart(callOptions()).catch((caught: unknown) => caught)) as any;
     expect(error.retryable).toBe(false);
@@ -255,7 +225,7 @@ describe('replicate doStart', () => {
   });
 
   it('refuses to start without a token, naming the variable', async () => {
-    const { fetch, calls } = fakeFetch([]);
+    const { fetch, calls } = scriptedFetch([]);
     const model = replicateProvider.createModel(
       'minimax/hailuo-02',
       settings(fetch, { apiKey: null }),
@@ -343,7 +313,9 @@ describe('replicate doStatus', () => {
     expect(throttledError.retryable).toBe(true);
     expect(throttledError.retryAfterMs).toBe(3000);
     await expect(status(serverError, 500)).rejects.toMatchObject({ retryable: true });
-    const { fetch } = fakeFetch([() => new Response('{"id": "x", "status": ', { status: 200 })]);
+    const { fetch } = scriptedFetch([
+      () => new Response('{"id": "x", "status": ', { status: 200 }),
+    ]);
     const model = replicateProvider.createModel('minimax/hailuo-02', settings(fetch));
     const garbage = await model.doStatus({ operation }).catch((caught: unknown) => caught);
     expect(garbage).toBeInstanceOf(ProviderApiError);
@@ -354,7 +326,7 @@ describe('replicate doStatus', () => {
   });
 
   it('cancels upstream and fails upstream_timeout past maxRenderMs', async () => {
-    const { fetch, calls } = fakeFetch([json(canceled)]);
+    const { fetch, calls } = scriptedFetch([jsonReply(canceled)]);
     const model = replicateProvider.createModel(
       'minimax/hailuo-02',
       settings(fetch, { maxRenderMs: 1000, now: () => 1_000_000 + 1001 }),
@@ -370,7 +342,7 @@ describe('replicate doStatus', () => {
   });
 
   it('still fails upstream_timeout when the cancel fails', async () => {
-    const { fetch } = fakeFetch([json(serverError, 500)]);
+    const { fetch } = scriptedFetch([jsonReply(serverError, 500)]);
     const model = replicateProvider.createModel(
       'minimax/hailuo-02',
       settings(fetch, { maxRenderMs: 1000, now: () => 1_000_000 + 5000 }),
@@ -381,7 +353,7 @@ describe('replicate doStatus', () => {
   });
 
   it('fails non-retryably on a stored operation it cannot read', async () => {
-    const { fetch } = fakeFetch([]);
+    const { fetch } = scriptedFetch([]);
     const model = replicateProvider.createModel('minimax/hailuo-02', settings(fetch));
     await expect(model.doStatus({ operation: { id: 1 } })).rejects.toMatchObject({
       retryable: false,
@@ -391,7 +363,7 @@ describe('replicate doStatus', () => {
 
 describe('replicate doCancel and definition', () => {
   it('cancels with POST /predictions/{id}/cancel', async () => {
-    const { fetch, calls } = fakeFetch([json(canceled)]);
+    const { fetch, calls } = scriptedFetch([jsonReply(canceled)]);
     const model = replicateProvider.createModel('minimax/hailuo-02', settings(fetch));
     await model.doCancel?.({ operation });
     expect(calls[0]).toMatchObject({
@@ -402,7 +374,7 @@ describe('replicate doCancel and definition', () => {
   });
 
   it('declares known models and resolves configured ones, else a 404', () => {
-    const { fetch } = fakeFetch([]);
+    const { fetch } = scriptedFetch([]);
     expect(replicateProvider.models.map((model) => model.modelId)).toEqual([
       'minimax/hailuo-02',
       'google/veo-3',
@@ -417,7 +389,7 @@ describe('replicate doCancel and definition', () => {
   });
 
   it('lists the known models and those from settings', () => {
-    const { fetch } = fakeFetch([]);
+    const { fetch } = scriptedFetch([]);
     const options = { models: [{ id: 'acme/plain' }, { id: 'google/veo-3', input: { x: 1 } }] };
     const listed = replicateProvider.listModels?.(settings(fetch, { options })) ?? [];
     expect(listed.map((model) => model.modelId)).toEqual([
@@ -430,7 +402,7 @@ describe('replicate doCancel and definition', () => {
   });
 
   it('reports a bad settings entry with its path', () => {
-    const { fetch } = fakeFetch([]);
+    const { fetch } = scriptedFetch([]);
     const options = { models: [{ id: 'acme/ok', capabilities: { seed: 'yes' } }] };
     expect(() => replicateProvider.createModel('acme/ok', settings(fetch, { options }))).toThrow(
       /options\.models\.0\.capabilities\.seed/,
