@@ -76,6 +76,14 @@ export default tseslint.config(
     [...upper, '**/db/**'],
     'emulators stand beside the gateway: they may use providers (the local engine) and spec only.',
   ),
+  {
+    ...forbid(
+      [`${gateway}/quality/**`],
+      [...upper, '**/db/**', '**/providers/**', '**/emulators/**'],
+      'quality/ holds pure metrics: it may use spec, provider-utils, zod and opencv-js only.',
+    ),
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+  },
   forbid(
     ['packages/sdk/src/**'],
     ['@vgw/gateway', '@vgw/cli'],

@@ -1,0 +1,171 @@
+import { spawn } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import type { RawPixelFormat } from '../provider-utils/decode-frames.js';
+import { probeVideo } from '../provider-utils/probe-video.js';
+import type { VideoProbe } from '../provider-utils/probe-video.js';
+import { VideoQualityError } from './quality-error.js';
+
+/** One decoded frame: `channels` bytes per pixel, rows top to bottom, no padding. */
+export interface DecodedFrame {
+  index: number;
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  data: Uint8Array;
+}
+
+/** 8K UHD. Anything larger is refused before decoding: one rgb24 frame would already be ≥ 100 MB. */
+export const defaultMaxPixels = 7680 * 4320;
+
+export interface InspectVideoOptions {
+  ffprobePath: string;
+  file: string;
+  maxPixels?: number;
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ENOENT';
+}
+
+/**
+ * Checks a file before any decoding, so each failure has its own clear error: missing, empty,
+ * unreadable (corrupt), no video stream, too large, fewer than two frames.
+ */
+export async function inspectVideo(options: InspectVideoOptions): Promise<VideoProbe> {
+  const { file } = options;
+  const size = await stat(file).then(
+    (stats) => stats.size,
+    (error: unknown) => {
+      if (isMissing(error)) throw new VideoQualityError('missing_file', `no such file: ${file}`);
+      throw error;
+    },
+  );
+  if (size === 0) throw new VideoQualityError('empty_file', `${file} is empty (0 bytes)`);
+  let probe: VideoProbe;
+  try {
+    // Counting packets only demuxes (no decode), so even an enormous frame size costs nothing here.
+    probe = await probeVideo(options.ffprobePath, file, { decode: false });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.startsWith('ffprobe found no video stream')) {
+      throw new VideoQualityError('no_video_stream', `${file} has no video stream`);
+    }
+    throw new VideoQualityError('unreadable', `${file} is not a readable video: ${message}`);
+  }
+  const maxPixels = options.maxPixels ?? defaultMaxPixels;
+  if (probe.width * probe.height > maxPixels) {
+    throw new VideoQualityError(
+      'too_large',
+      `${file} is ${probe.width}x${probe.height}; refusing to analyse more than ${maxPixels} pixels per frame`,
+    );
+  }
+  if (probe.frames < 2) {
+    throw new VideoQualityError(
+      'too_few_frames',
+      `${file} has ${probe.frames} frame(s); temporal metrics compare frame pairs and need at least 2`,
+    );
+  }
+  return probe;
+}
+
+/**
+ * The fixed analysis size for flow-based metrics: the long side becomes at most `longSide`
+ * (never upscaled), aspect kept, both sides even. 256×144 for 16:9 (temporal-metrics.md §2.3).
+ */
+export function analysisSize(
+  width: number,
+  height: number,
+  longSide = 256,
+): { width: number; height: number } {
+  const scale = Math.min(1, longSide / Math.max(width, height));
+  const even = (value: number): number => Math.max(16, 2 * Math.round((value * scale) / 2));
+  return { width: even(width), height: even(height) };
+}
+
+export interface FrameStreamOptions {
+  ffmpegPath: string;
+  file: string;
+  /** Output size: the analysis size when `scale` is true, else the source's own size. */
+  width: number;
+  height: number;
+  scale: boolean;
+  pixelFormat: RawPixelFormat;
+  /** Whole-stream budget: ffmpeg is killed once it has run this long (backpressure included). */
+  timeoutMs: number;
+  /** Aborting kills ffmpeg (used when a sibling pass has failed). */
+  signal?: AbortSignal;
+}
+
+function decodeArguments(options: FrameStreamOptions): string[] {
+  const scale = options.scale ? ['-vf', `scale=${options.width}:${options.height}:flags=area`] : [];
+  return [
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', options.file],
+    ...['-map', '0:v:0', '-an', '-sn', '-dn', ...scale, '-vsync', '0'],
+    ...['-f', 'rawvideo', '-pix_fmt', options.pixelFormat, 'pipe:1'],
+  ];
+}
+
+/**
+ * Decodes a video to raw frames over a pipe and yields them one at a time: only one frame (plus
+ * the pipe's buffer) is in memory, and the pipe's backpressure paces ffmpeg to the consumer.
+ * Breaking out of the loop kills ffmpeg.
+ */
+export async function* streamFrames(options: FrameStreamOptions): AsyncGenerator<DecodedFrame> {
+  const channels = options.pixelFormat === 'gray' ? 1 : 3;
+  const frameBytes = options.width * options.height * channels;
+  const child = spawn(options.ffmpegPath, decodeArguments(options), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-8192);
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('error', (error) => {
+      stderr += `\n${error.message}`;
+      resolve(null);
+    });
+    child.on('close', (code) => resolve(code));
+  });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, options.timeoutMs);
+  const abort = (): void => {
+    child.kill('SIGKILL');
+  };
+  options.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    let pending = Buffer.allocUnsafe(frameBytes);
+    let filled = 0;
+    let index = 0;
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      for (let offset = 0; offset < chunk.length; ) {
+        const copied = chunk.copy(pending, filled, offset, offset + frameBytes - filled);
+        filled += copied;
+        offset += copied;
+        if (filled < frameBytes) continue;
+        yield { index, width: options.width, height: options.height, channels, data: pending };
+        index += 1;
+        pending = Buffer.allocUnsafe(frameBytes);
+        filled = 0;
+      }
+    }
+    const exitCode = await exited;
+    if (timedOut) {
+      throw new VideoQualityError(
+        'decode_timeout',
+        `decoding ${options.file} took longer than ${options.timeoutMs} ms`,
+      );
+    }
+    if (exitCode !== 0 || filled !== 0) {
+      const reason = stderr.trim() || (filled !== 0 ? 'truncated frame' : `exit ${exitCode}`);
+      throw new VideoQualityError('decode_failed', `decoding ${options.file} failed: ${reason}`);
+    }
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', abort);
+    if (child.exitCode == null && child.signalCode == null) child.kill('SIGKILL');
+  }
+}
