@@ -15,7 +15,9 @@ const frame = { width: 1280, height: 720, fps: 24, seconds: 4, totalFrames: 96 }
 
 /** ffmpeg alone encoding the same scene graph: no caption, no thumbnail, no spritesheet. */
 function plainRender(ffmpegPath: string, scene: SceneName, directory: string): number {
-  const random = createHashRandom(['bench', scene, 'scene-parameters']);
+  // The same parameters the engine derives for this prompt and seed (render-plan.ts), so both
+  // sides encode the identical scene.
+  const random = createHashRandom(['vgw-local-v1', `bench ${scene}`, '1', 'scene-parameters']);
   const graph = sceneBuilders[scene](frame, random, 'scene');
   const started = performance.now();
   const result = spawnSync(ffmpegPath, [
