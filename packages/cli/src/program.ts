@@ -10,6 +10,7 @@ import { registerGenerateCommand } from './commands/generate-command.js';
 import { registerGetCommand } from './commands/get-command.js';
 import { registerKeysCommand } from './commands/keys-command.js';
 import { registerListCommand } from './commands/list-command.js';
+import { registerScoreCommand } from './commands/score-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
 
@@ -50,6 +51,7 @@ export function buildProgram(io: CliIo, signal: AbortSignal): Command {
     registerGetCommand,
     registerDownloadCommand,
     registerDeleteCommand,
+    registerScoreCommand,
     registerEnginesCommand,
     registerServeCommand,
     registerWorkerCommand,

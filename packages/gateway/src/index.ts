@@ -27,6 +27,10 @@ export type { ProjectRecord } from './db/projects-repository.js';
 export type { Worker } from './jobs/worker.js';
 export { probeVideo } from './provider-utils/probe-video.js';
 export type { VideoProbe } from './provider-utils/probe-video.js';
+export { scoreVideo } from './quality/score-video.js';
+export { VideoQualityError } from './quality/quality-error.js';
+export { scoreResultSchema } from './quality/score-result.js';
+export type { ScoreResult } from './quality/score-result.js';
 // Re-exported so the CLI builds its logger and HTTP server from the versions the gateway uses.
 export { serve } from '@hono/node-server';
 export type { ServerType } from '@hono/node-server';
