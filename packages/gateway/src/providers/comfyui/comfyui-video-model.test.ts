@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { InvalidRequestError, ProviderApiError, type VideoCallOptions } from '@vgw/spec';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import {
   jsonReply,
   routedFetch,
@@ -26,6 +25,7 @@ import throttled from './__fixtures__/429.json' with { type: 'json' };
 import unauthorized from './__fixtures__/401.json' with { type: 'json' };
 import { comfyuiProvider } from './comfyui-provider.js';
 import { promptIdFor } from './comfyui-prompt.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const serverError = readFileSync(new URL('./__fixtures__/500.txt', import.meta.url), 'utf8');
 const promptId = 'c1a3d7e2-2b7a-4c1e-9d3f-6e5a4b3c2d1e';
@@ -41,17 +41,14 @@ function settings(
   fetch: ProviderSettings['fetch'],
   overrides: Partial<ProviderSettings> = {},
 ): ProviderSettings {
-  return {
+  return providerTestSettings({
     apiKey: null,
-    secret: null,
     baseURL: `${base}/`,
     fetch,
     now: () => 1_000_000,
-    logger: silentLogger,
     options: { workflow: template, placeholders: { negative: 'blurry' } },
-    maxRenderMs: 600_000,
     ...overrides,
-  };
+  });
 }
 
 function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {

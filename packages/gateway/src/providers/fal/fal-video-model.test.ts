@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidRequestError, ProviderApiError, type VideoCallOptions } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { fixtureLoader } from '../../testing/load-fixture.js';
 import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
 import { falAppPath } from './fal-endpoint-id.js';
 import { falModelsFor, falProvider } from './fal-provider.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const fixture = fixtureLoader(import.meta.url);
 const requestId = '024ca5b1-45d3-4afd-883e-ad3abe2a1c4d';
@@ -25,17 +25,12 @@ function model(
   modelId = textToVideo,
 ) {
   const { fetch, calls } = answeringFetch(answers);
-  const settings: ProviderSettings = {
+  const settings: ProviderSettings = providerTestSettings({
     apiKey: 'fal-test-key',
-    secret: null,
-    baseURL: null,
     fetch,
     now: () => 1_000_000,
-    logger: silentLogger,
-    options: {},
-    maxRenderMs: 600_000,
     ...overrides,
-  };
+  });
   return { model: falProvider.createModel(modelId, settings), calls };
 }
 

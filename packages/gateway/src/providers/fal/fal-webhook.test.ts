@@ -1,31 +1,29 @@
 import type { VideoCallOptions } from '@vgw/spec';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import submitted from './__fixtures__/submit.json' with { type: 'json' };
 import { falProvider } from './fal-provider.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const hookURL = 'https://vgw.example.com/v1/webhooks/fal';
 const endpoint = 'fal-ai/pika/v2.2/text-to-video';
 
 function model(urls: string[], overrides: Partial<ProviderSettings> = {}) {
-  return falProvider.createModel(endpoint, {
-    apiKey: 'fal-test-key',
-    secret: null,
-    baseURL: null,
-    fetch: async (url) => {
-      urls.push(String(url));
-      return new Response(JSON.stringify(submitted), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
-    },
-    now: () => 1_000_000,
-    logger: silentLogger,
-    options: {},
-    maxRenderMs: 600_000,
-    ...overrides,
-  });
+  return falProvider.createModel(
+    endpoint,
+    providerTestSettings({
+      apiKey: 'fal-test-key',
+      fetch: async (url) => {
+        urls.push(String(url));
+        return new Response(JSON.stringify(submitted), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+      now: () => 1_000_000,
+      ...overrides,
+    }),
+  );
 }
 
 const call = (providerOptions: VideoCallOptions['providerOptions'] = {}): VideoCallOptions => ({

@@ -8,7 +8,6 @@ import {
   type VideoCallOptions,
 } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { googleProvider } from './google-provider.js';
@@ -26,21 +25,17 @@ import serverError from './__fixtures__/500.json' with { type: 'json' };
 import unauthorized from './__fixtures__/401.json' with { type: 'json' };
 import invalidKey from './__fixtures__/400-invalid-key.json' with { type: 'json' };
 import policyRefusal from './__fixtures__/400-policy.json' with { type: 'json' };
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const startedAt = 1_800_000_000_000;
 
 function settings(fetch: ProviderSettings['fetch'], overrides: Partial<ProviderSettings> = {}) {
-  return {
+  return providerTestSettings({
     apiKey: 'gemini-test-key',
-    secret: null,
-    baseURL: null,
     fetch,
     now: () => startedAt,
-    logger: silentLogger,
-    options: {},
-    maxRenderMs: 600_000,
     ...overrides,
-  } satisfies ProviderSettings;
+  });
 }
 
 function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {

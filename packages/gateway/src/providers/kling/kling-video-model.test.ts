@@ -10,7 +10,6 @@ import {
 } from '@vgw/spec';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { jsonResponse, scriptedFetch } from '../../testing/recording-fetch.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
@@ -26,6 +25,7 @@ import rateLimited from './__fixtures__/429.json' with { type: 'json' };
 import outOfBalance from './__fixtures__/429-balance.json' with { type: 'json' };
 import serverError from './__fixtures__/500.json' with { type: 'json' };
 import { klingProvider } from './kling-provider.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const now = 1_767_000_000_000;
 const accessKey = 'ak-test';
@@ -39,17 +39,16 @@ function model(
   modelId = 'kling-v2-5-turbo',
   overrides: Partial<ProviderSettings> = {},
 ) {
-  return klingProvider.createModel(modelId, {
-    apiKey: accessKey,
-    secret: secretKey,
-    baseURL: null,
-    fetch,
-    now: () => now,
-    logger: silentLogger,
-    options: {},
-    maxRenderMs: 600_000,
-    ...overrides,
-  });
+  return klingProvider.createModel(
+    modelId,
+    providerTestSettings({
+      apiKey: accessKey,
+      secret: secretKey,
+      fetch,
+      now: () => now,
+      ...overrides,
+    }),
+  );
 }
 
 function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {

@@ -1,31 +1,29 @@
 import type { VideoCallOptions } from '@vgw/spec';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
 import succeeded from './__fixtures__/succeeded.json' with { type: 'json' };
 import { klingProvider } from './kling-provider.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const hookURL = 'https://vgw.example.com/v1/webhooks/kling';
 
 function model(sent: unknown[], overrides: Partial<ProviderSettings> = {}) {
-  return klingProvider.createModel('kling-v2-5-turbo', {
-    apiKey: 'ak-test',
-    secret: 'sk-test',
-    baseURL: null,
-    fetch: async (_url, init = {}) => {
-      sent.push(JSON.parse(String(init.body)));
-      return new Response(JSON.stringify(created), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
-    },
-    now: () => 1_767_000_000_000,
-    logger: silentLogger,
-    options: {},
-    maxRenderMs: 600_000,
-    ...overrides,
-  });
+  return klingProvider.createModel(
+    'kling-v2-5-turbo',
+    providerTestSettings({
+      apiKey: 'ak-test',
+      secret: 'sk-test',
+      fetch: async (_url, init = {}) => {
+        sent.push(JSON.parse(String(init.body)));
+        return new Response(JSON.stringify(created), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+      ...overrides,
+    }),
+  );
 }
 
 const call: VideoCallOptions = {

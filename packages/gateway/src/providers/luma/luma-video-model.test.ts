@@ -1,10 +1,10 @@
 import { InvalidRequestError, ProviderApiError, type VideoCallOptions } from '@vgw/spec';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { fixtureLoader } from '../../testing/load-fixture.js';
 import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
 import { lumaProvider } from './luma-provider.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const fixture = fixtureLoader(import.meta.url);
 const generationId = 'd2b2c1e4-6c3a-4f5e-9f4c-0a1b2c3d4e5f';
@@ -14,17 +14,12 @@ type Answer = ScriptedAnswer;
 
 function model(answers: Answer[], overrides: Partial<ProviderSettings> = {}, modelId = 'ray-2') {
   const { fetch, calls } = answeringFetch(answers);
-  const settings: ProviderSettings = {
+  const settings: ProviderSettings = providerTestSettings({
     apiKey: 'luma-test-key',
-    secret: null,
-    baseURL: null,
     fetch,
     now: () => 1_000_000,
-    logger: silentLogger,
-    options: {},
-    maxRenderMs: 600_000,
     ...overrides,
-  };
+  });
   return { model: lumaProvider.createModel(modelId, settings), calls };
 }
 

@@ -1,31 +1,29 @@
 import type { VideoCallOptions } from '@vgw/spec';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import completed from './__fixtures__/completed.json' with { type: 'json' };
 import created from './__fixtures__/create.json' with { type: 'json' };
 import { lumaProvider } from './luma-provider.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const hookURL = 'https://vgw.example.com/v1/webhooks/luma';
 
 function model(sent: unknown[], overrides: Partial<ProviderSettings> = {}) {
-  return lumaProvider.createModel('ray-2', {
-    apiKey: 'luma-test-key',
-    secret: null,
-    baseURL: null,
-    fetch: async (_url, init = {}) => {
-      sent.push(JSON.parse(String(init.body)));
-      return new Response(JSON.stringify(created), {
-        status: 201,
-        headers: { 'content-type': 'application/json' },
-      });
-    },
-    now: () => 1_000_000,
-    logger: silentLogger,
-    options: {},
-    maxRenderMs: 600_000,
-    ...overrides,
-  });
+  return lumaProvider.createModel(
+    'ray-2',
+    providerTestSettings({
+      apiKey: 'luma-test-key',
+      fetch: async (_url, init = {}) => {
+        sent.push(JSON.parse(String(init.body)));
+        return new Response(JSON.stringify(created), {
+          status: 201,
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+      now: () => 1_000_000,
+      ...overrides,
+    }),
+  );
 }
 
 const call = (providerOptions: VideoCallOptions['providerOptions'] = {}): VideoCallOptions => ({

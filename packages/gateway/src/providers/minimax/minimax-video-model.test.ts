@@ -9,7 +9,6 @@ import {
   type VideoCallOptions,
 } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { jsonResponse, scriptedFetch } from '../../testing/recording-fetch.js';
 import unauthorized from './__fixtures__/401.json' with { type: 'json' };
@@ -38,6 +37,7 @@ import v2Running from './__fixtures__/v2-running.json' with { type: 'json' };
 import v2NoUrl from './__fixtures__/v2-succeeded-no-url.json' with { type: 'json' };
 import v2Succeeded from './__fixtures__/v2-succeeded.json' with { type: 'json' };
 import { minimaxProvider } from './minimax-provider.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const now = 1_767_000_000_000;
 const apiKey = 'mm-test-key';
@@ -50,17 +50,15 @@ function model(
   modelId = 'MiniMax-Hailuo-02',
   overrides: Partial<ProviderSettings> = {},
 ) {
-  return minimaxProvider.createModel(modelId, {
-    apiKey,
-    secret: null,
-    baseURL: null,
-    fetch,
-    now: () => now,
-    logger: silentLogger,
-    options: {},
-    maxRenderMs: 600_000,
-    ...overrides,
-  });
+  return minimaxProvider.createModel(
+    modelId,
+    providerTestSettings({
+      apiKey,
+      fetch,
+      now: () => now,
+      ...overrides,
+    }),
+  );
 }
 
 function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {

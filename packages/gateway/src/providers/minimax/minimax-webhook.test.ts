@@ -1,32 +1,29 @@
 import type { VideoCallOptions } from '@vgw/spec';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import v1Created from './__fixtures__/v1-create.json' with { type: 'json' };
 import v2Created from './__fixtures__/v2-create.json' with { type: 'json' };
 import { minimaxProvider } from './minimax-provider.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const hookURL = 'https://vgw.example.com/v1/webhooks/minimax';
 
 function model(modelId: string, sent: unknown[], overrides: Partial<ProviderSettings> = {}) {
   const answer = modelId === 'MiniMax-H3' ? v2Created : v1Created;
-  return minimaxProvider.createModel(modelId, {
-    apiKey: 'mm-test-key',
-    secret: null,
-    baseURL: null,
-    fetch: async (_url, init = {}) => {
-      sent.push(JSON.parse(String(init.body)));
-      return new Response(JSON.stringify(answer), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
-    },
-    now: () => 1_767_000_000_000,
-    logger: silentLogger,
-    options: {},
-    maxRenderMs: 600_000,
-    ...overrides,
-  });
+  return minimaxProvider.createModel(
+    modelId,
+    providerTestSettings({
+      apiKey: 'mm-test-key',
+      fetch: async (_url, init = {}) => {
+        sent.push(JSON.parse(String(init.body)));
+        return new Response(JSON.stringify(answer), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+      ...overrides,
+    }),
+  );
 }
 
 const call: VideoCallOptions = {

@@ -10,7 +10,6 @@ import {
   type VideoModelV1,
 } from '@vgw/spec';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { openaiProvider } from './openai-provider.js';
 import { apiRootOf } from './openai-settings.js';
@@ -24,6 +23,7 @@ import succeeded from './__fixtures__/succeeded.json' with { type: 'json' };
 import rateLimited from './__fixtures__/429.json' with { type: 'json' };
 import serverError from './__fixtures__/500.json' with { type: 'json' };
 import unauthorized from './__fixtures__/401.json' with { type: 'json' };
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 interface Call {
   url: string;
@@ -47,10 +47,8 @@ let handlers: Handler[];
 let clock: number;
 
 function settings(overrides: Partial<ProviderSettings> = {}): ProviderSettings {
-  return {
+  return providerTestSettings({
     apiKey: 'sk-test',
-    secret: null,
-    baseURL: null,
     fetch: async (url, init = {}) => {
       const call = { url, init };
       calls.push(call);
@@ -59,11 +57,9 @@ function settings(overrides: Partial<ProviderSettings> = {}): ProviderSettings {
       return handler(call);
     },
     now: () => clock,
-    logger: silentLogger,
     options: { downloadDir },
-    maxRenderMs: 600_000,
     ...overrides,
-  };
+  });
 }
 
 function model(overrides: Partial<ProviderSettings> = {}, modelId = 'sora-2'): VideoModelV1 {

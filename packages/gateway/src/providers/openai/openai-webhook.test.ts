@@ -1,12 +1,12 @@
 import { AuthenticationError, type VideoCallOptions } from '@vgw/spec';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import { signStandardWebhook } from '../../provider-utils/standard-webhook.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { createTestGateway, type TestGateway } from '../../testing/test-gateway.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
 import { openaiProvider } from './openai-provider.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const secret = `whsec_${Buffer.from('openai webhook test secret').toString('base64')}`;
 const clockMs = 1_760_000_000_000;
@@ -23,17 +23,13 @@ function recordingFetch(sent: RequestInit[]): ProviderSettings['fetch'] {
 }
 
 function settings(overrides: Partial<ProviderSettings> = {}): ProviderSettings {
-  return {
+  return providerTestSettings({
     apiKey: 'sk-test',
-    secret: null,
-    baseURL: null,
     fetch: recordingFetch([]),
     now: () => clockMs,
-    logger: silentLogger,
     options: { webhookSecret: secret },
-    maxRenderMs: 600_000,
     ...overrides,
-  };
+  });
 }
 
 const callOptions: VideoCallOptions = {

@@ -8,7 +8,6 @@ import {
   type VideoCallOptions,
 } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import { jsonReply, scriptedFetch, type RecordedCall } from '../../testing/recording-fetch.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
@@ -28,23 +27,19 @@ import serverError from './__fixtures__/500.json' with { type: 'json' };
 import unauthenticated from './__fixtures__/401.json' with { type: 'json' };
 import invalidInput from './__fixtures__/422.json' with { type: 'json' };
 import { replicateProvider } from './replicate-provider.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const clock = 1_000_000;
 function settings(
   fetch: ProviderSettings['fetch'],
   overrides: Partial<ProviderSettings> = {},
 ): ProviderSettings {
-  return {
+  return providerTestSettings({
     apiKey: 'r8_test',
-    secret: null,
-    baseURL: null,
     fetch,
     now: () => clock,
-    logger: silentLogger,
-    options: {},
-    maxRenderMs: 600_000,
     ...overrides,
-  };
+  });
 }
 
 function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {

@@ -1,6 +1,5 @@
 import { AuthenticationError, type VideoCallOptions } from '@vgw/spec';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import { signStandardWebhook } from '../../provider-utils/standard-webhook.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { createTestGateway, type TestGateway } from '../../testing/test-gateway.js';
@@ -8,6 +7,7 @@ import type { ProviderSettings } from '../provider-definition.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
 import succeeded from './__fixtures__/succeeded.json' with { type: 'json' };
 import { replicateProvider } from './replicate-provider.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const secret = `whsec_${Buffer.from('replicate webhook test secret').toString('base64')}`;
 const clockMs = 1_760_000_000_000;
@@ -24,17 +24,13 @@ function recordingFetch(bodies: unknown[]): ProviderSettings['fetch'] {
 }
 
 function settings(overrides: Partial<ProviderSettings> = {}): ProviderSettings {
-  return {
+  return providerTestSettings({
     apiKey: 'r8_test',
-    secret: null,
-    baseURL: null,
     fetch: recordingFetch([]),
     now: () => clockMs,
-    logger: silentLogger,
     options: { webhookSecret: secret },
-    maxRenderMs: 600_000,
     ...overrides,
-  };
+  });
 }
 
 const callOptions: VideoCallOptions = {

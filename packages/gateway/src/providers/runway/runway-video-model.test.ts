@@ -9,7 +9,6 @@ import {
   type VideoModelV1,
 } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../provider-utils/provider-logger.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import {
   jsonResponse,
@@ -32,6 +31,7 @@ import succeededNoOutput from './__fixtures__/succeeded-no-output.json' with { t
 import succeeded from './__fixtures__/succeeded.json' with { type: 'json' };
 import throttled from './__fixtures__/throttled.json' with { type: 'json' };
 import { runwayProvider } from './runway-provider.js';
+import { providerTestSettings } from '../../testing/provider-test-settings.js';
 
 const now = 1_767_000_000_000;
 const apiKey = 'key_runway_test';
@@ -50,17 +50,15 @@ function model(
   modelId = 'gen4.5',
   overrides: Partial<ProviderSettings> = {},
 ): VideoModelV1 {
-  return runwayProvider.createModel(modelId, {
-    apiKey,
-    secret: null,
-    baseURL: null,
-    fetch,
-    now: () => now,
-    logger: silentLogger,
-    options: {},
-    maxRenderMs: 600_000,
-    ...overrides,
-  });
+  return runwayProvider.createModel(
+    modelId,
+    providerTestSettings({
+      apiKey,
+      fetch,
+      now: () => now,
+      ...overrides,
+    }),
+  );
 }
 
 function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {
