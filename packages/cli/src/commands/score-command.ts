@@ -1,24 +1,20 @@
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { bundledBinaryPaths, scoreVideo, VideoQualityError } from '@vgw/gateway';
 import type { ScoreResult } from '@vgw/gateway';
 import type { Command } from 'commander';
 import { withClientSession } from '../client/client-session.js';
 import { downloadContent } from '../client/download-content.js';
-import { loadContextConfig } from '../client/open-gateway.js';
 import type { CommandContext } from '../command-context.js';
-import { CliError, fileError } from '../errors/cli-error.js';
+import { fileError } from '../errors/cli-error.js';
 import { renderPerFrameCsv, renderScore } from '../output/score-output.js';
 import { writeJson } from '../output/write-json.js';
+import { binaryPaths, scoreLocalFile } from '../scoring/score-local-file.js';
 
 interface ScoreOptions {
   json?: boolean;
   perFrame?: string;
 }
-
-/** Budget for each decode pass. */
-const scoreTimeoutMs = 10 * 60 * 1000;
 
 async function isExistingPath(path: string): Promise<boolean> {
   try {
@@ -29,24 +25,8 @@ async function isExistingPath(path: string): Promise<boolean> {
   }
 }
 
-/** The bundled binaries, unless the configuration names others for the local engine. */
-async function binaryPaths(context: CommandContext) {
-  const bundled = bundledBinaryPaths();
-  const local = (await loadContextConfig(context)).engines.local;
-  return {
-    ffmpegPath: local.ffmpegPath ?? bundled.ffmpegPath,
-    ffprobePath: local.ffprobePath ?? bundled.ffprobePath,
-  };
-}
-
 async function scoreFile(context: CommandContext, target: string, file: string) {
-  const binaries = await binaryPaths(context);
-  try {
-    return await scoreVideo({ ...binaries, file, timeoutMs: scoreTimeoutMs });
-  } catch (error) {
-    if (!(error instanceof VideoQualityError)) throw error;
-    throw new CliError(`cannot score ${target}: ${error.message}`, { cause: error });
-  }
+  return scoreLocalFile(await binaryPaths(context), target, file);
 }
 
 /** Downloads the video's MP4 into a temporary directory, scores it, removes the directory. */
