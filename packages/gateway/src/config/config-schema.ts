@@ -50,6 +50,17 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Automatic temporal-stability scoring of every completed video (its own job kind). */
+    scoring: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Scores at once per worker process: opencv-js Farneback is single-threaded CPU work. */
+        concurrency: z.coerce.number().int().min(1).max(64).default(1),
+        timeoutSeconds: z.coerce.number().int().min(1).default(600),
+        maxAttempts: z.coerce.number().int().min(1).max(20).default(3),
+      })
+      .strict()
+      .prefault({}),
     /** Remote engines by provider id; a provider is configured once it has its credentials. */
     providers: z
       .record(

@@ -33,6 +33,7 @@ const environmentKeys: Record<string, string[]> = {
   VGW_PORT: ['server', 'port'],
   VGW_PUBLIC_BASE_URL: ['server', 'publicBaseURL'],
   VGW_WORKER_CONCURRENCY: ['workers', 'concurrency'],
+  VGW_AUTO_SCORE: ['scoring', 'enabled'],
   FFMPEG_PATH: ['engines', 'local', 'ffmpegPath'],
   FFPROBE_PATH: ['engines', 'local', 'ffprobePath'],
   VGW_ALLOW_LOOPBACK_DOWNLOADS: ['allowLoopbackDownloads'],
@@ -50,7 +51,7 @@ const environmentKeys: Record<string, string[]> = {
   COMFYUI_BASE_URL: ['providers', 'comfyui', 'baseURL'],
 };
 
-const booleanVariables = new Set(['VGW_ALLOW_LOOPBACK_DOWNLOADS']);
+const booleanVariables = new Set(['VGW_ALLOW_LOOPBACK_DOWNLOADS', 'VGW_AUTO_SCORE']);
 
 async function readConfigFile(path: string): Promise<Record<string, unknown>> {
   let text: string;

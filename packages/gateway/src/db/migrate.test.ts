@@ -29,6 +29,7 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       'schema_migrations',
       'video_events',
       'video_files',
+      'video_scores',
       'videos',
     ]);
     expect(await migrate(test.database)).toEqual([]);

@@ -1,5 +1,6 @@
 import type { JSONValue, VideoFailure, VideoWarning } from '@vgw/spec';
 import type { Queryable } from './queryable.js';
+import { scoresDueChannel } from './video-scores-repository.js';
 
 /**
  * Writes made by the worker that holds a video's lease. Each is one statement fenced on
@@ -103,10 +104,14 @@ export interface CompletedFile {
   mediaType: string;
 }
 
-/** Completion and its files in one fenced statement (a retried completion rewrites the same rows). */
+/**
+ * Completion and its files in one fenced statement (a retried completion rewrites the same rows).
+ * With `enqueueScore`, the same statement queues the video's score job and wakes score workers,
+ * so no crash between "completed" and "enqueue" can lose the score.
+ */
 export function recordCompleted(
   client: Queryable,
-  args: { id: string; workerId: string; files: CompletedFile[] },
+  args: { id: string; workerId: string; files: CompletedFile[]; enqueueScore?: boolean },
 ) {
   return transition(client, {
     ...args,
@@ -119,7 +124,7 @@ export function recordCompleted(
       'lease_expires_at = null',
       'next_check_at = null',
     ],
-    values: [JSON.stringify(args.files)],
+    values: [JSON.stringify(args.files), args.enqueueScore === true, scoresDueChannel],
     event: { type: 'completed', detail: {} },
     extraCte: `files as (
       insert into video_files (video_id, variant, sha256, bytes, media_type)
@@ -127,7 +132,12 @@ export function recordCompleted(
       from changed c, jsonb_to_recordset($3::jsonb)
         as f(variant text, sha256 text, bytes bigint, "mediaType" text)
       on conflict (video_id, variant) do update
-        set sha256 = excluded.sha256, bytes = excluded.bytes, media_type = excluded.media_type)`,
+        set sha256 = excluded.sha256, bytes = excluded.bytes, media_type = excluded.media_type),
+    score as (
+      insert into video_scores (video_id)
+      select c.id from changed c cross join lateral (select pg_notify($5, c.id)) woken
+      where $4::boolean
+      on conflict (video_id) do nothing)`,
   });
 }
 

@@ -141,6 +141,8 @@ export async function deleteVideo(
     [id, projectId],
   );
   if (updated.rowCount === 0) return { deleted: false, orphanedHashes: [] };
+  // The row stays for the audit trail, so ON DELETE CASCADE never fires: drop the score here.
+  await client.query('delete from video_scores where video_id = $1', [id]);
   const removed = await client.query<{ sha256: string }>(
     'delete from video_files where video_id = $1 returning sha256',
     [id],
