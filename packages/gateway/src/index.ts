@@ -31,6 +31,14 @@ export { scoreVideo } from './quality/score-video.js';
 export { VideoQualityError } from './quality/quality-error.js';
 export { scoreResultSchema } from './quality/score-result.js';
 export type { ScoreResult } from './quality/score-result.js';
+export { benchReportSchema, buildBenchReport } from './quality/leaderboard/bench-report.js';
+export type { BenchReport, BenchSettings } from './quality/leaderboard/bench-report.js';
+export type { BenchFailure, BenchPrompt, BenchRun } from './quality/leaderboard/bench-run.js';
+export type { LeaderboardRow } from './quality/leaderboard/aggregate-leaderboard.js';
+export { leaderboardMetrics } from './quality/leaderboard/leaderboard-metrics.js';
+export type { MeanInterval } from './quality/leaderboard/bootstrap-interval.js';
+export { promptSuiteSchema } from './quality/leaderboard/prompt-suite.js';
+export type { WinRate } from './quality/leaderboard/win-rates.js';
 // Re-exported so the CLI builds its logger and HTTP server from the versions the gateway uses.
 export { serve } from '@hono/node-server';
 export type { ServerType } from '@hono/node-server';
