@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
+import { registerBenchCommand } from './commands/bench-command.js';
 import { registerDeleteCommand } from './commands/delete-command.js';
 import { registerDownloadCommand } from './commands/download-command.js';
 import { registerEmulateCommand } from './commands/emulate-command.js';
@@ -52,6 +53,7 @@ export function buildProgram(io: CliIo, signal: AbortSignal): Command {
     registerDownloadCommand,
     registerDeleteCommand,
     registerScoreCommand,
+    registerBenchCommand,
     registerEnginesCommand,
     registerServeCommand,
     registerWorkerCommand,

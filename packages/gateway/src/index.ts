@@ -38,6 +38,8 @@ export type { LeaderboardRow } from './quality/leaderboard/aggregate-leaderboard
 export { leaderboardMetrics } from './quality/leaderboard/leaderboard-metrics.js';
 export type { MeanInterval } from './quality/leaderboard/bootstrap-interval.js';
 export { promptSuiteSchema } from './quality/leaderboard/prompt-suite.js';
+export { enginePrices, listPriceMicroUsd } from './quality/leaderboard/engine-prices.js';
+export type { EnginePrice } from './quality/leaderboard/engine-prices.js';
 export type { WinRate } from './quality/leaderboard/win-rates.js';
 // Re-exported so the CLI builds its logger and HTTP server from the versions the gateway uses.
 export { serve } from '@hono/node-server';
