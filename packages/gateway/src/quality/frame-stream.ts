@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import type { RawPixelFormat } from '../provider-utils/decode-frames.js';
 import { probeVideo } from '../provider-utils/probe-video.js';
 import type { VideoProbe } from '../provider-utils/probe-video.js';
+import { DecoderProcess, FrameAssembler } from './decoder-process.js';
 import { VideoQualityError } from './quality-error.js';
 
 /** One decoded frame: `channels` bytes per pixel, rows top to bottom, no padding. */
@@ -112,60 +112,18 @@ function decodeArguments(options: FrameStreamOptions): string[] {
  */
 export async function* streamFrames(options: FrameStreamOptions): AsyncGenerator<DecodedFrame> {
   const channels = options.pixelFormat === 'gray' ? 1 : 3;
-  const frameBytes = options.width * options.height * channels;
-  const child = spawn(options.ffmpegPath, decodeArguments(options), {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-8192);
-  });
-  const exited = new Promise<number | null>((resolve) => {
-    child.on('error', (error) => {
-      stderr += `\n${error.message}`;
-      resolve(null);
-    });
-    child.on('close', (code) => resolve(code));
-  });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGKILL');
-  }, options.timeoutMs);
-  const abort = (): void => {
-    child.kill('SIGKILL');
-  };
-  options.signal?.addEventListener('abort', abort, { once: true });
+  const assembler = new FrameAssembler(options.width * options.height * channels);
+  const decoder = new DecoderProcess(options, decodeArguments(options), 1);
   try {
-    let pending = Buffer.allocUnsafe(frameBytes);
-    let filled = 0;
     let index = 0;
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      for (let offset = 0; offset < chunk.length; ) {
-        const copied = chunk.copy(pending, filled, offset, offset + frameBytes - filled);
-        filled += copied;
-        offset += copied;
-        if (filled < frameBytes) continue;
-        yield { index, width: options.width, height: options.height, channels, data: pending };
+    for await (const chunk of decoder.outputs[0] as AsyncIterable<Buffer>) {
+      for (const data of assembler.push(chunk)) {
+        yield { index, width: options.width, height: options.height, channels, data };
         index += 1;
-        pending = Buffer.allocUnsafe(frameBytes);
-        filled = 0;
       }
     }
-    const exitCode = await exited;
-    if (timedOut) {
-      throw new VideoQualityError(
-        'decode_timeout',
-        `decoding ${options.file} took longer than ${options.timeoutMs} ms`,
-      );
-    }
-    if (exitCode !== 0 || filled !== 0) {
-      const reason = stderr.trim() || (filled !== 0 ? 'truncated frame' : `exit ${exitCode}`);
-      throw new VideoQualityError('decode_failed', `decoding ${options.file} failed: ${reason}`);
-    }
+    await decoder.finish(assembler.partial);
   } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', abort);
-    if (child.exitCode == null && child.signalCode == null) child.kill('SIGKILL');
+    decoder.close();
   }
 }

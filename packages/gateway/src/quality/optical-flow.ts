@@ -109,6 +109,19 @@ export function warpFlow(cv: OpenCv, field: FlowField, by: FlowField): FlowField
   }
 }
 
+/**
+ * Flow over two steps, a→b then b→c: `first(x) + second(x + first(x))` (the second field sampled
+ * bilinearly where the first one lands).
+ */
+export function composeFlows(cv: OpenCv, first: FlowField, second: FlowField): FlowField {
+  const carried = warpFlow(cv, second, first);
+  const data = new Float32Array(first.data.length);
+  for (let index = 0; index < data.length; index += 1) {
+    data[index] = (first.data[index] as number) + (carried.data[index] as number);
+  }
+  return { ...first, data };
+}
+
 /** Per-pixel flow magnitude in pixels. */
 export function flowMagnitudes(flow: FlowField): Float32Array {
   const magnitudes = new Float32Array(flow.width * flow.height);

@@ -24,9 +24,10 @@ export function toGray(image: RawImage): RawImage {
 
 /** Mean of all samples, 0–255 (for a gray frame: its mean luma). */
 export function meanSample(image: RawImage): number {
+  const data = image.data;
   let total = 0;
-  for (const value of image.data) total += value;
-  return image.data.length === 0 ? 0 : total / image.data.length;
+  for (let index = 0; index < data.length; index += 1) total += data[index] as number;
+  return data.length === 0 ? 0 : total / data.length;
 }
 
 export function mean(values: readonly number[]): number {
@@ -36,14 +37,46 @@ export function mean(values: readonly number[]): number {
   return total / values.length;
 }
 
+/**
+ * Rearranges `values` so that position `k` holds the value a full sort would put there, smaller or
+ * equal values before it and larger or equal after (Hoare's selection, median of three): O(n),
+ * where sorting a 160×90 flow's magnitudes for every pair was a tenth of the analysis time.
+ */
+function selectInPlace(values: Float32Array, k: number): void {
+  let low = 0;
+  let high = values.length - 1;
+  while (high > low) {
+    const middle = (low + high) >> 1;
+    const [a, b, c] = [values[low] as number, values[middle] as number, values[high] as number];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let left = low;
+    let right = high;
+    while (left <= right) {
+      while ((values[left] as number) < pivot) left += 1;
+      while ((values[right] as number) > pivot) right -= 1;
+      if (left <= right) {
+        const swap = values[left] as number;
+        values[left] = values[right] as number;
+        values[right] = swap;
+        left += 1;
+        right -= 1;
+      }
+    }
+    if (k <= right) high = right;
+    else if (k >= left) low = left;
+    else return;
+  }
+}
+
 /** Mean of the largest `fraction` of the values (VBench's "top-k" flow statistic). */
 export function topFractionMean(values: Float32Array, fraction: number): number {
   if (values.length === 0) return 0;
-  const sorted = Float32Array.from(values).sort();
-  const count = Math.max(1, Math.floor(sorted.length * fraction));
+  const selected = Float32Array.from(values);
+  const count = Math.max(1, Math.floor(selected.length * fraction));
+  selectInPlace(selected, selected.length - count);
   let total = 0;
-  for (let index = sorted.length - count; index < sorted.length; index += 1) {
-    total += sorted[index] ?? 0;
+  for (let index = selected.length - count; index < selected.length; index += 1) {
+    total += selected[index] as number;
   }
   return total / count;
 }

@@ -1,17 +1,21 @@
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { AnalysisSeries } from './analysis-pass.js';
-import { AnalysisAccumulator } from './analysis-pass.js';
+import type { AnalysisSeries, ChunkResult } from './analysis-pass.js';
+import { mergeChunks } from './analysis-pass.js';
+import type { ChunkRunner } from './analysis-pool.js';
+import { chunkRunner } from './analysis-pool.js';
 import { cameraJitter } from './camera-jitter.js';
 import { summariseDrift } from './drift.js';
 import { dynamicDegree, dynamicDegreeStep } from './dynamic-degree.js';
-import { analysisSize, inspectVideo, streamFrames } from './frame-stream.js';
+import { analysisSize, inspectVideo } from './frame-stream.js';
 import { detectFreezes } from './freeze.js';
 import { lumaFlicker } from './luma-flicker.js';
 import { motionSmoothnessScore } from './motion-smoothness.js';
 import type { NativePassResult } from './native-pass.js';
-import { runNativePass } from './native-pass.js';
-import { loadOpenCv } from './opencv-loader.js';
+import { NativeAccumulator } from './native-pass.js';
+import { streamPairedFrames } from './paired-frame-stream.js';
 import { VideoQualityError } from './quality-error.js';
+import type { RawImage } from './raw-image.js';
 import { mean } from './raw-image.js';
 import { detectSceneCuts } from './scene-cuts.js';
 import type { ScoreResult } from './score-result.js';
@@ -23,57 +27,96 @@ export interface ScoreVideoOptions {
   ffmpegPath: string;
   ffprobePath: string;
   file: string;
-  /** Budget for each decode pass (they run concurrently); ffmpeg is killed past it. */
+  /** Budget for the decode; ffmpeg is killed past it. */
   timeoutMs: number;
   /** Refuse frames larger than this many pixels before decoding (default 8K UHD). */
   maxPixels?: number;
+  /**
+   * Threads for the flow analysis (default `os.availableParallelism()`): frames are cut into
+   * chunks analysed in parallel, each thread with its own opencv-js. 1 = this thread only.
+   */
+  threads?: number;
 }
 
 type Size = { width: number; height: number };
 
-async function runAnalysisPass(
-  options: ScoreVideoOptions,
-  size: Size,
-  frameStep: number,
-  signal: AbortSignal,
-): Promise<AnalysisSeries> {
-  const { cv } = await loadOpenCv();
-  const accumulator = new AnalysisAccumulator(cv, frameStep);
-  const frames = streamFrames({
-    ffmpegPath: options.ffmpegPath,
-    file: options.file,
-    ...size,
-    scale: true,
-    pixelFormat: 'rgb24',
-    timeoutMs: options.timeoutMs,
-    signal,
-  });
-  for await (const frame of frames) accumulator.add(frame);
-  return accumulator.finish();
+/** Frames per chunk: a multiple of 2·frameStep (so no triple or ≈8 fps pair straddles two), ≈12. */
+export function chunkLength(frameStep: number): number {
+  return 2 * frameStep * Math.max(1, Math.round(12 / (2 * frameStep)));
 }
 
-/** Runs both passes at once (ffmpeg decodes one while JS analyses the other); one failing stops both. */
+/**
+ * Sends chunks to the runner in clip order, keeping at most two per thread in flight so memory
+ * stays flat; the first failure is kept and rethrown once the decode has stopped.
+ */
+class ChunkDispatcher {
+  readonly results: Promise<ChunkResult>[] = [];
+  private readonly unsettled = new Set<Promise<unknown>>();
+  failure: unknown = null;
+
+  constructor(
+    private readonly runner: ChunkRunner,
+    private readonly controller: AbortController,
+  ) {}
+
+  async submit(
+    start: number,
+    frames: RawImage[],
+    first: RawImage,
+    frameStep: number,
+    final: boolean,
+  ) {
+    const result = this.runner.run({ start, frames, first, frameStep, final });
+    this.results.push(result);
+    const settled: Promise<unknown> = result.then(
+      (): void => {
+        this.unsettled.delete(settled);
+      },
+      (error: unknown): void => {
+        this.unsettled.delete(settled);
+        this.failure ??= error;
+        this.controller.abort();
+      },
+    );
+    this.unsettled.add(settled);
+    while (this.unsettled.size >= 2 * this.runner.threads) await Promise.race(this.unsettled);
+  }
+}
+
+/** One decode feeding both measurements: native gray here, analysis-size RGB to the chunks. */
 async function runPasses(
   options: ScoreVideoOptions,
-  native: Size,
-  flow: Size,
+  sizes: { native: Size; analysis: Size },
   frameStep: number,
 ): Promise<[NativePassResult, AnalysisSeries]> {
   const controller = new AbortController();
-  const stopOthers = (error: unknown): never => {
-    controller.abort();
-    throw error;
-  };
-  return Promise.all([
-    runNativePass({
-      ffmpegPath: options.ffmpegPath,
-      file: options.file,
-      ...native,
-      timeoutMs: options.timeoutMs,
-      signal: controller.signal,
-    }).catch(stopOthers),
-    runAnalysisPass(options, flow, frameStep, controller.signal).catch(stopOthers),
-  ]);
+  const dispatcher = new ChunkDispatcher(
+    chunkRunner(options.threads ?? availableParallelism()),
+    controller,
+  );
+  const native = new NativeAccumulator();
+  const length = chunkLength(frameStep);
+  let chunk: RawImage[] = [];
+  let first: RawImage | null = null;
+  let start = 0;
+  try {
+    const frames = streamPairedFrames({ ...options, ...sizes, signal: controller.signal });
+    for await (const frame of frames) {
+      native.add(frame.native);
+      first ??= frame.analysis;
+      chunk.push(frame.analysis);
+      if (chunk.length <= length) continue;
+      await dispatcher.submit(start, chunk, first, frameStep, false);
+      start += length;
+      chunk = [frame.analysis];
+    }
+    if (first != null) await dispatcher.submit(start, chunk, first, frameStep, true);
+  } catch (error) {
+    throw dispatcher.failure ?? error;
+  }
+  const results = await Promise.all(dispatcher.results);
+  const nativeResult = native.finish();
+  return [nativeResult, mergeChunks(results, nativeResult.frames)];
 }
 
 function nullIfEmpty(values: readonly number[], value: number): number | null {
@@ -112,9 +155,9 @@ function buildMetrics(native: NativePassResult, series: AnalysisSeries, flow: Si
 }
 
 /**
- * Scores a video's temporal stability: one native-resolution gray pass (flicker, luma, freezes)
- * and one 256-long-side RGB pass (flow metrics, drift, cuts), both streamed. The stability index
- * is always returned with the dynamic degree it must be read against.
+ * Scores a video's temporal stability from one streamed decode with two outputs: native-resolution
+ * gray (flicker, luma, freezes) and analysis-size RGB (flow metrics, drift, cuts; chunks on worker
+ * threads). The stability index is always returned with the dynamic degree it must be read against.
  */
 export async function scoreVideo(options: ScoreVideoOptions): Promise<ScoreResult> {
   const started = performance.now();
@@ -124,8 +167,8 @@ export async function scoreVideo(options: ScoreVideoOptions): Promise<ScoreResul
   // A stream without a usable rate (rare) is treated as 24 fps for the ≈8 fps subsampling only.
   const fps = probe.fps > 0 ? probe.fps : 24;
   const frameStep = dynamicDegreeStep(fps);
-  const [nativePass, series] = await runPasses(options, native, flow, frameStep);
-  if (nativePass.frames < 2 || series.frames < 2) {
+  const [nativePass, series] = await runPasses(options, { native, analysis: flow }, frameStep);
+  if (nativePass.frames < 2) {
     throw new VideoQualityError(
       'too_few_frames',
       `${options.file} decoded to ${nativePass.frames} frame(s); temporal metrics need at least 2`,
