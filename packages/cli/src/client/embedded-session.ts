@@ -16,9 +16,14 @@ function embeddedFetch(gateway: Gateway): FetchFunction {
   return async (url, init) => gateway.app.fetch(new Request(url, init));
 }
 
+interface EmbeddedWorkers {
+  videos: Worker | null;
+  scores: Worker | null;
+}
+
 function closer(
   gateway: Gateway,
-  currentWorker: () => Worker | null,
+  workers: EmbeddedWorkers,
   signal: AbortSignal,
 ): () => Promise<void> {
   let closing: Promise<void> | null = null;
@@ -26,7 +31,9 @@ function closer(
     try {
       // On Ctrl-C an unfinished render is abandoned at once; the next worker resumes it.
       const graceMs = signal.aborted ? 0 : gateway.config.workers.shutdownGraceMs;
-      await currentWorker()?.stop({ graceMs });
+      // A score is never waited for: the command is done once its video is, and the score job,
+      // handed back, is finished by the next worker (`vgw serve`, `vgw worker`, the next run).
+      await Promise.all([workers.videos?.stop({ graceMs }), workers.scores?.stop({ graceMs: 0 })]);
     } finally {
       await gateway.close();
     }
@@ -49,13 +56,14 @@ export async function openEmbeddedSession(
     pollAfterMs: embeddedPollIntervalMs,
     authenticator: async () => (projectId != null ? { projectId } : null),
   });
-  let worker: Worker | null = null;
-  const close = closer(gateway, () => worker, context.signal);
+  const workers: EmbeddedWorkers = { videos: null, scores: null };
+  const close = closer(gateway, workers, context.signal);
   try {
     projectId = (await ensureProject(gateway.database, localProject)).id;
     if (options.worker) {
-      worker = gateway.newWorker();
-      await worker.start();
+      workers.videos = gateway.newWorker({ scoring: false });
+      workers.scores = gateway.newScoreWorker();
+      await Promise.all([workers.videos.start(), workers.scores?.start()]);
     }
   } catch (error) {
     await close();

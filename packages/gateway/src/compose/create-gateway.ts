@@ -5,25 +5,24 @@ import { verifyApiKey } from '../auth/api-keys.js';
 import type { Config } from '../config/config-schema.js';
 import { openDatabase } from '../db/open-database.js';
 import type { Database } from '../db/queryable.js';
-import { advanceVideo } from '../generation/advance-video.js';
+import type { AdvanceVideoDeps } from '../generation/advance-video.js';
 import { createApp } from '../http/app.js';
 import type { Authenticator } from '../http/middleware/authenticate.js';
 import { cachedAuthenticator } from '../http/middleware/cached-authenticator.js';
-import { createWorker, type Worker } from '../jobs/worker.js';
 import { createValidatedFetch } from '../provider-utils/validated-fetch.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
 import { createContentStore, type ContentStore } from '../storage/content-store.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { buildVideoModels } from './build-video-models.js';
+import { workerFactories, type WorkerFactories } from './worker-factories.js';
 
-export interface Gateway {
+export interface Gateway extends WorkerFactories {
   config: Config;
   database: Database;
   store: ContentStore;
   registry: ProviderRegistry;
   logger: Logger;
   app: ReturnType<typeof createApp>;
-  newWorker(overrides?: { workerId?: string; concurrency?: number }): Worker;
   close(): Promise<void>;
 }
 
@@ -87,12 +86,13 @@ export async function createGateway(
     logger,
     maxBodyBytes: config.server.maxBodyBytes,
     pollAfterMs: options.pollAfterMs ?? config.server.pollAfterMs,
+    scoringEnabled: config.scoring.enabled,
   });
   const downloadChecks = {
     fetch: options.fetch ?? fetch,
     allowLoopback: options.allowLoopbackDownloads ?? config.allowLoopbackDownloads,
   };
-  const advanceDeps = {
+  const advanceDeps: AdvanceVideoDeps = {
     database,
     registry,
     store,
@@ -103,6 +103,7 @@ export async function createGateway(
     newStartKey: () => randomUUID(),
     maxStartAttempts: config.videos.maxStartAttempts,
     logger,
+    scoreOnCompletion: config.scoring.enabled,
   };
   return {
     config,
@@ -111,16 +112,7 @@ export async function createGateway(
     registry,
     logger,
     app,
-    newWorker: (overrides = {}) =>
-      createWorker({
-        database,
-        workerId: overrides.workerId ?? `worker_${randomBytes(6).toString('hex')}`,
-        handle: (video, context) => advanceVideo(advanceDeps, video, context),
-        logger,
-        leaseSeconds: config.workers.leaseSeconds,
-        concurrency: overrides.concurrency ?? config.workers.concurrency,
-        pollIntervalMs: config.workers.pollIntervalMs,
-      }),
+    ...workerFactories(config, { database, store, logger, advanceDeps }),
     async close() {
       await database.close();
       await unlock();

@@ -31,6 +31,8 @@ export interface AdvanceVideoDeps {
   newStartKey: () => string;
   maxStartAttempts: number;
   logger: { warn(object: object, message: string): void };
+  /** Queue a score job with every completion (scoring.enabled), in the completion's statement. */
+  scoreOnCompletion?: boolean;
 }
 
 const maxDownloadAttempts = 3;

@@ -59,6 +59,7 @@ export async function saveOutputs(
       bytes: blob.bytes,
       mediaType: file.mediaType,
     })),
+    enqueueScore: deps.scoreOnCompletion === true,
   });
   if (!recorded) {
     throw new LeaseLostError(`lease on ${video.id} was lost before completion was recorded`);

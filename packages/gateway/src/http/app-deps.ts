@@ -22,6 +22,8 @@ export interface AppDeps {
   maxBodyBytes: number;
   /** Suggested poll interval sent as `openai-poll-after-ms` on unfinished videos. */
   pollAfterMs: number;
+  /** Whether completed videos get scored; `/scores` says "disabled" for unscored ones if not. */
+  scoringEnabled?: boolean;
 }
 
 export type AppEnv = { Variables: AppVariables };

@@ -1,10 +1,13 @@
 import type { Database } from '../db/queryable.js';
 import { extendLeases } from '../db/video-lease-repository.js';
+import type { JobQueue } from './job-queue.js';
 import type { TimerHandle, WorkerTimers } from './timers.js';
 import type { WorkerLogger } from './worker-options.js';
 
 export interface HeartbeatOptions {
   database: Database;
+  /** Whose leases to extend; the videos table when left out. */
+  extend?: JobQueue<{ id: string }>['extend'];
   workerId: string;
   leaseSeconds: number;
   timers: WorkerTimers;
@@ -56,7 +59,8 @@ export class Heartbeat {
     const { database, workerId, leaseSeconds, held, logger } = this.options;
     const ids = [...held.keys()];
     try {
-      const kept = new Set(await extendLeases(database, { workerId, ids, leaseSeconds }));
+      const extend = this.options.extend ?? extendLeases;
+      const kept = new Set(await extend(database, { workerId, ids, leaseSeconds }));
       for (const id of ids) {
         const controller = held.get(id);
         if (kept.has(id) || controller == null || controller.signal.aborted) continue;

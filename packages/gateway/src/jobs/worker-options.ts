@@ -16,15 +16,21 @@ export interface HandlerContext {
 }
 
 /**
+ * Works one claimed job. It ends with a fenced write of its outcome; if it throws, the worker
+ * releases the job with backoff instead.
+ */
+export type JobHandler<Item> = (job: Item, context: HandlerContext) => Promise<void>;
+
+/**
  * Advances one claimed video. It ends with a terminal transition or a fenced release; if it
  * throws, the worker releases the video with backoff instead.
  */
-export type VideoHandler = (video: VideoRecord, context: HandlerContext) => Promise<void>;
+export type VideoHandler = JobHandler<VideoRecord>;
 
-export interface WorkerDependencies {
+export interface JobWorkerDependencies<Item> {
   database: Database;
   workerId: string;
-  handle: VideoHandler;
+  handle: JobHandler<Item>;
   logger: WorkerLogger;
   leaseSeconds?: number;
   concurrency?: number;
@@ -36,12 +42,17 @@ export interface WorkerDependencies {
   timers?: WorkerTimers;
 }
 
-export type WorkerSettings = Required<WorkerDependencies>;
+export type WorkerDependencies = JobWorkerDependencies<VideoRecord>;
+
+export type JobWorkerSettings<Item> = Required<JobWorkerDependencies<Item>>;
+export type WorkerSettings = JobWorkerSettings<VideoRecord>;
 
 /** The channel create-video notifies after inserting, so an idle worker starts at once. */
 export const videosDueChannel = 'vgw_videos_due';
 
-export function resolveWorkerSettings(dependencies: WorkerDependencies): WorkerSettings {
+export function resolveWorkerSettings<Item>(
+  dependencies: JobWorkerDependencies<Item>,
+): JobWorkerSettings<Item> {
   const leaseSeconds = dependencies.leaseSeconds ?? 30;
   if (!(leaseSeconds > 0)) throw new RangeError('leaseSeconds must be positive');
   const concurrency = dependencies.concurrency ?? 4;

@@ -1,289 +1,38 @@
 import type { VideoRecord } from '../db/video-record.js';
 import {
   claimDueVideos,
+  extendLeases,
   reapExpiredLeases,
   releaseAll,
   releaseVideo,
 } from '../db/video-lease-repository.js';
-import { retryDelaySeconds } from './backoff.js';
-import { Heartbeat } from './heartbeat.js';
-import type { TimerHandle } from './timers.js';
-import { WakeSignal } from './wake-signal.js';
-import {
-  resolveWorkerSettings,
-  videosDueChannel,
-  type WorkerDependencies,
-  type WorkerSettings,
-} from './worker-options.js';
+import type { JobQueue } from './job-queue.js';
+import { createJobWorker, type Worker } from './job-worker.js';
+import { videosDueChannel, type WorkerDependencies } from './worker-options.js';
 
-export interface Worker {
-  readonly workerId: string;
-  /** Handlers running now. */
-  readonly inFlight: number;
-  /** Claims up to the free concurrency, runs those handlers, and resolves when all finished. */
-  runOnce(): Promise<number>;
-  /** Starts the loop; resolves once it listens for new videos and has made its first pass. */
-  start(): Promise<void>;
-  /** Graceful shutdown; idempotent. In-flight handlers get `graceMs`, then are aborted. */
-  stop(options?: { graceMs?: number }): Promise<void>;
-}
+export { WorkerStoppingError, type Worker } from './job-worker.js';
 
-/** Aborts handlers still running when the shutdown grace period is over. */
-export class WorkerStoppingError extends Error {
-  constructor() {
-    super('worker is shutting down');
-    this.name = 'WorkerStoppingError';
-  }
-}
-
-type WorkerState = 'idle' | 'running' | 'stopping' | 'stopped';
-
-// Failure counts only feed the backoff; the bound keeps a flood of poisoned rows from growing it.
-const rememberedFailures = 10_000;
-const defaultGraceMs = 10_000;
+/** Videos as a job kind: the row is the job; a failed handler leaves a `handler_failed` event. */
+export const videoQueue: JobQueue<VideoRecord> = {
+  kind: 'video',
+  channel: videosDueChannel,
+  claim: claimDueVideos,
+  extend: extendLeases,
+  release: (client, { job, workerId, delaySeconds, failureMessage }) =>
+    releaseVideo(client, {
+      id: job.id,
+      workerId,
+      delaySeconds,
+      ...(failureMessage != null
+        ? { event: { type: 'handler_failed', detail: { message: failureMessage, delaySeconds } } }
+        : {}),
+    }),
+  releaseAll,
+  reap: reapExpiredLeases,
+  // Status checks made so far continue the backoff where the video's history left it.
+  previousFailures: (video) => video.statusChecks,
+};
 
 export function createWorker(dependencies: WorkerDependencies): Worker {
-  return new VideoWorker(resolveWorkerSettings(dependencies));
-}
-
-class VideoWorker implements Worker {
-  private readonly held = new Map<string, AbortController>();
-  private readonly running = new Set<Promise<void>>();
-  private readonly failures = new Map<string, number>();
-  private readonly wake: WakeSignal;
-  private readonly heartbeat: Heartbeat;
-  private state: WorkerState = 'idle';
-  private claiming = 0;
-  private loop: Promise<void> | null = null;
-  private unlisten: (() => Promise<void>) | null = null;
-  private reaper: TimerHandle | null = null;
-  private reaping = false;
-  private stopped: Promise<void> | null = null;
-
-  constructor(private readonly settings: WorkerSettings) {
-    this.wake = new WakeSignal(settings.timers);
-    this.heartbeat = new Heartbeat({ ...settings, held: this.held });
-  }
-
-  get workerId(): string {
-    return this.settings.workerId;
-  }
-
-  get inFlight(): number {
-    return this.held.size;
-  }
-
-  async runOnce(): Promise<number> {
-    const runs = await this.dispatch();
-    await Promise.all(runs);
-    return runs.length;
-  }
-
-  async start(): Promise<void> {
-    if (this.state !== 'idle') return;
-    this.state = 'running';
-    await this.subscribe();
-    if (this.state !== 'running') {
-      // stop() came while subscribing, after shutdown already looked for a subscription.
-      await this.unsubscribe();
-      return;
-    }
-    this.reaper = this.settings.timers.setInterval(
-      () => void this.reap(),
-      this.settings.reapIntervalMs,
-    );
-    await new Promise<void>((firstPassDone) => {
-      this.loop = this.runLoop(firstPassDone);
-    });
-  }
-
-  stop(options: { graceMs?: number } = {}): Promise<void> {
-    this.stopped ??= this.shutdown(options.graceMs ?? defaultGraceMs);
-    return this.stopped;
-  }
-
-  private get accepting(): boolean {
-    return this.state === 'idle' || this.state === 'running';
-  }
-
-  /** Claims what fits and starts those handlers; resolves to their completions. */
-  private async dispatch(): Promise<Promise<void>[]> {
-    const limit = this.settings.concurrency - this.held.size - this.claiming;
-    if (!this.accepting || limit <= 0) return [];
-    // Reserved before the await, so overlapping calls never claim beyond the concurrency.
-    this.claiming += limit;
-    let videos: VideoRecord[];
-    try {
-      const { database, workerId, leaseSeconds } = this.settings;
-      videos = await claimDueVideos(database, { workerId, leaseSeconds, limit });
-    } finally {
-      this.claiming -= limit;
-    }
-    if (!this.accepting) {
-      await this.handBack(videos);
-      return [];
-    }
-    return videos.map((video) => this.run(video));
-  }
-
-  private run(video: VideoRecord): Promise<void> {
-    const controller = new AbortController();
-    this.held.set(video.id, controller);
-    this.heartbeat.ensureRunning();
-    const run = this.handleSafely(video, controller).finally(() => {
-      // The same worker may have re-claimed the video after losing it; keep the newer entry.
-      if (this.held.get(video.id) === controller) this.held.delete(video.id);
-      this.running.delete(run);
-      this.heartbeat.stopIfIdle();
-      this.wake.signal();
-    });
-    this.running.add(run);
-    return run;
-  }
-
-  private async handleSafely(video: VideoRecord, controller: AbortController): Promise<void> {
-    const { handle, workerId } = this.settings;
-    try {
-      await handle(video, { workerId, signal: controller.signal });
-      this.failures.delete(video.id);
-    } catch (error) {
-      await this.recover(video, controller.signal, error).catch(() => undefined);
-    }
-  }
-
-  /** A failed handler must neither crash the loop nor leave its video locked. */
-  private async recover(video: VideoRecord, signal: AbortSignal, error: unknown): Promise<void> {
-    const { database, workerId, logger, maxRetryDelaySeconds } = this.settings;
-    if (signal.aborted) {
-      // Either another worker owns the video now, or shutdown's releaseAll frees it.
-      logger.warn({ error, videoId: video.id, workerId }, 'video handler aborted');
-      return;
-    }
-    const failures = (this.failures.get(video.id) ?? 0) + 1;
-    this.rememberFailure(video.id, failures);
-    const delaySeconds = retryDelaySeconds(video.statusChecks + failures - 1, {
-      maxSeconds: maxRetryDelaySeconds,
-    });
-    logger.error({ error, videoId: video.id, workerId, delaySeconds }, 'video handler failed');
-    const message = error instanceof Error ? error.message : String(error);
-    try {
-      const released = await releaseVideo(database, {
-        id: video.id,
-        workerId,
-        delaySeconds,
-        event: { type: 'handler_failed', detail: { message, delaySeconds } },
-      });
-      if (!released) logger.warn({ videoId: video.id, workerId }, 'lease lost before release');
-    } catch (releaseError) {
-      logger.error(
-        { error: releaseError, videoId: video.id, workerId },
-        'could not release a failed video; it is retried when its lease expires',
-      );
-    }
-  }
-
-  private rememberFailure(id: string, failures: number): void {
-    this.failures.delete(id);
-    this.failures.set(id, failures);
-    const oldest = this.failures.keys().next();
-    if (this.failures.size > rememberedFailures && oldest.done !== true) {
-      this.failures.delete(oldest.value);
-    }
-  }
-
-  /** Videos claimed while shutdown began go straight back, due at once. */
-  private async handBack(videos: VideoRecord[]): Promise<void> {
-    const { database, workerId } = this.settings;
-    for (const video of videos) {
-      await releaseVideo(database, { id: video.id, workerId, delaySeconds: 0 });
-    }
-  }
-
-  private async runLoop(afterFirstPass: () => void): Promise<void> {
-    const { logger, workerId, pollIntervalMs } = this.settings;
-    while (this.state === 'running') {
-      // Signals before this point are covered by the claim below; later ones wake the wait.
-      this.wake.reset();
-      try {
-        await this.dispatch();
-      } catch (error) {
-        logger.error({ error, workerId }, 'claiming videos failed; retrying');
-      }
-      afterFirstPass();
-      if (this.state !== 'running') break;
-      // Woken by a NOTIFY, a finished handler (a free slot), the reaper or stop; polling covers
-      // missed notifications and databases without them.
-      await this.wake.wait(pollIntervalMs);
-    }
-    afterFirstPass();
-  }
-
-  private async subscribe(): Promise<void> {
-    const { database, logger, workerId } = this.settings;
-    try {
-      this.unlisten = await database.listen(videosDueChannel, () => this.wake.signal());
-    } catch (error) {
-      logger.warn({ error, workerId }, 'cannot listen for new videos; polling only');
-    }
-  }
-
-  private async unsubscribe(): Promise<void> {
-    const unlisten = this.unlisten;
-    this.unlisten = null;
-    await unlisten?.().catch(() => undefined);
-  }
-
-  private async reap(): Promise<void> {
-    if (this.reaping) return;
-    this.reaping = true;
-    const { database, logger, workerId } = this.settings;
-    try {
-      const reaped = await reapExpiredLeases(database, workerId);
-      if (reaped > 0) {
-        logger.warn({ reaped, workerId }, 'cleared expired leases');
-        this.wake.signal();
-      }
-    } catch (error) {
-      logger.warn({ error, workerId }, 'reaping expired leases failed');
-    } finally {
-      this.reaping = false;
-    }
-  }
-
-  private async shutdown(graceMs: number): Promise<void> {
-    const { database, logger, workerId, timers } = this.settings;
-    this.state = 'stopping';
-    this.wake.signal();
-    if (this.reaper != null) timers.clearInterval(this.reaper);
-    await this.loop;
-    await this.unsubscribe();
-    if (!(await this.drain(graceMs))) {
-      logger.warn({ workerId, inFlight: this.held.size }, 'aborting handlers past the grace');
-      for (const controller of this.held.values()) controller.abort(new WorkerStoppingError());
-    }
-    this.heartbeat.stop();
-    try {
-      const released = await releaseAll(database, { workerId });
-      if (released > 0) logger.info({ workerId, released }, 'released leases on shutdown');
-    } catch (error) {
-      logger.error({ error, workerId }, 'could not release leases; they expire instead');
-    }
-    this.state = 'stopped';
-  }
-
-  /** Resolves true when every handler finished within `graceMs`. */
-  private async drain(graceMs: number): Promise<boolean> {
-    if (this.running.size === 0) return true;
-    const { timers } = this.settings;
-    let timer: TimerHandle = null;
-    const expired = new Promise<boolean>((resolve) => {
-      timer = timers.setTimeout(() => resolve(false), graceMs);
-    });
-    const finished = Promise.allSettled([...this.running]).then(() => true);
-    try {
-      return await Promise.race([finished, expired]);
-    } finally {
-      timers.clearTimeout(timer);
-    }
-  }
+  return createJobWorker(videoQueue, dependencies);
 }

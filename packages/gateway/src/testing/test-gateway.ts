@@ -1,3 +1,5 @@
+import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
+import ffprobeInstaller from '@ffprobe-installer/ffprobe';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +9,11 @@ import { createApiKey } from '../auth/api-keys.js';
 import { verifyApiKey } from '../auth/api-keys.js';
 import { advanceVideo, type AdvanceVideoDeps } from '../generation/advance-video.js';
 import { createApp } from '../http/app.js';
+import type { ScoreFile } from '../jobs/score-video-job.js';
+import { createScoreWorker } from '../jobs/score-worker.js';
+import type { WorkerTimers } from '../jobs/timers.js';
 import { createWorker, type Worker } from '../jobs/worker.js';
+import { scoreVideo } from '../quality/score-video.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
 import { createContentStore, type ContentStore } from '../storage/content-store.js';
 import { openTestDatabase, type TestDatabaseKind, type TestDatabase } from './test-databases.js';
@@ -29,16 +35,44 @@ export interface TestGateway {
   projectId: string;
   advanceDeps: AdvanceVideoDeps;
   newWorker(workerId?: string, concurrency?: number): Worker;
+  /** A score worker on the same database; `scoreFile` defaults to the real scoreVideo. */
+  newScoreWorker(options?: ScoreWorkerOverrides): Worker;
   /** Runs workers' runOnce until nothing is due now (bounded), returns passes made. */
   drain(worker: Worker, maxPasses?: number): Promise<number>;
   authorized(init?: RequestInit): RequestInit;
   dispose(options?: { keep?: boolean }): Promise<void>;
 }
 
+export interface ScoreWorkerOverrides {
+  workerId?: string;
+  scoreFile?: ScoreFile;
+  maxAttempts?: number;
+  timeoutSeconds?: number;
+  leaseSeconds?: number;
+  timers?: WorkerTimers;
+}
+
+/** The real scorer on the bundled ffmpeg, as the composed gateway builds it. */
+export function realScoreFile(timeoutSeconds = 120): ScoreFile {
+  return (file) =>
+    scoreVideo({
+      ffmpegPath: ffmpegInstaller.path,
+      ffprobePath: ffprobeInstaller.path,
+      file,
+      timeoutMs: timeoutSeconds * 1000,
+    });
+}
+
 export async function createTestGateway(
   kind: TestDatabaseKind,
   models: VideoModelV1[],
-  options: { maxBodyBytes?: number; deadlineSeconds?: number; defaultModel?: string } = {},
+  options: {
+    maxBodyBytes?: number;
+    deadlineSeconds?: number;
+    defaultModel?: string;
+    /** Completions queue score jobs, and `/scores` reports "pending" rather than "disabled". */
+    scoring?: boolean;
+  } = {},
 ): Promise<TestGateway> {
   const test = await openTestDatabase(kind);
   const storageDir = await mkdtemp(join(tmpdir(), 'vgw-test-'));
@@ -61,6 +95,7 @@ export async function createTestGateway(
     logger: silentLogger,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     pollAfterMs: 10,
+    scoringEnabled: options.scoring === true,
   });
   const advanceDeps: AdvanceVideoDeps = {
     database: test.database,
@@ -71,6 +106,7 @@ export async function createTestGateway(
     newStartKey: () => randomUUID(),
     maxStartAttempts: 3,
     logger: silentLogger,
+    scoreOnCompletion: options.scoring === true,
   };
   const newWorker = (workerId = `worker_${randomBytes(4).toString('hex')}`, concurrency = 4) =>
     createWorker({
@@ -79,6 +115,18 @@ export async function createTestGateway(
       handle: (video, context) => advanceVideo(advanceDeps, video, context),
       logger: silentLogger,
       concurrency,
+    });
+  const newScoreWorker = (overrides: ScoreWorkerOverrides = {}) =>
+    createScoreWorker({
+      database: test.database,
+      workerId: overrides.workerId ?? `scorer_${randomBytes(4).toString('hex')}`,
+      logger: silentLogger,
+      store,
+      scoreFile: overrides.scoreFile ?? realScoreFile(),
+      timeoutSeconds: overrides.timeoutSeconds ?? 120,
+      maxAttempts: overrides.maxAttempts ?? 3,
+      leaseSeconds: overrides.leaseSeconds ?? 30,
+      ...(overrides.timers != null ? { timers: overrides.timers } : {}),
     });
   return {
     test,
@@ -90,6 +138,7 @@ export async function createTestGateway(
     projectId,
     advanceDeps,
     newWorker,
+    newScoreWorker,
     async drain(worker, maxPasses = 50) {
       let passes = 0;
       while (passes < maxPasses) {

@@ -1,5 +1,6 @@
 import type { VideoWarning } from '@vgw/spec';
 import type { VideoRecord } from '../../db/video-record.js';
+import type { VideoScoresSummary } from './video-scores.js';
 
 /** OpenAI's Video object, plus vgw's additive fields (never a changed OpenAI field). */
 export interface VideoObject {
@@ -20,12 +21,17 @@ export interface VideoObject {
   fps: number;
   seed: number | null;
   warnings: VideoWarning[];
+  /** Temporal-stability summary once the video is scored; null until then (or if never). */
+  scores: VideoScoresSummary | null;
 }
 
 const unixSeconds = (date: Date | null) =>
   date != null ? Math.floor(date.getTime() / 1000) : null;
 
-export function toVideoObject(video: VideoRecord): VideoObject {
+export function toVideoObject(
+  video: VideoRecord,
+  scores: VideoScoresSummary | null = null,
+): VideoObject {
   const error =
     video.error != null
       ? {
@@ -52,5 +58,6 @@ export function toVideoObject(video: VideoRecord): VideoObject {
     fps: video.fps,
     seed: video.seed,
     warnings: video.warnings,
+    scores,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createVideoBodySchema } from '../openai/create-video-body.js';
+import { videoScoresObjectSchema, videoScoresSummarySchema } from '../openai/video-scores.js';
 
 const errorSchema = z.object({
   error: z.object({
@@ -30,6 +31,7 @@ const videoSchema = z.object({
   fps: z.number().int(),
   seed: z.number().int().nullable(),
   warnings: z.array(z.object({ type: z.string(), message: z.string() }).loose()),
+  scores: videoScoresSummarySchema.nullable(),
 });
 
 const json = (schema: string) => ({
@@ -100,6 +102,17 @@ const paths = {
       },
     },
   },
+  '/v1/videos/{id}/scores': {
+    get: {
+      summary:
+        'Temporal-stability score of a completed video: status, full result with per-frame series',
+      parameters: [idParameter],
+      responses: {
+        '200': { description: 'Where scoring stands', content: json('VideoScores') },
+        ...errors,
+      },
+    },
+  },
   '/v1/videos/{id}/remix': {
     post: {
       summary: 'Remix a video with a new prompt',
@@ -155,6 +168,7 @@ export function openApiDocument(): object {
           io: 'input',
           unrepresentable: 'any',
         }),
+        VideoScores: z.toJSONSchema(videoScoresObjectSchema),
         Error: z.toJSONSchema(errorSchema),
       },
     },

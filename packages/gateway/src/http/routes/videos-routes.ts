@@ -10,6 +10,7 @@ import { readCreateRequest } from '../openai/read-create-request.js';
 import { toVideoObject } from '../openai/video-object.js';
 import { parseListQuery } from '../openai/list-query.js';
 import { serveVideoContent } from './video-content-route.js';
+import { scoresSummaries, serveVideoScores } from './video-scores-route.js';
 
 function idempotencyKeyOf(context: Context<AppEnv>): string | null {
   const key = context.req.header('idempotency-key');
@@ -23,11 +24,12 @@ function idempotencyKeyOf(context: Context<AppEnv>): string | null {
   return key;
 }
 
-function respondWithVideo(deps: AppDeps, context: Context<AppEnv>, video: VideoRecord) {
+async function respondWithVideo(deps: AppDeps, context: Context<AppEnv>, video: VideoRecord) {
   if (video.status === 'queued' || video.status === 'in_progress') {
     context.header('openai-poll-after-ms', String(deps.pollAfterMs));
   }
-  return context.json(toVideoObject(video));
+  const scores = await scoresSummaries(deps, [video]);
+  return context.json(toVideoObject(video, scores.get(video.id) ?? null));
 }
 
 async function requireVideo(deps: AppDeps, context: Context<AppEnv>): Promise<VideoRecord> {
@@ -81,7 +83,8 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.get('/', async (context) => {
     const query = parseListQuery(context.req.query());
     const page = await listVideos(deps.database, { projectId: context.get('projectId'), ...query });
-    const data = page.videos.map(toVideoObject);
+    const scores = await scoresSummaries(deps, page.videos);
+    const data = page.videos.map((video) => toVideoObject(video, scores.get(video.id) ?? null));
     return context.json({
       object: 'list',
       data,
@@ -103,6 +106,8 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   routes.on(['GET', 'HEAD'], '/:id/content', (context) => serveVideoContent(deps, context));
+
+  routes.get('/:id/scores', (context) => serveVideoScores(deps, context));
 
   routes.post('/:id/remix', (context) => remix(deps, context));
 

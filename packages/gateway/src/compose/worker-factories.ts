@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config-schema.js';
+import type { Database } from '../db/queryable.js';
+import { advanceVideo, type AdvanceVideoDeps } from '../generation/advance-video.js';
+import type { Worker } from '../jobs/job-worker.js';
+import type { ScoreFile } from '../jobs/score-video-job.js';
+import { createScoreWorker } from '../jobs/score-worker.js';
+import { createWorker } from '../jobs/worker.js';
+import { workerGroup } from '../jobs/worker-group.js';
+import { scoreVideo } from '../quality/score-video.js';
+import type { ContentStore } from '../storage/content-store.js';
+import { bundledBinaryPaths } from './build-video-models.js';
+
+export interface WorkerFactories {
+  /**
+   * The video worker, with a score worker beside it when scoring is enabled (`scoring: false`
+   * leaves it out). `concurrency` is the video worker's; scoring has its own.
+   */
+  newWorker(overrides?: { workerId?: string; concurrency?: number; scoring?: boolean }): Worker;
+  /** A score worker alone; null when scoring is disabled. */
+  newScoreWorker(overrides?: { workerId?: string }): Worker | null;
+}
+
+/** scoreVideo on the configured ffmpeg (the local engine's), else the bundled one. */
+function configuredScorer(config: Config): ScoreFile {
+  const bundled = bundledBinaryPaths();
+  const ffmpegPath = config.engines.local.ffmpegPath ?? bundled.ffmpegPath;
+  const ffprobePath = config.engines.local.ffprobePath ?? bundled.ffprobePath;
+  const timeoutMs = config.scoring.timeoutSeconds * 1000;
+  return (file) => scoreVideo({ ffmpegPath, ffprobePath, file, timeoutMs });
+}
+
+const newWorkerId = () => `worker_${randomBytes(6).toString('hex')}`;
+
+export function workerFactories(
+  config: Config,
+  parts: { database: Database; store: ContentStore; logger: Logger; advanceDeps: AdvanceVideoDeps },
+): WorkerFactories {
+  const { database, store, logger, advanceDeps } = parts;
+  const { leaseSeconds, pollIntervalMs } = config.workers;
+  const newScoreWorker = (overrides: { workerId?: string } = {}): Worker | null =>
+    config.scoring.enabled
+      ? createScoreWorker({
+          database,
+          workerId: overrides.workerId ?? newWorkerId(),
+          logger,
+          store,
+          scoreFile: configuredScorer(config),
+          timeoutSeconds: config.scoring.timeoutSeconds,
+          maxAttempts: config.scoring.maxAttempts,
+          concurrency: config.scoring.concurrency,
+          leaseSeconds,
+          pollIntervalMs,
+        })
+      : null;
+  return {
+    newScoreWorker,
+    newWorker: (overrides = {}) => {
+      const workerId = overrides.workerId ?? newWorkerId();
+      const videos = createWorker({
+        database,
+        workerId,
+        handle: (video, context) => advanceVideo(advanceDeps, video, context),
+        logger,
+        leaseSeconds,
+        concurrency: overrides.concurrency ?? config.workers.concurrency,
+        pollIntervalMs,
+      });
+      const scores = overrides.scoring !== false ? newScoreWorker({ workerId }) : null;
+      return scores != null ? workerGroup(videos, [scores]) : videos;
+    },
+  };
+}

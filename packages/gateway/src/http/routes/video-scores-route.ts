@@ -1,0 +1,38 @@
+import { NotFoundError } from '@vgw/spec';
+import type { Context } from 'hono';
+import { findCompletedScores, findVideoScore } from '../../db/video-scores-repository.js';
+import type { VideoRecord } from '../../db/video-record.js';
+import { findVideo } from '../../db/videos-repository.js';
+import type { AppDeps, AppEnv } from '../app-deps.js';
+import {
+  toScoresSummary,
+  toVideoScoresObject,
+  type VideoScoresSummary,
+} from '../openai/video-scores.js';
+
+/** The `scores` summaries of these videos, by id; absent where a video is not scored. */
+export async function scoresSummaries(
+  deps: AppDeps,
+  videos: readonly VideoRecord[],
+): Promise<Map<string, VideoScoresSummary>> {
+  const completed = videos.filter((video) => video.status === 'completed');
+  const stored = await findCompletedScores(
+    deps.database,
+    completed.map((video) => video.id),
+  );
+  const summaries = new Map<string, VideoScoresSummary>();
+  for (const [id, score] of stored) {
+    const summary = toScoresSummary(score.result, score.completedAt);
+    if (summary != null) summaries.set(id, summary);
+  }
+  return summaries;
+}
+
+/** `GET /v1/videos/{id}/scores`: the full result with per-frame arrays, or where it stands. */
+export async function serveVideoScores(deps: AppDeps, context: Context<AppEnv>) {
+  const id = context.req.param('id') as string;
+  const video = await findVideo(deps.database, context.get('projectId'), id);
+  if (video == null) throw new NotFoundError(`no video with id "${id}"`, 'video_id');
+  const score = await findVideoScore(deps.database, id);
+  return context.json(toVideoScoresObject(id, score, deps.scoringEnabled === true));
+}
