@@ -27,8 +27,9 @@ function configuredScorer(config: Config): ScoreFile {
   const bundled = bundledBinaryPaths();
   const ffmpegPath = config.engines.local.ffmpegPath ?? bundled.ffmpegPath;
   const ffprobePath = config.engines.local.ffprobePath ?? bundled.ffprobePath;
-  const timeoutMs = config.scoring.timeoutSeconds * 1000;
-  return (file) => scoreVideo({ ffmpegPath, ffprobePath, file, timeoutMs });
+  const { timeoutSeconds, threads } = config.scoring;
+  return (file) =>
+    scoreVideo({ ffmpegPath, ffprobePath, file, timeoutMs: timeoutSeconds * 1000, threads });
 }
 
 const newWorkerId = () => `worker_${randomBytes(6).toString('hex')}`;

@@ -58,6 +58,8 @@ export const configSchema = z
         concurrency: z.coerce.number().int().min(1).max(64).default(1),
         timeoutSeconds: z.coerce.number().int().min(1).default(600),
         maxAttempts: z.coerce.number().int().min(1).max(20).default(3),
+        /** Flow-analysis threads per score: one leaves the other cores to renders and the API. */
+        threads: z.coerce.number().int().min(1).max(64).default(1),
       })
       .strict()
       .prefault({}),

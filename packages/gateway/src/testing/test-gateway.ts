@@ -60,6 +60,7 @@ export function realScoreFile(timeoutSeconds = 120): ScoreFile {
       ffprobePath: ffprobeInstaller.path,
       file,
       timeoutMs: timeoutSeconds * 1000,
+      threads: 1,
     });
 }
 
