@@ -6,6 +6,7 @@ import type { BenchReport } from '@vgw/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
+import { tagBalanceProblem } from '../test-support/html-tag-balance.js';
 
 /**
  * `vgw bench` on the embedded gateway with two real engines: `local`, and Runway's API served
@@ -134,6 +135,7 @@ describe('vgw bench', () => {
 
   it('writes a self-contained report.html that escapes the prompt', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(tagBalanceProblem(html)).toBeNull();
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\b(src|href)="(?!data:)/);
     expect(html).toContain('a red ball &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
@@ -158,5 +160,33 @@ describe('vgw bench', () => {
       .split(' ');
     expect(points).toHaveLength(localBall ?? -1);
     expect(localBall).toBeGreaterThan(40);
+  });
+});
+
+describe('vgw bench arguments', () => {
+  async function vgw(args: string[]) {
+    const captured = captureIo({ cwd });
+    const exitCode = await run(['node', 'vgw', ...args], captured.io);
+    return { exitCode, stdout: captured.stdout(), stderr: captured.stderr() };
+  }
+
+  it('refuses an unknown model before rendering anything', async () => {
+    const result = await vgw(['bench', '--models', 'local,nobody/nothing', '--out', 'unknown']);
+    expect(result).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: 'vgw: unknown model nobody/nothing (see "vgw engines")\n',
+    });
+    expect(await readdir(join(cwd, 'unknown/videos'))).toEqual([]);
+  });
+
+  it('refuses a model listed twice and a prompt file that is not a suite', async () => {
+    const twice = await vgw(['bench', '--models', 'local,local']);
+    expect(twice.exitCode).toBe(2);
+    expect(twice.stderr).toMatch(/a model is listed twice/);
+    await writeFile(join(cwd, 'bad.json'), JSON.stringify({ static: [] }));
+    const bad = await vgw(['bench', '--models', 'local', '--prompts', 'bad.json']);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toMatch(/^vgw: bad\.json is not a prompt suite/);
   });
 });

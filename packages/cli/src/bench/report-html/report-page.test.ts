@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { buildBenchReport, bundledBinaryPaths, scoreVideo } from '@vgw/gateway';
 import type { BenchReport, BenchRun, ScoreResult } from '@vgw/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tagBalanceProblem } from '../../test-support/html-tag-balance.js';
 import { renderReportHtml } from './report-page.js';
 import { runKey } from './thumbnail-grid.js';
 
@@ -89,6 +90,14 @@ describe('renderReportHtml', () => {
     expect(html).toContain('a still &lt;img src=x onerror=alert(1)&gt; room');
     expect(html).toContain('steady/&quot;model&quot;');
     expect(html).toContain('shaky&lt;b&gt;');
+  });
+
+  it('closes every element it opens, in order', () => {
+    expect(tagBalanceProblem(renderReportHtml(makeReport(), new Map()))).toBeNull();
+    expect(tagBalanceProblem('<div><svg><polyline/></div></svg>')).toBe(
+      '</div> at 21 closes <svg>',
+    );
+    expect(tagBalanceProblem('<table><tr><td>x</td>')).toBe('left open: table > tr');
   });
 
   it('loads nothing from outside the file', () => {
