@@ -35,6 +35,12 @@ export {
   VgwError,
 } from './errors.js';
 export type { APIErrorInit } from './errors.js';
+export type {
+  VideoScoreResult,
+  VideoScores,
+  VideoScoresStatus,
+  VideoScoresSummary,
+} from './video-scores.js';
 export {
   backoffDelayMs,
   isRetryableStatus,

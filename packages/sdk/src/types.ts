@@ -3,6 +3,8 @@
  * OpenAI shapes; `provider`, `fps`, `seed` and `warnings` are vgw's additive extensions.
  */
 
+import type { VideoScoresSummary } from './video-scores.js';
+
 export type VideoStatus = 'queued' | 'in_progress' | 'completed' | 'failed';
 
 export type VideoContentVariant = 'video' | 'thumbnail' | 'spritesheet';
@@ -50,6 +52,8 @@ export interface Video {
   seed: number | null;
   /** vgw extension. */
   warnings: VideoWarning[];
+  /** vgw extension: temporal-stability summary once scored; null or absent until then. */
+  scores?: VideoScoresSummary | null;
 }
 
 /** An image that guides the first frame, given by URL or `data:` URL. */

@@ -6,6 +6,7 @@ import { PagePromise } from './page-promise.js';
 import { pollUntilDone } from './poll-video.js';
 import type { PollOptions } from './poll-video.js';
 import type { JsonResult, Transport } from './transport.js';
+import type { VideoScores } from './video-scores.js';
 import type {
   Video,
   VideoContentParams,
@@ -96,6 +97,12 @@ export class Videos {
       streamBody: true,
       options,
     });
+  }
+
+  /** The temporal-stability score: where it stands, and the full result once completed. */
+  async retrieveScores(id: string, options?: RequestOptions): Promise<VideoScores> {
+    const request = { method: 'GET', path: videoPath(id, '/scores'), options } as const;
+    return (await this.transport.json<VideoScores>(request)).body;
   }
 
   async remix(id: string, body: VideoRemixParams, options?: RequestOptions): Promise<Video> {

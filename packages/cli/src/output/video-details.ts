@@ -1,4 +1,4 @@
-import type { Video, VideoWarning } from '@vgw/sdk';
+import type { Video, VideoScoresSummary, VideoWarning } from '@vgw/sdk';
 import type { OutputStream } from '../cli-io.js';
 import { formatUnixSeconds } from './format-time.js';
 import { renderTable } from './render-table.js';
@@ -15,6 +15,16 @@ export function describeWarning(warning: VideoWarning): string {
 /** Warnings go to stderr so stdout keeps only what scripts read. */
 export function writeWarnings(stderr: OutputStream, video: Video): void {
   for (const warning of video.warnings) stderr.write(`vgw: warning: ${describeWarning(warning)}\n`);
+}
+
+/** The index is never shown without the dynamic degree: a frozen clip is "perfectly stable". */
+function scoreFields(scores: VideoScoresSummary): [string, string][] {
+  const degree = scores.dynamic_degree;
+  const moving = `${Math.round(degree.moving_pair_fraction * 100)}% of pairs moving`;
+  return [
+    ['stability', `${scores.index.toFixed(1)} / 100`],
+    ['dynamic', `${degree.dynamic ? 'yes' : 'no'} (${moving})`],
+  ];
 }
 
 /** `vgw get` without --json: one field per line. */
@@ -37,6 +47,7 @@ export function renderVideoDetails(video: Video): string {
   if (video.remixed_from_video_id != null) fields.push(['remix of', video.remixed_from_video_id]);
   if (video.error != null) fields.push(['error', `${video.error.code}: ${video.error.message}`]);
   for (const warning of video.warnings) fields.push(['warning', describeWarning(warning)]);
+  if (video.scores != null) fields.push(...scoreFields(video.scores));
   const width = Math.max(...fields.map(([name]) => name.length));
   return fields.map(([name, value]) => `${name.padEnd(width)}  ${value}\n`).join('');
 }
