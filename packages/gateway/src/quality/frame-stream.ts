@@ -75,7 +75,7 @@ export async function inspectVideo(options: InspectVideoOptions): Promise<VideoP
 export function analysisSize(
   width: number,
   height: number,
-  longSide = 256,
+  longSide = 160,
 ): { width: number; height: number } {
   const scale = Math.min(1, longSide / Math.max(width, height));
   const even = (value: number): number => Math.max(16, 2 * Math.round((value * scale) / 2));

@@ -11,23 +11,30 @@ export interface NativePassResult {
 }
 
 /**
- * Sum of samples and sum of absolute differences to `previous` in one pass over the bytes: the
- * native pass touches every pixel of every frame, so this loop is most of its cost (≈0.5 ms per
- * 720p frame; a `for…of` mean plus a separate MAE loop took ≈10 ms).
+ * Sum of samples and sum of absolute differences to `previous` in one pass over the bytes, four
+ * at a time: the native pass touches every pixel of every frame, so this loop is most of its cost
+ * (≈1 ms per 720p frame; a `for…of` mean plus a separate MAE loop took ≈10 ms).
  */
-function frameSums(current: Uint8Array, previous: Uint8Array | null): [number, number] {
+function frameSums(current: Uint8Array, previous: Uint8Array): [number, number] {
   let sum = 0;
   let difference = 0;
-  const length = current.length;
-  if (previous == null) {
-    for (let index = 0; index < length; index += 1) sum += current[index] as number;
-    return [sum, 0];
+  const whole = current.length - (current.length % 4);
+  let index = 0;
+  for (; index < whole; index += 4) {
+    const a = current[index]!;
+    const b = current[index + 1]!;
+    const c = current[index + 2]!;
+    const d = current[index + 3]!;
+    sum += a + b + c + d;
+    difference +=
+      Math.abs(a - previous[index]!) +
+      Math.abs(b - previous[index + 1]!) +
+      Math.abs(c - previous[index + 2]!) +
+      Math.abs(d - previous[index + 3]!);
   }
-  for (let index = 0; index < length; index += 1) {
-    const value = current[index] as number;
-    const change = value - (previous[index] as number);
-    sum += value;
-    difference += change < 0 ? -change : change;
+  for (; index < current.length; index += 1) {
+    sum += current[index]!;
+    difference += Math.abs(current[index]! - previous[index]!);
   }
   return [sum, difference];
 }
@@ -45,7 +52,7 @@ export class NativeAccumulator {
     if (this.previous != null && this.previous.length !== frame.data.length) {
       throw new RangeError('frames must be of equal size');
     }
-    const [sum, difference] = frameSums(frame.data, this.previous);
+    const [sum, difference] = frameSums(frame.data, this.previous ?? frame.data);
     const samples = frame.data.length;
     this.result.meanLumas.push(samples === 0 ? 0 : sum / samples);
     if (this.previous != null) this.result.pairDifferences.push(difference / samples);

@@ -67,14 +67,16 @@ export function computeFlow(cv: OpenCv, from: RawImage, to: RawImage): FlowField
 
 /** Absolute sampling positions x + factor·flow(x), as a CV_32FC2 map for `remap`. */
 function samplingMap(cv: OpenCv, scope: MatScope, flow: FlowField, factor: number): Mat {
-  const positions = new Float32Array(flow.data.length);
+  const map = scope.track(new cv.Mat(flow.height, flow.width, cv.CV_32FC2));
+  const positions = map.data32F;
+  const data = flow.data;
   for (let row = 0, offset = 0; row < flow.height; row += 1) {
     for (let column = 0; column < flow.width; column += 1, offset += 2) {
-      positions[offset] = column + factor * (flow.data[offset] ?? 0);
-      positions[offset + 1] = row + factor * (flow.data[offset + 1] ?? 0);
+      positions[offset] = column + factor * (data[offset] as number);
+      positions[offset + 1] = row + factor * (data[offset + 1] as number);
     }
   }
-  return scope.track(cv.matFromArray(flow.height, flow.width, cv.CV_32FC2, positions));
+  return map;
 }
 
 function remapInto(cv: OpenCv, scope: MatScope, source: Mat, map: Mat): Mat {
@@ -122,11 +124,14 @@ export function composeFlows(cv: OpenCv, first: FlowField, second: FlowField): F
   return { ...first, data };
 }
 
-/** Per-pixel flow magnitude in pixels. */
+/** Per-pixel flow magnitude in pixels (`Math.hypot` was 5× slower here). */
 export function flowMagnitudes(flow: FlowField): Float32Array {
   const magnitudes = new Float32Array(flow.width * flow.height);
+  const data = flow.data;
   for (let pixel = 0; pixel < magnitudes.length; pixel += 1) {
-    magnitudes[pixel] = Math.hypot(flow.data[2 * pixel] ?? 0, flow.data[2 * pixel + 1] ?? 0);
+    const x = data[2 * pixel] as number;
+    const y = data[2 * pixel + 1] as number;
+    magnitudes[pixel] = Math.sqrt(x * x + y * y);
   }
   return magnitudes;
 }
