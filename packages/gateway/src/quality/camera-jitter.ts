@@ -20,7 +20,7 @@ export function globalMotion(flow: FlowField): GlobalMotion {
 
 /**
  * Camera jitter: magnitude of the second difference of global motion,
- * `|g(t+1) − 2·g(t) + g(t−1)|` per pair, averaged; px at the analysis size (256 on the long side).
+ * `|g(t+1) − 2·g(t) + g(t−1)|` per pair, averaged; px at the analysis size (160 on the long side).
  * A steady pan or zoom has constant (or zero-mean) global motion and scores ≈0; hand-held shake
  * changes direction every frame and scores high (shake fixture 3.4 vs clean 0.008 in §2.2).
  * Blind spots: a large object moving across the frame shifts the mean flow; slow drift-like shake

@@ -4,7 +4,7 @@ import { mean } from './raw-image.js';
  * Drift versus the first frame — APPROXIMATE stand-ins for VBench's subject/background
  * consistency (DINO/CLIP features, not available offline) and EvalCrafter's CLIP-to-frame-0:
  * per frame, SSIM (gray) and colour-histogram Bhattacharyya distance to frame 0, at the analysis
- * size (256 on the long side). Detects slow colour casts, exposure creep and content dissolving
+ * size (160 on the long side). Detects slow colour casts, exposure creep and content dissolving
  * over time. Blind spots: content-dependent — any legitimate camera motion or scene change also
  * "drifts" (a clean zoom scored 0.54 histogram distance); identity drift of a subject whose colours
  * stay the same is invisible. Report these series, do not put them in the stability index.

@@ -6,7 +6,9 @@ import { mean, topFractionMean } from './raw-image.js';
  * Dynamic degree, VBench's recipe (dynamic_degree.py) with Farneback instead of RAFT: frames are
  * subsampled to ≈8 fps (step `round(fps/8)`); per pair the mean of the largest 5 % flow magnitudes;
  * a pair moves when that exceeds `factor·min(H,W)/256` px; the video is dynamic when at least
- * `round(4·N/16)` pairs move (N = subsampled frames). Analysis size: 256 on the long side.
+ * `round(4·N/16)` pairs move (N = subsampled frames). Analysis size: 160 on the long side. The
+ * flow of a subsampled pair is chained from the consecutive flows (one `remap` per step instead
+ * of a Farneback call); on noise it reads higher than a direct flow (noise fixture 5.1 vs 2.9).
  * It must accompany every stability number: a frozen video is "perfectly stable".
  * Threshold factor: VBench's 6 (for RAFT) is kept — on our fixtures Farneback gives ≈0 for a
  * frozen clip and well above the threshold for shake and a moving test pattern (see the test).

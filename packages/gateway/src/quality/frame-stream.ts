@@ -70,7 +70,7 @@ export async function inspectVideo(options: InspectVideoOptions): Promise<VideoP
 
 /**
  * The fixed analysis size for flow-based metrics: the long side becomes at most `longSide`
- * (never upscaled), aspect kept, both sides even. 256×144 for 16:9 (temporal-metrics.md §2.3).
+ * (never upscaled), aspect kept, both sides even: 160×90 for 16:9, chosen for speed (docs/quality.md, Cost).
  */
 export function analysisSize(
   width: number,

@@ -9,8 +9,9 @@ import { mean } from './raw-image.js';
  * Motion smoothness, approximating VBench (motion_smoothness.py): predict each odd frame 2k+1 from
  * its even neighbours 2k and 2k+2 and score `(255 − mean |prediction − real|) / 255` on RGB.
  * VBench predicts with the AMT-S interpolation network; we warp both neighbours half-way along the
- * Farneback flow 2k→2k+2 (using the flow at the target pixel, exact for locally uniform motion)
- * and average them. Analysis size: 256 on the long side, RGB. Detects jerky, non-linear motion,
+ * Farneback flow 2k→2k+2, chained from the consecutive flows 2k→2k+1→2k+2 that the warping error
+ * already computed (using the flow at the target pixel, exact for locally uniform motion)
+ * and average them. Analysis size: 160 on the long side, RGB. Detects jerky, non-linear motion,
  * dropped or duplicated frames and flicker (unpredictable changes). Blind spots: occlusions and
  * fast motion are predicted poorly even when natural; a frozen video scores 1.
  */

@@ -8,7 +8,7 @@ import { mean } from './raw-image.js';
  * Flow-warped error (Lai et al. 2018, "Learning Blind Video Temporal Consistency"; EvalCrafter's
  * warping error): warp frame t+1 back onto frame t with the forward flow and take the MSE over
  * pixels the flow can explain. Detects flicker and temporal noise while forgiving real motion
- * (flicker clip ≈ 26× the clean one). Analysis size: 256 on the long side (256×144 for 16:9),
+ * (flicker clip ≈ 26× the clean one). Analysis size: 160 on the long side (160×90 for 16:9),
  * RGB in [0, 1]. Flow is Farneback (Lai used FlowNet2, EvalCrafter RAFT), so absolute values differ
  * from published ones. Blind spots: large or fast motion breaks Farneback and inflates the error;
  * textureless regions carry little signal; scene cuts give one huge pair.
