@@ -1,13 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reapExpiredScoreLeases } from '../db/score-lease-repository.js';
+import { claimDueScores, reapExpiredScoreLeases } from '../db/score-lease-repository.js';
 import type { ScoreResult } from '../quality/score-result.js';
 import { createFakeVideoModel } from '../testing/fake-video-model.js';
 import { scoreResultFixture } from '../testing/score-result-fixture.js';
 import { testDatabaseKinds } from '../testing/test-databases.js';
 import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
-import { deferred } from './test-support.js';
+import { Heartbeat, LeaseLostError } from './heartbeat.js';
+import { scoreQueue } from './score-queue.js';
+import { deferred, recordingLogger } from './test-support.js';
 import type { WorkerTimers } from './timers.js';
 import type { Worker } from './worker.js';
 
@@ -246,6 +248,36 @@ describe.each(testDatabaseKinds())('score worker on %s', (kind) => {
     stuck.resolve(scoreResultFixture(50));
     await scoring;
     expect(await scoreRow(first)).toMatchObject({ status: 'completed' });
+  });
+
+  it('the heartbeat extends a score lease, and aborts the handler once the lease is stolen', async () => {
+    await open({ scoring: true });
+    const id = await completedVideo();
+    const { database } = gateway.test;
+    await claimDueScores(database, { workerId: 'slow', leaseSeconds: 1, limit: 1 });
+    const controller = new AbortController();
+    const heartbeat = new Heartbeat({
+      database,
+      extend: scoreQueue.extend,
+      workerId: 'slow',
+      leaseSeconds: 30,
+      timers: frozenTimers,
+      logger: recordingLogger(),
+      held: new Map([[id, controller]]),
+    });
+    const secondsLeft = async () => {
+      const result = await database.query<{ left: number }>(
+        `select extract(epoch from locked_until - now())::float as left from video_scores`,
+      );
+      return result.rows[0]?.left ?? -1;
+    };
+    expect(await secondsLeft()).toBeLessThanOrEqual(1);
+    await heartbeat.beat();
+    expect(await secondsLeft()).toBeGreaterThan(20);
+    expect(controller.signal.aborted).toBe(false);
+    await database.query(`update video_scores set locked_by = 'thief'`);
+    await heartbeat.beat();
+    expect(controller.signal.reason).toBeInstanceOf(LeaseLostError);
   });
 
   it('deleting the video removes its score row', async () => {
