@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, side by side in one run; results to bench/out/results.json.
 // Figures go to docs/benchmarks.md by hand, with the machine they came from.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { benchApi } from './api-throughput.js';
 import { benchTransitions, benchLeasePickup } from './jobs-throughput.js';
 
@@ -31,6 +31,23 @@ if (only === 'all' || only === 'overhead') {
   const { benchGatewayOverhead } = await import('./gateway-overhead.js');
   results.gatewayOverhead = await benchGatewayOverhead(seconds);
   console.table(results.gatewayOverhead);
+}
+const scoreGroup = (name: string) => only === 'all' || only === 'score' || only === name;
+if (scoreGroup('score-speed')) {
+  const { benchScoreSpeed } = await import('./score-speed.js');
+  const threads = [availableParallelism(), 1];
+  results.scoreSpeed = await benchScoreSpeed(Number(process.env.BENCH_SCORE_RUNS ?? 5), threads);
+  console.table(results.scoreSpeed);
+}
+if (scoreGroup('score-throughput')) {
+  const { benchScoreThroughput } = await import('./score-throughput.js');
+  results.scoreThroughput = await benchScoreThroughput(Number(process.env.BENCH_SCORE_CLIPS ?? 4));
+  console.table(results.scoreThroughput);
+}
+if (scoreGroup('score-memory')) {
+  const { benchScoreMemory } = await import('./score-memory.js');
+  results.scoreMemory = await benchScoreMemory(Number(process.env.BENCH_SCORE_LONG_SECONDS ?? 60));
+  console.table(results.scoreMemory);
 }
 await mkdir('bench/out', { recursive: true });
 await writeFile('bench/out/results.json', `${JSON.stringify(results, null, 2)}\n`);

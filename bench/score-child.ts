@@ -1,0 +1,25 @@
+// A scoring process for the score-throughput and score-memory benchmarks:
+// `tsx bench/score-child.ts THREADS FILE...` scores the files one after another and prints one
+// JSON line: wall ms and the process's peak RSS (VmHWM: the main thread and its analysis threads).
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { bundledBinaryPaths } from '../packages/gateway/src/compose/build-video-models.js';
+import { loadOpenCv } from '../packages/gateway/src/quality/opencv-loader.js';
+import { scoreVideo } from '../packages/gateway/src/quality/score-video.js';
+
+function peakRssMb(): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return match == null ? Number.NaN : Number(match[1]) / 1024;
+}
+
+const [threadArgument, ...files] = process.argv.slice(2);
+const threads = Number(threadArgument);
+await loadOpenCv();
+const started = performance.now();
+const frames: number[] = [];
+for (const file of files) {
+  const result = await scoreVideo({ ...bundledBinaryPaths(), file, timeoutMs: 600_000, threads });
+  frames.push(result.analysis.frames);
+}
+const scoredMs = performance.now() - started;
+console.log(JSON.stringify({ scoredMs, peakRssMb: peakRssMb(), frames }));

@@ -1,0 +1,89 @@
+// `npm run bench -- score-throughput`: K clips scored one after another in one process vs spread
+// over one process per core, each scoring its share one after another.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { bundledBinaryPaths } from '../packages/gateway/src/compose/build-video-models.js';
+import { makeClip } from './score-clips.js';
+
+export interface ChildReport {
+  scoredMs: number;
+  peakRssMb: number;
+  frames: number[];
+}
+
+/** Runs bench/score-child.ts under the same tsx loader as this process. */
+export function scoreInChild(threads: number, files: string[]): Promise<ChildReport> {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, 'bench/score-child.ts', String(threads), ...files],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`score-child exited ${code}`));
+      else resolve(JSON.parse(output.trim().split('\n').pop() ?? '') as ChildReport);
+    });
+  });
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/**
+ * Wall time from spawning to the last process's exit (each process loads tsx and opencv-js once,
+ * as a worker process would); `threads` is what each process's scoreVideo gets.
+ */
+export async function benchScoreThroughput(clips: number) {
+  const { ffmpegPath } = bundledBinaryPaths();
+  const cores = availableParallelism();
+  const directory = await mkdtemp(join(tmpdir(), 'vgw-score-throughput-'));
+  try {
+    const files = Array.from({ length: clips }, (_, index) =>
+      makeClip(ffmpegPath, directory, {
+        name: `clip${index}`,
+        width: 1280,
+        height: 720,
+        seconds: 5,
+        fps: 24,
+      }),
+    );
+    const shares = Array.from({ length: cores }, (_, core) =>
+      files.filter((_, index) => index % cores === core),
+    );
+    const modes = [
+      { mode: 'one process, 1 thread', run: () => scoreInChild(1, files) },
+      { mode: `one process, ${cores} threads`, run: () => scoreInChild(cores, files) },
+      {
+        mode: `${cores} processes, 1 thread each`,
+        run: () => Promise.all(shares.map((share) => scoreInChild(1, share))),
+      },
+    ];
+    const rows = [];
+    for (const { mode, run } of modes) {
+      const ms = await timed(run);
+      rows.push({
+        mode,
+        clips,
+        seconds: Number((ms / 1000).toFixed(2)),
+        clipsPerSecond: clips / (ms / 1000),
+      });
+    }
+    const base = rows[0]?.clipsPerSecond ?? 1;
+    return rows.map((row) => ({
+      ...row,
+      clipsPerSecond: Number(row.clipsPerSecond.toFixed(3)),
+      speedup: Number((row.clipsPerSecond / base).toFixed(2)),
+    }));
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
