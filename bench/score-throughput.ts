@@ -15,10 +15,11 @@ export interface ChildReport {
 }
 
 /** Runs bench/score-child.ts under the same tsx loader as this process. */
-export function scoreInChild(threads: number, files: string[]): Promise<ChildReport> {
+export function scoreInChild(threads: number, files: string[], cold = false): Promise<ChildReport> {
+  const flags = cold ? ['--cold'] : [];
   const child = spawn(
     process.execPath,
-    [...process.execArgv, 'bench/score-child.ts', String(threads), ...files],
+    [...process.execArgv, 'bench/score-child.ts', ...flags, String(threads), ...files],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let output = '';
@@ -39,8 +40,9 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * Wall time from spawning to the last process's exit (each process loads tsx and opencv-js once,
- * as a worker process would); `threads` is what each process's scoreVideo gets.
+ * Clips per second while scoring (each process first loads tsx and opencv-js and scores one clip
+ * untimed, as a long-running worker would be warm); `threads` is what each scoreVideo gets.
+ * Also the wall time from spawning to the last exit, start-up included.
  */
 export async function benchScoreThroughput(clips: number) {
   const { ffmpegPath } = bundledBinaryPaths();
