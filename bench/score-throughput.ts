@@ -71,12 +71,19 @@ export async function benchScoreThroughput(clips: number) {
     ];
     const rows = [];
     for (const { mode, run } of modes) {
-      const ms = await timed(run);
+      let reports: ChildReport[] = [];
+      const ms = await timed(async () => {
+        const outcome = await run();
+        reports = Array.isArray(outcome) ? outcome : [outcome];
+      });
+      // The processes score side by side once started; the slowest one sets the pace.
+      const scoringMs = Math.max(...reports.map((report) => report.scoredMs));
       rows.push({
         mode,
         clips,
-        seconds: Number((ms / 1000).toFixed(2)),
-        clipsPerSecond: clips / (ms / 1000),
+        wallSecondsWithStart: Number((ms / 1000).toFixed(2)),
+        scoringSeconds: Number((scoringMs / 1000).toFixed(2)),
+        clipsPerSecond: clips / (scoringMs / 1000),
       });
     }
     const base = rows[0]?.clipsPerSecond ?? 1;
