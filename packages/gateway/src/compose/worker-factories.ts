@@ -6,9 +6,9 @@ import { advanceVideo, type AdvanceVideoDeps } from '../generation/advance-video
 import type { Worker } from '../jobs/job-worker.js';
 import type { ScoreFile } from '../jobs/score-video-job.js';
 import { createScoreWorker } from '../jobs/score-worker.js';
+import { threadedScorer } from '../jobs/threaded-scorer.js';
 import { createWorker } from '../jobs/worker.js';
 import { workerGroup } from '../jobs/worker-group.js';
-import { scoreVideo } from '../quality/score-video.js';
 import type { ContentStore } from '../storage/content-store.js';
 import { bundledBinaryPaths } from './build-video-models.js';
 
@@ -22,14 +22,13 @@ export interface WorkerFactories {
   newScoreWorker(overrides?: { workerId?: string }): Worker | null;
 }
 
-/** scoreVideo on the configured ffmpeg (the local engine's), else the bundled one. */
+/** scoreVideo in its own thread, on the configured ffmpeg (the local engine's) or the bundled one. */
 function configuredScorer(config: Config): ScoreFile {
   const bundled = bundledBinaryPaths();
   const ffmpegPath = config.engines.local.ffmpegPath ?? bundled.ffmpegPath;
   const ffprobePath = config.engines.local.ffprobePath ?? bundled.ffprobePath;
   const { timeoutSeconds, threads } = config.scoring;
-  return (file) =>
-    scoreVideo({ ffmpegPath, ffprobePath, file, timeoutMs: timeoutSeconds * 1000, threads });
+  return threadedScorer({ ffmpegPath, ffprobePath, timeoutMs: timeoutSeconds * 1000, threads });
 }
 
 const newWorkerId = () => `worker_${randomBytes(6).toString('hex')}`;

@@ -13,8 +13,11 @@ import { retryDelaySeconds } from './backoff.js';
 import { systemTimers, type TimerHandle, type WorkerTimers } from './timers.js';
 import type { HandlerContext, WorkerLogger } from './worker-options.js';
 
-/** Scores one MP4 on disk (scoreVideo with the configured ffmpeg, or a fake in tests). */
-export type ScoreFile = (file: string) => Promise<ScoreResult>;
+/**
+ * Scores one MP4 on disk (scoreVideo in a thread of its own, or a fake in tests); stops when
+ * `signal` aborts. What it returns is checked against scoreResultSchema before it is stored.
+ */
+export type ScoreFile = (file: string, signal: AbortSignal) => Promise<unknown>;
 
 export interface ScoreVideoJobDeps {
   database: Database;
@@ -45,29 +48,38 @@ function errorCode(error: unknown): string {
   return 'scoring_failed';
 }
 
-async function withTimeout<T>(work: Promise<T>, seconds: number, timers: WorkerTimers) {
+/** Runs the scorer until it finishes, the job's signal aborts, or the timeout stops it. */
+async function scoreWithin(deps: ScoreVideoJobDeps, path: string, signal: AbortSignal) {
+  const timers = deps.timers ?? systemTimers;
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  signal.addEventListener('abort', stop, { once: true });
   let timer: TimerHandle = null;
   const expired = new Promise<never>((_, reject) => {
-    timer = timers.setTimeout(
-      () => reject(new ScoringTimeoutError(`scoring took longer than ${seconds} s`)),
-      seconds * 1000,
-    );
+    timer = timers.setTimeout(() => {
+      // Rejected before the abort, so the race reports the timeout, not the scorer's abort.
+      reject(new ScoringTimeoutError(`scoring took longer than ${deps.timeoutSeconds} s`));
+      controller.abort();
+    }, deps.timeoutSeconds * 1000);
   });
   try {
-    return await Promise.race([work, expired]);
+    return await Promise.race([deps.scoreFile(path, controller.signal), expired]);
   } finally {
     timers.clearTimeout(timer);
+    signal.removeEventListener('abort', stop);
   }
 }
 
-async function scoreStoredVideo(deps: ScoreVideoJobDeps, videoId: string): Promise<ScoreResult> {
+async function scoreStoredVideo(
+  deps: ScoreVideoJobDeps,
+  videoId: string,
+  signal: AbortSignal,
+): Promise<ScoreResult> {
   const file = await findVideoFile(deps.database, videoId, 'video');
   if (file == null) {
     throw new VideoQualityError('missing_file', `video ${videoId} has no stored video file`);
   }
-  const scored = deps.scoreFile(deps.store.pathOf(file.sha256));
-  const result = await withTimeout(scored, deps.timeoutSeconds, deps.timers ?? systemTimers);
-  return scoreResultSchema.parse(result);
+  return scoreResultSchema.parse(await scoreWithin(deps, deps.store.pathOf(file.sha256), signal));
 }
 
 async function recordFailure(
@@ -97,7 +109,7 @@ export async function scoreVideoJob(
   const { workerId } = context;
   let recorded: boolean;
   try {
-    const result = await scoreStoredVideo(deps, job.id);
+    const result = await scoreStoredVideo(deps, job.id, context.signal);
     recorded = await recordScoreCompleted(deps.database, { videoId: job.id, workerId, result });
   } catch (error) {
     // Another worker owns the job now, or shutdown hands it back: write nothing.

@@ -211,6 +211,31 @@ describe.each(testDatabaseKinds())('score worker on %s', (kind) => {
     expect(calls).toBe(2);
   });
 
+  it('a score past timeoutSeconds is stopped and retried as scoring_timeout', async () => {
+    await open({ scoring: true });
+    const id = await completedVideo();
+    const timeouts: (() => void)[] = [];
+    const timers: WorkerTimers = { ...frozenTimers, setTimeout: (fire) => timeouts.push(fire) };
+    const started = deferred<AbortSignal>();
+    const scoreFile = (_file: string, signal: AbortSignal) => {
+      started.resolve(signal);
+      return new Promise<never>(() => undefined);
+    };
+    const worker = gateway.newScoreWorker({ workerId: 's1', scoreFile, timers });
+    workers.push(worker);
+    const running = worker.runOnce();
+    const signal = await started.promise;
+    expect(timeouts).toHaveLength(1);
+    timeouts[0]?.();
+    await running;
+    expect(signal.aborted).toBe(true);
+    expect(await scoreRow(id)).toEqual({
+      status: 'queued',
+      attempts: 1,
+      error_code: 'scoring_timeout',
+    });
+  });
+
   it('reaps a worker that died mid-score; another finishes it and one result is stored', async () => {
     await open({ scoring: true });
     const id = await completedVideo();

@@ -11,9 +11,9 @@ import { advanceVideo, type AdvanceVideoDeps } from '../generation/advance-video
 import { createApp } from '../http/app.js';
 import type { ScoreFile } from '../jobs/score-video-job.js';
 import { createScoreWorker } from '../jobs/score-worker.js';
+import { threadedScorer } from '../jobs/threaded-scorer.js';
 import type { WorkerTimers } from '../jobs/timers.js';
 import { createWorker, type Worker } from '../jobs/worker.js';
-import { scoreVideo } from '../quality/score-video.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
 import { createContentStore, type ContentStore } from '../storage/content-store.js';
 import { openTestDatabase, type TestDatabaseKind, type TestDatabase } from './test-databases.js';
@@ -52,16 +52,14 @@ export interface ScoreWorkerOverrides {
   timers?: WorkerTimers;
 }
 
-/** The real scorer on the bundled ffmpeg, as the composed gateway builds it. */
+/** The real scorer on the bundled ffmpeg, in its own thread as the composed gateway runs it. */
 export function realScoreFile(timeoutSeconds = 120): ScoreFile {
-  return (file) =>
-    scoreVideo({
-      ffmpegPath: ffmpegInstaller.path,
-      ffprobePath: ffprobeInstaller.path,
-      file,
-      timeoutMs: timeoutSeconds * 1000,
-      threads: 1,
-    });
+  return threadedScorer({
+    ffmpegPath: ffmpegInstaller.path,
+    ffprobePath: ffprobeInstaller.path,
+    timeoutMs: timeoutSeconds * 1000,
+    threads: 1,
+  });
 }
 
 export async function createTestGateway(
