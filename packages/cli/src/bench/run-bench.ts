@@ -61,7 +61,7 @@ export async function runBench(
 ): Promise<BenchRun[]> {
   const prices = await checkModels(session, plan.models, scoring.signal);
   const jobs = benchJobs(plan);
-  const score = sequentialScorer(scoring);
+  const score = sequentialScorer(scoring, { session, timeoutMs: plan.render.timeoutMs });
   const environment = { ...scoring, session, prices, settings: plan.render };
   let done = 0;
   const pending: Promise<BenchRun>[] = [];

@@ -98,6 +98,15 @@ describe('vgw bench', () => {
     expect(local?.stabilityIndex?.samples).toBe(2);
   });
 
+  it('takes each score from the gateway’s automatic scoring instead of scoring twice', () => {
+    const completed = report.runs.filter((run) => run.status === 'completed');
+    expect(completed).toHaveLength(3);
+    for (const run of completed) {
+      expect(run.scoredBy).toBe('gateway');
+      expect(run.score?.analysis.frames).toBeGreaterThan(1);
+    }
+  });
+
   it('records the failed render and prices runs at the engine list price', () => {
     const runway = report.leaderboard.find((row) => row.model === 'runway/gen4.5');
     // runway/gen4.5 lists $0.12 per second; the API reports no charged cost.

@@ -47,6 +47,8 @@ export const benchRunSchema = z.object({
   /** Relative to the report's folder. */
   files: z.object({ video: z.string(), thumbnail: z.string().nullable() }).nullable(),
   score: scoreResultSchema.nullable(),
+  /** Who computed `score`: the gateway's automatic scoring, or the bench on the downloaded file. */
+  scoredBy: z.enum(['gateway', 'bench']).optional(),
 });
 
 export type BenchRun = z.infer<typeof benchRunSchema>;
