@@ -1,13 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { bundledBinaryPaths } from '@vgw/gateway';
 import type { BenchRun } from '@vgw/gateway';
 import type { VideoScores } from '@vgw/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientSession } from '../client/client-session.js';
+import { writeTinyClip } from '../test-support/tiny-clip.js';
 import { scoreBenchRun } from './score-bench-runs.js';
 
 let outDir: string;
@@ -16,10 +15,7 @@ const binaries = bundledBinaryPaths();
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'vgw-score-bench-'));
   await mkdir(join(outDir, 'videos'));
-  await promisify(execFile)(binaries.ffmpegPath, [
-    ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=96x64:rate=12:duration=1'],
-    ...['-pix_fmt', 'yuv420p', join(outDir, 'videos/clip.mp4')],
-  ]);
+  await writeTinyClip(join(outDir, 'videos'));
   await writeFile(join(outDir, 'videos/broken.mp4'), 'not a video');
 });
 

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { bundledBinaryPaths, scoreVideo } from '@vgw/gateway';
 import type { ScoreResult } from '@vgw/gateway';
 import { NotFoundError } from '@vgw/sdk';
 import type { VideoScores } from '@vgw/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientSession } from '../client/client-session.js';
+import { scoreTinyClip } from '../test-support/tiny-clip.js';
 import { ServerScoreTimeoutError, waitForServerScore } from './server-scores.js';
 
 let directory: string;
@@ -16,13 +14,7 @@ let score: ScoreResult;
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'vgw-server-scores-'));
-  const { ffmpegPath, ffprobePath } = bundledBinaryPaths();
-  const file = join(directory, 'clip.mp4');
-  await promisify(execFile)(ffmpegPath, [
-    ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=96x64:rate=12:duration=1'],
-    ...['-pix_fmt', 'yuv420p', file],
-  ]);
-  score = await scoreVideo({ ffmpegPath, ffprobePath, file, timeoutMs: 60_000 });
+  score = await scoreTinyClip(directory);
 });
 
 afterAll(async () => {

@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { buildBenchReport, bundledBinaryPaths, scoreVideo } from '@vgw/gateway';
+import { buildBenchReport } from '@vgw/gateway';
 import type { BenchReport, BenchRun, ScoreResult } from '@vgw/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tagBalanceProblem } from '../../test-support/html-tag-balance.js';
+import { scoreTinyClip } from '../../test-support/tiny-clip.js';
 import { renderReportHtml } from './report-page.js';
 import { runKey } from './thumbnail-grid.js';
-
-const runFile = promisify(execFile);
 
 let directory: string;
 /** A real score of a tiny clip; runs below reuse it with their own stability index. */
@@ -18,13 +15,7 @@ let score: ScoreResult;
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'vgw-report-html-'));
-  const { ffmpegPath, ffprobePath } = bundledBinaryPaths();
-  const file = join(directory, 'clip.mp4');
-  await runFile(ffmpegPath, [
-    ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=96x64:rate=12:duration=1'],
-    ...['-pix_fmt', 'yuv420p', file],
-  ]);
-  score = await scoreVideo({ ffmpegPath, ffprobePath, file, timeoutMs: 60_000 });
+  score = await scoreTinyClip(directory);
 });
 
 afterAll(async () => {
