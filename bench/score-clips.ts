@@ -2,6 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import {
+  gridOutput,
+  nativeGraph,
+  reductionGrid,
+} from '../packages/gateway/src/quality/native-reduction.js';
 
 export interface ClipSpec {
   name: string;
@@ -39,24 +44,30 @@ export function makeClip(ffmpegPath: string, directory: string, clip: ClipSpec):
 }
 
 /**
- * ffmpeg alone decoding the clip to raw frames into /dev/null, in ms. `gray` is what the scorer's
- * native measurements need at the least (every frame, full size); `scorer` is the scorer's own
- * decode (gray native plus RGB at the analysis size from one process).
+ * ffmpeg alone decoding the clip to raw frames into /dev/null, in ms. `gray` is what the native
+ * measurements would need read out whole (every frame, full size); `scorer` is the scorer's own
+ * decode (RGB at the analysis size plus the native luma and pair-difference grids, one process).
  */
 export function decodeMs(
   ffmpegPath: string,
   file: string,
   output: 'gray' | 'scorer',
-  analysis = { width: 256, height: 144 },
+  analysis = { width: 160, height: 90 },
+  native = { width: 1280, height: 720 },
 ): number {
-  const graph = `[0:v:0]split=2[a][b];[a]format=gray[g];[b]scale=${analysis.width}:${analysis.height}:flags=area,format=rgb24[c]`;
+  const graph = [
+    '[0:v:0]split=2[native][small]',
+    nativeGraph('native', reductionGrid(native)),
+    `[small]scale=${analysis.width}:${analysis.height}:flags=area,format=rgb24[rgb]`,
+  ].join(';');
   const outputs =
     output === 'gray'
       ? ['-map', '0:v:0', '-f', 'rawvideo', '-pix_fmt', 'gray', '-y', '/dev/null']
       : [
-          ...['-filter_complex', graph, '-map', '[g]', '-f', 'rawvideo', '-pix_fmt', 'gray'],
-          ...['-y', '/dev/null', '-map', '[c]', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-y'],
-          '/dev/null',
+          ...['-y', '-filter_complex', graph, '-map', '[rgb]', '-f', 'rawvideo'],
+          ...['-pix_fmt', 'rgb24', '/dev/null'],
+          ...gridOutput('luma', '/dev/null'),
+          ...gridOutput('difference', '/dev/null'),
         ];
   const started = performance.now();
   const result = spawnSync(ffmpegPath, [

@@ -49,7 +49,8 @@ export async function benchScoreSpeed(runs: number, threadCounts: number[]) {
       const scored: number[] = [];
       for (let run = 0; run < runs; run += 1) {
         gray.push(decodeMs(ffmpegPath, file, 'gray'));
-        scorer.push(decodeMs(ffmpegPath, file, 'scorer', cold.result.analysis.sizes.flow));
+        const { flow, native } = cold.result.analysis.sizes;
+        scorer.push(decodeMs(ffmpegPath, file, 'scorer', flow, native));
         scored.push((await score()).ms);
       }
       rows.push({

@@ -1,6 +1,6 @@
-import type { FrameStreamOptions } from './frame-stream.js';
-import { streamFrames } from './frame-stream.js';
-import type { RawImage } from './raw-image.js';
+import type { DecoderOptions } from './decoder-process.js';
+import { DecoderProcess } from './decoder-process.js';
+import { GridReader, gridOutput, nativeGraph, reductionGrid } from './native-reduction.js';
 
 export interface NativePassResult {
   frames: number;
@@ -11,67 +11,60 @@ export interface NativePassResult {
 }
 
 /**
- * Sum of samples and sum of absolute differences to `previous` in one pass over the bytes, four
- * at a time: the native pass touches every pixel of every frame, so this loop is most of its cost
- * (≈1 ms per 720p frame; a `for…of` mean plus a separate MAE loop took ≈10 ms).
- */
-function frameSums(current: Uint8Array, previous: Uint8Array): [number, number] {
-  let sum = 0;
-  let difference = 0;
-  const whole = current.length - (current.length % 4);
-  let index = 0;
-  for (; index < whole; index += 4) {
-    const a = current[index]!;
-    const b = current[index + 1]!;
-    const c = current[index + 2]!;
-    const d = current[index + 3]!;
-    sum += a + b + c + d;
-    difference +=
-      Math.abs(a - previous[index]!) +
-      Math.abs(b - previous[index + 1]!) +
-      Math.abs(c - previous[index + 2]!) +
-      Math.abs(d - previous[index + 3]!);
-  }
-  for (; index < current.length; index += 1) {
-    sum += current[index]!;
-    difference += Math.abs(current[index]! - previous[index]!);
-  }
-  return [sum, difference];
-}
-
-/**
- * The native-resolution measurements: gray frames at the source size, because the MAE-based
- * metrics change with scaling (noise averages out). Holds only the previous frame.
+ * The native-resolution measurements, from the grids ffmpeg reduces each native frame to (see
+ * `native-reduction.ts`): a grid's mean is the frame's mean, exactly up to 16-bit rounding.
  */
 export class NativeAccumulator {
-  private previous: Uint8Array | null = null;
-  private readonly result: NativePassResult = { frames: 0, pairDifferences: [], meanLumas: [] };
+  readonly result: NativePassResult = { frames: 0, pairDifferences: [], meanLumas: [] };
 
-  /** `frame.data` must stay unchanged until the next call (it becomes the previous frame). */
-  add(frame: RawImage): void {
-    if (this.previous != null && this.previous.length !== frame.data.length) {
-      throw new RangeError('frames must be of equal size');
-    }
-    const [sum, difference] = frameSums(frame.data, this.previous ?? frame.data);
-    const samples = frame.data.length;
-    this.result.meanLumas.push(samples === 0 ? 0 : sum / samples);
-    if (this.previous != null) this.result.pairDifferences.push(difference / samples);
-    this.previous = frame.data;
+  addLuma(mean: number): void {
+    this.result.meanLumas.push(mean);
     this.result.frames += 1;
   }
 
-  finish(): NativePassResult {
-    return this.result;
+  addDifference(mean: number): void {
+    this.result.pairDifferences.push(mean);
+  }
+
+  /** Each frame has its luma and each consecutive pair its difference, or the decode was cut. */
+  get complete(): boolean {
+    const { frames, pairDifferences } = this.result;
+    return pairDifferences.length === Math.max(0, frames - 1);
   }
 }
 
-/** The native pass on its own decode (the scorer shares one decode; tests cross-check this). */
+/** Starts reading the luma (index 0) and difference (1) grid pipes into `accumulator`. */
+export function readNativeGrids(
+  pipes: readonly NodeJS.ReadableStream[],
+  gridCells: number,
+  accumulator: NativeAccumulator,
+): GridReader[] {
+  return [
+    new GridReader(pipes[0]!, gridCells, (mean) => accumulator.addLuma(mean)),
+    new GridReader(pipes[1]!, gridCells, (mean) => accumulator.addDifference(mean)),
+  ];
+}
+
+/** The native pass on its own decode (the scorer shares its decode; tests cross-check this). */
 export async function runNativePass(
-  options: Omit<FrameStreamOptions, 'scale' | 'pixelFormat'>,
+  options: DecoderOptions & { width: number; height: number },
 ): Promise<NativePassResult> {
-  const accumulator = new NativeAccumulator();
-  for await (const frame of streamFrames({ ...options, scale: false, pixelFormat: 'gray' })) {
-    accumulator.add(frame);
+  const grid = reductionGrid(options);
+  const args = [
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', options.file],
+    ...['-filter_complex', nativeGraph('0:v:0', grid)],
+    ...gridOutput('luma', 'pipe:1'),
+    ...gridOutput('difference', 'pipe:3'),
+  ];
+  const decoder = new DecoderProcess(options, args, 2);
+  try {
+    const accumulator = new NativeAccumulator();
+    const readers = readNativeGrids(decoder.outputs, grid.width * grid.height, accumulator);
+    await Promise.all(readers.map((reader) => reader.ended));
+    const truncated = readers.some((reader) => reader.partial) || !accumulator.complete;
+    await decoder.finish(truncated);
+    return accumulator.result;
+  } finally {
+    decoder.close();
   }
-  return accumulator.finish();
 }

@@ -4,11 +4,12 @@ import { analyseChunk, mergeChunks } from './analysis-pass.js';
 import { streamFrames } from './frame-stream.js';
 import type { OpenCv } from './opencv-loader.js';
 import { loadOpenCv } from './opencv-loader.js';
-import { streamPairedFrames } from './paired-frame-stream.js';
+import { NativeAccumulator } from './native-pass.js';
 import type { RawImage } from './raw-image.js';
 import { topFractionMean } from './raw-image.js';
 import type { ScoreResult } from './score-result.js';
 import { chunkLength, scoreVideo } from './score-video.js';
+import { streamScoringFrames } from './scoring-decode.js';
 import type { Fixtures } from './test-support/make-fixtures.js';
 import { makeFixtures } from './test-support/make-fixtures.js';
 
@@ -41,24 +42,23 @@ function withoutTiming(result: ScoreResult): unknown {
 }
 
 describe('one decode, chunks on threads', () => {
-  it('the paired stream carries the same bytes as two separate decodes', async () => {
+  it('the scoring decode carries the same RGB bytes as a separate decode, and every native mean', async () => {
     const file = fixtures.path('jitter');
-    const [gray, rgb] = [await collect('gray', file), await collect('rgb24', file)];
+    const rgb = await collect('rgb24', file);
+    const native = new NativeAccumulator();
     let count = 0;
-    const paired = streamPairedFrames({
-      ffmpegPath: fixtures.ffmpegPath,
-      file,
-      native: size,
-      analysis: size,
-      timeoutMs: 10_000,
-    });
-    for await (const frame of paired) {
-      expect(Buffer.compare(frame.native.data, gray[frame.index]!)).toBe(0);
-      expect(Buffer.compare(frame.analysis.data, rgb[frame.index]!)).toBe(0);
+    const frames = streamScoringFrames(
+      { ffmpegPath: fixtures.ffmpegPath, file, native: size, analysis: size, timeoutMs: 10_000 },
+      native,
+    );
+    for await (const frame of frames) {
+      expect(Buffer.compare(frame.data, rgb[frame.index]!)).toBe(0);
       count += 1;
     }
     expect(count).toBe(48);
-    expect(gray).toHaveLength(48);
+    expect(native.result.frames).toBe(48);
+    expect(native.result.meanLumas).toHaveLength(48);
+    expect(native.result.pairDifferences).toHaveLength(47);
   });
 
   it('chunks are multiples of 2·frameStep near 12 frames', () => {

@@ -13,12 +13,12 @@ import { lumaFlicker } from './luma-flicker.js';
 import { motionSmoothnessScore } from './motion-smoothness.js';
 import type { NativePassResult } from './native-pass.js';
 import { NativeAccumulator } from './native-pass.js';
-import { streamPairedFrames } from './paired-frame-stream.js';
 import { VideoQualityError } from './quality-error.js';
 import type { RawImage } from './raw-image.js';
 import { mean } from './raw-image.js';
 import { detectSceneCuts } from './scene-cuts.js';
 import type { ScoreResult } from './score-result.js';
+import { streamScoringFrames } from './scoring-decode.js';
 import { stabilityIndex } from './stability-index.js';
 import { flickerPairScore, staticGate, vbenchFlickerScore } from './vbench-flicker.js';
 import { warpingErrorScore } from './warping-error.js';
@@ -83,7 +83,7 @@ class ChunkDispatcher {
   }
 }
 
-/** One decode feeding both measurements: native gray here, analysis-size RGB to the chunks. */
+/** One decode feeding both measurements: native grids here, analysis-size RGB to the chunks. */
 async function runPasses(
   options: ScoreVideoOptions,
   sizes: { native: Size; analysis: Size },
@@ -100,22 +100,21 @@ async function runPasses(
   let first: RawImage | null = null;
   let start = 0;
   try {
-    const frames = streamPairedFrames({ ...options, ...sizes, signal: controller.signal });
+    const frames = streamScoringFrames({ ...options, ...sizes, signal: controller.signal }, native);
     for await (const frame of frames) {
-      native.add(frame.native);
-      first ??= frame.analysis;
-      chunk.push(frame.analysis);
+      first ??= frame;
+      chunk.push(frame);
       if (chunk.length <= length) continue;
       await dispatcher.submit(start, chunk, first, frameStep, false);
       start += length;
-      chunk = [frame.analysis];
+      chunk = [frame];
     }
     if (first != null) await dispatcher.submit(start, chunk, first, frameStep, true);
   } catch (error) {
     throw dispatcher.failure ?? error;
   }
   const results = await Promise.all(dispatcher.results);
-  const nativeResult = native.finish();
+  const nativeResult = native.result;
   return [nativeResult, mergeChunks(results, nativeResult.frames)];
 }
 
@@ -155,9 +154,9 @@ function buildMetrics(native: NativePassResult, series: AnalysisSeries, flow: Si
 }
 
 /**
- * Scores a video's temporal stability from one streamed decode with two outputs: native-resolution
- * gray (flicker, luma, freezes) and analysis-size RGB (flow metrics, drift, cuts; chunks on worker
- * threads). The stability index is always returned with the dynamic degree it must be read against.
+ * Scores a video's temporal stability from one streamed decode: native-resolution gray reduced
+ * by ffmpeg to per-frame means (flicker, luma, freezes) and analysis-size RGB (flow metrics, drift,
+ * cuts; chunks on worker threads). The stability index is always returned with the dynamic degree it must be read against.
  */
 export async function scoreVideo(options: ScoreVideoOptions): Promise<ScoreResult> {
   const started = performance.now();
