@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeVideoModel } from '../testing/fake-video-model.js';
+import { completedWithFiles, createFakeVideoModel } from '../testing/fake-video-model.js';
 import { testDatabaseKinds } from '../testing/test-databases.js';
 import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
 
@@ -19,23 +19,8 @@ describe.each(testDatabaseKinds())('openai client contract on %s', (kind) => {
 
   beforeEach(async () => {
     const model = createFakeVideoModel({
-      statusScript: () => ({
-        status: 'completed',
-        videos: [
-          {
-            variant: 'video',
-            kind: 'file',
-            path: join(gateway.storageDir, 'v.mp4'),
-            mediaType: 'video/mp4',
-          },
-          {
-            variant: 'thumbnail',
-            kind: 'file',
-            path: join(gateway.storageDir, 't.jpg'),
-            mediaType: 'image/jpeg',
-          },
-        ],
-      }),
+      statusScript: () =>
+        completedWithFiles(gateway.storageDir, { video: 'v.mp4', thumbnail: 't.jpg' }),
     });
     gateway = await createTestGateway(kind, [model]);
     await writeFile(join(gateway.storageDir, 'v.mp4'), videoBytes);

@@ -2,7 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../auth/api-keys.js';
-import { createFakeVideoModel, type FakeVideoModel } from '../testing/fake-video-model.js';
+import {
+  completedWithFiles,
+  createFakeVideoModel,
+  type FakeVideoModel,
+} from '../testing/fake-video-model.js';
 import { testDatabaseKinds } from '../testing/test-databases.js';
 import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
 
@@ -24,23 +28,7 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
       statusScript: (checks) =>
         checks === 0
           ? { status: 'pending', progress: 40 }
-          : {
-              status: 'completed',
-              videos: [
-                {
-                  variant: 'video',
-                  kind: 'file',
-                  path: join(gateway.storageDir, 'out.mp4'),
-                  mediaType: 'video/mp4',
-                },
-                {
-                  variant: 'thumbnail',
-                  kind: 'file',
-                  path: join(gateway.storageDir, 'out.jpg'),
-                  mediaType: 'image/jpeg',
-                },
-              ],
-            },
+          : completedWithFiles(gateway.storageDir, { video: 'out.mp4', thumbnail: 'out.jpg' }),
     });
     gateway = await createTestGateway(kind, [model], { maxBodyBytes: 64 * 1024 });
     await writeFile(join(gateway.storageDir, 'out.mp4'), Buffer.from('0123456789abcdefghij'));

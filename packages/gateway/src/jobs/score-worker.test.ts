@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { claimDueScores, reapExpiredScoreLeases } from '../db/score-lease-repository.js';
 import type { ScoreResult } from '../quality/score-result.js';
-import { createFakeVideoModel } from '../testing/fake-video-model.js';
+import { completedWithFiles, createFakeVideoModel } from '../testing/fake-video-model.js';
 import { scoreResultFixture } from '../testing/score-result-fixture.js';
 import { testDatabaseKinds } from '../testing/test-databases.js';
 import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
@@ -47,23 +47,13 @@ describe.each(testDatabaseKinds())('score worker on %s', (kind) => {
   /** A gateway whose fake engine completes each video on its first status check. */
   async function open(options: { scoring: boolean; output?: Buffer }) {
     const model = createFakeVideoModel({
-      statusScript: () => ({
-        status: 'completed',
-        videos: [
-          {
-            variant: 'video',
-            kind: 'file',
-            path: join(gateway.storageDir, 'out.mp4'),
-            mediaType: 'video/mp4',
-          },
-        ],
-      }),
+      statusScript: () => completedWithFiles(gateway.storageDir, { video: 'out.mp4' }),
     });
     gateway = await createTestGateway(kind, [model], { scoring: options.scoring });
     await writeFile(join(gateway.storageDir, 'out.mp4'), options.output ?? Buffer.from('mp4'));
   }
 
-  async function completedVideo(): Promise<string> {
+  async function createVideo() {
     const response = await gateway.app.request(
       '/v1/videos',
       gateway.authorized({
@@ -72,7 +62,11 @@ describe.each(testDatabaseKinds())('score worker on %s', (kind) => {
         headers: { 'content-type': 'application/json' },
       }),
     );
-    const id = (await json(response)).id as string;
+    return json(response);
+  }
+
+  async function completedVideo(): Promise<string> {
+    const id = (await createVideo()).id as string;
     await gateway.drain(gateway.newWorker());
     return id;
   }
@@ -105,15 +99,7 @@ describe.each(testDatabaseKinds())('score worker on %s', (kind) => {
 
   it('answers pending before completion, then the stored summary and full result', async () => {
     await open({ scoring: true });
-    const response = await gateway.app.request(
-      '/v1/videos',
-      gateway.authorized({
-        method: 'POST',
-        body: JSON.stringify({ prompt: 'a fox' }),
-        headers: { 'content-type': 'application/json' },
-      }),
-    );
-    const created = await json(response);
+    const created = await createVideo();
     expect(created.scores).toBeNull();
     expect(await get(`/v1/videos/${created.id}/scores`)).toEqual({
       object: 'video.scores',

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type {
   VideoCapabilities,
   VideoCallOptions,
+  VideoFile,
   VideoModelV1,
   VideoStartResult,
   VideoStatusResult,
@@ -65,4 +67,18 @@ export function createFakeVideoModel(
     },
   };
   return model;
+}
+
+/** A completed status whose outputs are files in `directory`: the video, and a thumbnail if named. */
+export function completedWithFiles(
+  directory: string,
+  files: { video: string; thumbnail?: string },
+): VideoStatusResult {
+  const video = { variant: 'video', kind: 'file', path: join(directory, files.video) } as const;
+  const outputs: VideoFile[] = [{ ...video, mediaType: 'video/mp4' }];
+  if (files.thumbnail != null) {
+    const path = join(directory, files.thumbnail);
+    outputs.push({ variant: 'thumbnail', kind: 'file', path, mediaType: 'image/jpeg' });
+  }
+  return { status: 'completed', videos: outputs };
 }
