@@ -1,4 +1,5 @@
 import type { VideoStatusResult } from '@vgw/spec';
+import { noOutput } from '../../provider-utils/video-status.js';
 import { historyFailure } from './comfyui-error.js';
 import { findVideoOutput, viewUrl } from './comfyui-outputs.js';
 import type { HistoryEntry } from './comfyui-schemas.js';
@@ -15,14 +16,9 @@ export function historyStatus(
   if (!succeeded) return { status: 'failed', error: historyFailure(promptId, entry) };
   const video = findVideoOutput(entry.outputs);
   if (video == null) {
-    return {
-      status: 'failed',
-      error: {
-        code: 'no_output',
-        message: `comfyui: prompt ${promptId} finished without a video output (add a SaveVideo or VHS_VideoCombine node)`,
-        retryable: false,
-      },
-    };
+    return noOutput(
+      `comfyui: prompt ${promptId} finished without a video output (add a SaveVideo or VHS_VideoCombine node)`,
+    );
   }
   return {
     status: 'completed',

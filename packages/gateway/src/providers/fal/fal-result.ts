@@ -1,14 +1,12 @@
 import type { VideoStatusResult } from '@vgw/spec';
 import { ProviderHttpError } from '../../provider-utils/provider-http.js';
+import { noOutput } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { falFailure } from './fal-error.js';
 import { falRequest } from './fal-http.js';
 import { falErrorBodySchema, falVideoResultSchema, type FalStatus } from './fal-schemas.js';
 
-const noOutput: VideoStatusResult = {
-  status: 'failed',
-  error: { code: 'no_output', message: 'fal completed without a video URL', retryable: false },
-};
+const withoutVideo = noOutput('fal completed without a video URL');
 
 /**
  * Reads a COMPLETED request's output. A model error (422 `detail` list) fails the render; an
@@ -30,7 +28,7 @@ export async function readFalResult(
       },
     });
     const video = result.video;
-    if (video?.url == null || video.url === '') return noOutput;
+    if (video?.url == null || video.url === '') return withoutVideo;
     return {
       status: 'completed',
       videos: [

@@ -1,4 +1,5 @@
 import type { VideoStatusResult } from '@vgw/spec';
+import { completedFromUrl, noOutput } from '../../provider-utils/video-status.js';
 import { filteredFailure, operationFailure } from './google-error.js';
 import type { GoogleOperation } from './google-schemas.js';
 
@@ -39,26 +40,16 @@ export function operationStatus(
   const uri = firstVideoUri(operation);
   const url = uri != null ? downloadUrl(uri, download.apiBaseURL, download.apiKey) : null;
   if (url != null) {
-    return {
-      status: 'completed',
-      videos: [{ variant: 'video', kind: 'url', url, mediaType: 'video/mp4' }],
-      providerMetadata: { google: { operationName: operation.name } },
-    };
+    return completedFromUrl(url, { google: { operationName: operation.name } });
   }
   const filtered = response?.raiMediaFilteredCount ?? 0;
   if (filtered > 0) {
     const reasons = response?.raiMediaFilteredReasons ?? [];
     return { status: 'failed', error: filteredFailure(filtered, reasons) };
   }
-  return {
-    status: 'failed',
-    error: {
-      code: 'no_output',
-      message:
-        uri != null
-          ? `Veo finished with an unusable video uri: ${uri.slice(0, 200)}`
-          : 'Veo finished without a video',
-      retryable: false,
-    },
-  };
+  return noOutput(
+    uri != null
+      ? `Veo finished with an unusable video uri: ${uri.slice(0, 200)}`
+      : 'Veo finished without a video',
+  );
 }

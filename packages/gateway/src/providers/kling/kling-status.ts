@@ -1,4 +1,5 @@
 import type { JSONObject, VideoStatusResult } from '@vgw/spec';
+import { completedFromUrl, noOutput } from '../../provider-utils/video-status.js';
 import { isKlingModerationMessage } from './kling-error.js';
 import type { KlingTask } from './kling-schemas.js';
 
@@ -20,21 +21,8 @@ export function klingTaskStatus(task: KlingTask): VideoStatusResult {
       const url = task.task_result?.videos?.find(
         (video) => video.url != null && video.url !== '',
       )?.url;
-      if (url == null) {
-        return {
-          status: 'failed',
-          error: {
-            code: 'no_output',
-            message: `kling: task ${task.task_id} succeeded without a video URL`,
-            retryable: false,
-          },
-        };
-      }
-      return {
-        status: 'completed',
-        videos: [{ variant: 'video', kind: 'url', url, mediaType: 'video/mp4' }],
-        providerMetadata: metadata(task),
-      };
+      if (url == null) return noOutput(`kling: task ${task.task_id} succeeded without a video URL`);
+      return completedFromUrl(url, metadata(task));
     }
     case 'failed': {
       const reason =

@@ -11,6 +11,7 @@ import {
 } from '@vgw/spec';
 import type { z } from 'zod';
 import { ProviderHttpError, providerRequest } from '../../provider-utils/provider-http.js';
+import { completedFromUrl, noOutput } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { invalidOperation, lumaFailure, lumaStartError } from './luma-error.js';
 import {
@@ -176,21 +177,8 @@ function statusOf(generation: LumaGeneration): VideoStatusResult {
       return { status: 'failed', error: lumaFailure(generation.failure_reason) };
     case 'completed': {
       const url = generation.assets?.video;
-      if (url == null || url === '') {
-        return {
-          status: 'failed',
-          error: {
-            code: 'no_output',
-            message: 'luma completed without a video URL',
-            retryable: false,
-          },
-        };
-      }
-      return {
-        status: 'completed',
-        videos: [{ variant: 'video', kind: 'url', url, mediaType: 'video/mp4' }],
-        providerMetadata: { luma: { generationId: generation.id } },
-      };
+      if (url == null || url === '') return noOutput('luma completed without a video URL');
+      return completedFromUrl(url, { luma: { generationId: generation.id } });
     }
   }
 }

@@ -6,6 +6,7 @@ import {
   type VideoFailure,
   type VideoStatusResult,
 } from '@vgw/spec';
+import { completedFromUrl, noOutput as noOutputStatus } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { minimaxBadResponse, minimaxCall } from './minimax-client.js';
 import { checkBaseResp, minimaxCodeError } from './minimax-error.js';
@@ -109,27 +110,16 @@ export async function statusV1(
   checkBaseResp(retrieved.base_resp, null);
   const url = retrieved.file?.download_url;
   if (url == null || url === '') return noOutput(operation, 'no download_url');
-  return {
-    status: 'completed',
-    videos: [{ variant: 'video', kind: 'url', url, mediaType: 'video/mp4' }],
-    providerMetadata: {
-      minimax: {
-        taskId: operation.taskId,
-        fileId: String(query.file_id),
-        width: query.video_width ?? null,
-        height: query.video_height ?? null,
-      },
+  return completedFromUrl(url, {
+    minimax: {
+      taskId: operation.taskId,
+      fileId: String(query.file_id),
+      width: query.video_width ?? null,
+      height: query.video_height ?? null,
     },
-  };
+  });
 }
 
 export function noOutput(operation: MinimaxOperation, detail: string): VideoStatusResult {
-  return {
-    status: 'failed',
-    error: {
-      code: 'no_output',
-      message: `minimax: task ${operation.taskId} succeeded with ${detail}`,
-      retryable: false,
-    },
-  };
+  return noOutputStatus(`minimax: task ${operation.taskId} succeeded with ${detail}`);
 }

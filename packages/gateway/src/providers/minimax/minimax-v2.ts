@@ -1,4 +1,5 @@
 import type { VideoCallOptions, VideoFailure, VideoStatusResult } from '@vgw/spec';
+import { completedFromUrl } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { minimaxBadResponse, minimaxCall } from './minimax-client.js';
 import { checkBaseResp, isMinimaxPolicyText } from './minimax-error.js';
@@ -109,19 +110,15 @@ export async function statusV2(
     case 'succeeded': {
       const url = task.content?.url;
       if (url == null || url === '') return noOutput(operation, 'no content.url');
-      return {
-        status: 'completed',
-        videos: [{ variant: 'video', kind: 'url', url, mediaType: 'video/mp4' }],
-        providerMetadata: {
-          minimax: {
-            taskId: operation.taskId,
-            duration: task.duration ?? null,
-            ratio: task.ratio ?? null,
-            resolution: task.resolution ?? null,
-            outputSeconds: task.usage?.output_seconds ?? null,
-          },
+      return completedFromUrl(url, {
+        minimax: {
+          taskId: operation.taskId,
+          duration: task.duration ?? null,
+          ratio: task.ratio ?? null,
+          resolution: task.resolution ?? null,
+          outputSeconds: task.usage?.output_seconds ?? null,
         },
-      };
+      });
     }
   }
 }

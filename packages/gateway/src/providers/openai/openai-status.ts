@@ -1,4 +1,5 @@
 import type { VideoFile, VideoStatusResult } from '@vgw/spec';
+import { noOutput } from '../../provider-utils/video-status.js';
 import { downloadContent } from './openai-content-download.js';
 import { videoFailure } from './openai-error.js';
 import type { VideoObject } from './openai-schemas.js';
@@ -45,16 +46,7 @@ export async function finishedStatus(
 ): Promise<VideoStatusResult> {
   if (video.status === 'failed') return { status: 'failed', error: videoFailure(video) };
   const main = await downloadContent(settings, video.id, 'video');
-  if (main.kind === 'missing') {
-    return {
-      status: 'failed',
-      error: {
-        code: 'no_output',
-        message: `OpenAI completed without a video: ${main.message}`,
-        retryable: false,
-      },
-    };
-  }
+  if (main.kind === 'missing') return noOutput(`OpenAI completed without a video: ${main.message}`);
   const videos: VideoFile[] = [
     { variant: 'video', kind: 'file', path: main.path, mediaType: main.mediaType },
   ];

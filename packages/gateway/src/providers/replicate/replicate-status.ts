@@ -1,4 +1,5 @@
 import type { VideoStatusResult } from '@vgw/spec';
+import { completedFromUrl, noOutput } from '../../provider-utils/video-status.js';
 import { predictionFailure } from './replicate-error.js';
 import type { Prediction } from './replicate-schemas.js';
 
@@ -38,25 +39,14 @@ export function predictionStatus(prediction: Prediction, sentImage: boolean): Vi
     case 'succeeded': {
       const url = outputUrl(prediction.output);
       if (url == null) {
-        return {
-          status: 'failed',
-          error: {
-            code: 'no_output',
-            message: `replicate: prediction ${prediction.id} succeeded without an output URL`,
-            retryable: false,
-          },
-        };
+        return noOutput(`replicate: prediction ${prediction.id} succeeded without an output URL`);
       }
-      return {
-        status: 'completed',
-        videos: [{ variant: 'video', kind: 'url', url, mediaType: 'video/mp4' }],
-        providerMetadata: {
-          replicate: {
-            predictionId: prediction.id,
-            predictTime: prediction.metrics?.predict_time ?? null,
-          },
+      return completedFromUrl(url, {
+        replicate: {
+          predictionId: prediction.id,
+          predictTime: prediction.metrics?.predict_time ?? null,
         },
-      };
+      });
     }
     default:
       return { status: 'failed', error: predictionFailure(prediction, sentImage) };

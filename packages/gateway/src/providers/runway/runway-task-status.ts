@@ -1,4 +1,5 @@
 import type { VideoStatusResult } from '@vgw/spec';
+import { completedFromUrl, noOutput } from '../../provider-utils/video-status.js';
 import { runwayTaskFailure } from './runway-error.js';
 import type { RunwayTask } from './runway-schemas.js';
 
@@ -26,21 +27,8 @@ export function runwayTaskStatus(task: RunwayTask): VideoStatusResult {
     }
     case 'SUCCEEDED': {
       const url = task.output?.find((each) => each.trim() !== '');
-      if (url == null) {
-        return {
-          status: 'failed',
-          error: {
-            code: 'no_output',
-            message: `Runway task ${task.id} succeeded without an output URL`,
-            retryable: false,
-          },
-        };
-      }
-      return {
-        status: 'completed',
-        videos: [{ variant: 'video', kind: 'url', url, mediaType: 'video/mp4' }],
-        providerMetadata: { runwayTaskId: task.id },
-      };
+      if (url == null) return noOutput(`Runway task ${task.id} succeeded without an output URL`);
+      return completedFromUrl(url, { runwayTaskId: task.id });
     }
     case 'FAILED':
       return { status: 'failed', error: runwayTaskFailure(task.failureCode, task.failure) };
