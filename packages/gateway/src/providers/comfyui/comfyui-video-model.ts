@@ -9,6 +9,7 @@ import {
 } from '@vgw/spec';
 import type { z } from 'zod';
 import { ProviderHttpError, providerRequest } from '../../provider-utils/provider-http.js';
+import { pastRenderLimit, upstreamTimeout } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { workflowRejected } from './comfyui-error.js';
 import { comfyuiCapabilities, comfyuiModelId, comfyuiProviderName } from './comfyui-models.js';
@@ -82,21 +83,16 @@ export class ComfyuiVideoModel implements VideoModelV1 {
 
   async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
     const operation = parseComfyuiOperation(args.operation);
-    if (this.settings.now() > operation.startedAt + this.settings.maxRenderMs) {
+    if (pastRenderLimit(this.settings, operation.startedAt)) {
       await this.cancel(operation.promptId).catch((error: unknown) => {
         this.settings.logger.warn(
           { promptId: operation.promptId, error: String(error) },
           'comfyui cancel after timeout failed',
         );
       });
-      return {
-        status: 'failed',
-        error: {
-          code: 'upstream_timeout',
-          message: `comfyui: prompt ${operation.promptId} did not finish within ${this.settings.maxRenderMs} ms`,
-          retryable: false,
-        },
-      };
+      return upstreamTimeout(
+        `comfyui: prompt ${operation.promptId} did not finish within ${this.settings.maxRenderMs} ms`,
+      );
     }
     const found = await this.locate(operation.promptId);
     if (found.entry != null)

@@ -7,6 +7,11 @@ import type {
   VideoStatusResult,
   WebhookEvent,
 } from '@vgw/spec';
+import {
+  pastRenderLimit,
+  renderLimitSeconds,
+  upstreamTimeout,
+} from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { falAppPath } from './fal-endpoint-id.js';
 import { invalidOperation } from './fal-error.js';
@@ -65,16 +70,10 @@ export class FalVideoModel implements VideoModelV1 {
 
   async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
     const operation = this.operationOf(args.operation);
-    if (this.settings.now() > operation.startedAt + this.settings.maxRenderMs) {
+    if (pastRenderLimit(this.settings, operation.startedAt)) {
       await this.doCancel(args).catch(() => undefined);
-      return {
-        status: 'failed',
-        error: {
-          code: 'upstream_timeout',
-          message: `fal did not finish within ${Math.round(this.settings.maxRenderMs / 1000)} s`,
-          retryable: false,
-        },
-      };
+      const seconds = renderLimitSeconds(this.settings.maxRenderMs);
+      return upstreamTimeout(`fal did not finish within ${seconds} s`);
     }
     const requestUrl = this.requestUrl(operation);
     const status = await falRequest(this.settings, {

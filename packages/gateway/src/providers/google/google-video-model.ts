@@ -8,6 +8,11 @@ import {
   type VideoStatusResult,
 } from '@vgw/spec';
 import { providerRequest } from '../../provider-utils/provider-http.js';
+import {
+  pastRenderLimit,
+  renderLimitSeconds,
+  upstreamTimeout,
+} from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { buildCreateBody } from './google-create-body.js';
 import { googleApiKeyVariable, mapGoogleError } from './google-error.js';
@@ -113,16 +118,10 @@ export class GoogleVideoModel implements VideoModelV1 {
       });
     }
     const stored = parsed.data;
-    if (this.settings.now() - stored.startedAt > this.settings.maxRenderMs) {
+    if (pastRenderLimit(this.settings, stored.startedAt)) {
       // Nothing to cancel upstream: the Gemini API documents no cancel for Veo operations.
-      return {
-        status: 'failed',
-        error: {
-          code: 'upstream_timeout',
-          message: `Veo did not finish within ${Math.round(this.settings.maxRenderMs / 1000)} s`,
-          retryable: false,
-        },
-      };
+      const seconds = renderLimitSeconds(this.settings.maxRenderMs);
+      return upstreamTimeout(`Veo did not finish within ${seconds} s`);
     }
     const operation = await this.call(`${this.apiBaseURL}/${stored.name}`, { method: 'GET' });
     return operationStatus(operation, { apiBaseURL: this.apiBaseURL, apiKey: this.apiKey() });

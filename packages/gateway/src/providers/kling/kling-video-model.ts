@@ -11,6 +11,11 @@ import {
 } from '@vgw/spec';
 import type { z } from 'zod';
 import { providerRequest } from '../../provider-utils/provider-http.js';
+import {
+  pastRenderLimit,
+  renderLimitSeconds,
+  upstreamTimeout,
+} from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { klingAuthorization } from './kling-auth.js';
 import { klingCodeError, klingCredentialVariables, klingHttpError } from './kling-error.js';
@@ -95,16 +100,10 @@ export class KlingVideoModel implements VideoModelV1 {
 
   async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
     const operation = parseOperation(args.operation);
-    if (this.settings.now() > operation.startedAt + this.settings.maxRenderMs) {
+    if (pastRenderLimit(this.settings, operation.startedAt)) {
       // Kling documents no cancel endpoint, so the task is left to finish (unbilled if failed).
-      return {
-        status: 'failed',
-        error: {
-          code: 'upstream_timeout',
-          message: `kling: task ${operation.taskId} did not finish within ${Math.round(this.settings.maxRenderMs / 1000)} s`,
-          retryable: false,
-        },
-      };
+      const seconds = renderLimitSeconds(this.settings.maxRenderMs);
+      return upstreamTimeout(`kling: task ${operation.taskId} did not finish within ${seconds} s`);
     }
     try {
       const path = `/v1/videos/${operation.endpoint}/${encodeURIComponent(operation.taskId)}`;

@@ -11,7 +11,13 @@ import {
 } from '@vgw/spec';
 import type { z } from 'zod';
 import { ProviderHttpError, providerRequest } from '../../provider-utils/provider-http.js';
-import { completedFromUrl, noOutput } from '../../provider-utils/video-status.js';
+import {
+  completedFromUrl,
+  noOutput,
+  pastRenderLimit,
+  renderLimitSeconds,
+  upstreamTimeout,
+} from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { invalidOperation, lumaFailure, lumaStartError } from './luma-error.js';
 import {
@@ -93,16 +99,10 @@ export class LumaVideoModel implements VideoModelV1 {
 
   async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
     const operation = this.operationOf(args.operation);
-    if (this.settings.now() > operation.startedAt + this.settings.maxRenderMs) {
+    if (pastRenderLimit(this.settings, operation.startedAt)) {
       await this.doCancel(args).catch(() => undefined);
-      return {
-        status: 'failed',
-        error: {
-          code: 'upstream_timeout',
-          message: `luma did not finish within ${Math.round(this.settings.maxRenderMs / 1000)} s`,
-          retryable: false,
-        },
-      };
+      const seconds = renderLimitSeconds(this.settings.maxRenderMs);
+      return upstreamTimeout(`luma did not finish within ${seconds} s`);
     }
     const generation = await this.request(
       'GET',

@@ -8,6 +8,11 @@ import {
   type VideoStatusResult,
   type WebhookEvent,
 } from '@vgw/spec';
+import {
+  pastRenderLimit,
+  renderLimitSeconds,
+  upstreamTimeout,
+} from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { minimaxApiVersion, minimaxProviderName, type MinimaxModelId } from './minimax-models.js';
 import { minimaxOperationSchema, type MinimaxOperation } from './minimax-schemas.js';
@@ -45,17 +50,12 @@ export class MinimaxVideoModel implements VideoModelV1 {
 
   async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
     const operation = parseOperation(args.operation);
-    if (this.settings.now() > operation.startedAt + this.settings.maxRenderMs) {
+    if (pastRenderLimit(this.settings, operation.startedAt)) {
       // No cancel endpoint is documented; the task is left to end on its own.
-      const seconds = Math.round(this.settings.maxRenderMs / 1000);
-      return {
-        status: 'failed',
-        error: {
-          code: 'upstream_timeout',
-          message: `minimax: task ${operation.taskId} did not finish within ${seconds} s`,
-          retryable: false,
-        },
-      };
+      const seconds = renderLimitSeconds(this.settings.maxRenderMs);
+      return upstreamTimeout(
+        `minimax: task ${operation.taskId} did not finish within ${seconds} s`,
+      );
     }
     return operation.api === 'v1'
       ? statusV1(this.settings, operation)

@@ -1,5 +1,9 @@
 import type { VideoFile, VideoStatusResult } from '@vgw/spec';
-import { noOutput } from '../../provider-utils/video-status.js';
+import {
+  noOutput,
+  renderLimitSeconds,
+  upstreamTimeout,
+} from '../../provider-utils/video-status.js';
 import { downloadContent } from './openai-content-download.js';
 import { videoFailure } from './openai-error.js';
 import type { VideoObject } from './openai-schemas.js';
@@ -7,16 +11,10 @@ import type { OpenaiSettings } from './openai-settings.js';
 
 /** Past the render budget: OpenAI cannot cancel, so the job is only abandoned, not stopped. */
 export function timedOut(maxRenderMs: number, detail: string): VideoStatusResult {
-  return {
-    status: 'failed',
-    error: {
-      code: 'upstream_timeout',
-      message:
-        `OpenAI did not finish the video within ${Math.round(maxRenderMs / 1000)} s${detail}` +
-        ' (OpenAI has no cancel endpoint; the render may still complete and be billed)',
-      retryable: false,
-    },
-  };
+  return upstreamTimeout(
+    `OpenAI did not finish the video within ${renderLimitSeconds(maxRenderMs)} s${detail}` +
+      ' (OpenAI has no cancel endpoint; the render may still complete and be billed)',
+  );
 }
 
 /** The thumbnail is a courtesy: any trouble fetching it leaves the video without one. */

@@ -9,6 +9,7 @@ import {
   type WebhookEvent,
 } from '@vgw/spec';
 import { providerRequest } from '../../provider-utils/provider-http.js';
+import { pastRenderLimit } from '../../provider-utils/video-status.js';
 import { removeDownloads } from './openai-content-download.js';
 import { createForm } from './openai-create-form.js';
 import { mapCreateError } from './openai-error.js';
@@ -115,7 +116,7 @@ export class OpenaiVideoModel implements VideoModelV1 {
   }
 
   private pastBudget(operation: OpenaiOperation): boolean {
-    return this.settings.now() > operation.startedAt + this.settings.maxRenderMs;
+    return pastRenderLimit(this.settings, operation.startedAt);
   }
 
   /** The gateway stored its copies: the downloads in `downloadDir` are no longer needed. */

@@ -9,6 +9,7 @@ import {
   type WebhookEvent,
 } from '@vgw/spec';
 import { providerRequest } from '../../provider-utils/provider-http.js';
+import { pastRenderLimit, upstreamTimeout } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { buildReplicateInput } from './replicate-input.js';
 import { replicateProviderName, type ReplicateModelSpec } from './replicate-models.js';
@@ -72,21 +73,16 @@ export class ReplicateVideoModel implements VideoModelV1 {
 
   async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
     const operation = parseReplicateOperation(args.operation);
-    if (this.settings.now() > operation.startedAt + this.settings.maxRenderMs) {
+    if (pastRenderLimit(this.settings, operation.startedAt)) {
       await this.cancel(operation.predictionId).catch((error: unknown) => {
         this.settings.logger.warn(
           { predictionId: operation.predictionId, error: String(error) },
           'replicate cancel after timeout failed',
         );
       });
-      return {
-        status: 'failed',
-        error: {
-          code: 'upstream_timeout',
-          message: `replicate: prediction ${operation.predictionId} did not finish within ${this.settings.maxRenderMs} ms`,
-          retryable: false,
-        },
-      };
+      return upstreamTimeout(
+        `replicate: prediction ${operation.predictionId} did not finish within ${this.settings.maxRenderMs} ms`,
+      );
     }
     const prediction = await this.request(`/predictions/${operation.predictionId}`, 'GET');
     return predictionStatus(prediction, operation.sentImage);

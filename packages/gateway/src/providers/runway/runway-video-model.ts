@@ -7,6 +7,11 @@ import type {
   VideoStatusResult,
 } from '@vgw/spec';
 import { ProviderHttpError, providerRequest } from '../../provider-utils/provider-http.js';
+import {
+  pastRenderLimit,
+  renderLimitSeconds,
+  upstreamTimeout,
+} from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { runwayError } from './runway-error.js';
 import { runwayProviderName, type RunwayModelId } from './runway-models.js';
@@ -73,7 +78,7 @@ export class RunwayVideoModel implements VideoModelV1 {
 
   async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
     const operation = this.parseOperation(args.operation);
-    const pastLimit = this.settings.now() - operation.startedAt > this.settings.maxRenderMs;
+    const pastLimit = pastRenderLimit(this.settings, operation.startedAt);
     let result: VideoStatusResult;
     try {
       const task = await providerRequest({
@@ -114,17 +119,11 @@ export class RunwayVideoModel implements VideoModelV1 {
         'could not cancel a timed-out runway task',
       );
     });
-    const limitSeconds = Math.round(this.settings.maxRenderMs / 1000);
+    const limitSeconds = renderLimitSeconds(this.settings.maxRenderMs);
     const detail = lastError != null ? `; last status check: ${lastError}` : '';
-    const result: VideoStatusResult = {
-      status: 'failed',
-      error: {
-        code: 'upstream_timeout',
-        message: `Runway task ${operation.taskId} did not finish within ${limitSeconds} s${detail}`,
-        retryable: false,
-      },
-    };
-    return result;
+    return upstreamTimeout(
+      `Runway task ${operation.taskId} did not finish within ${limitSeconds} s${detail}`,
+    );
   }
 
   private parseOperation(value: JSONValue): RunwayOperation {
