@@ -3,7 +3,6 @@ import {
   ProviderApiError,
   type JSONValue,
   type VideoCallOptions,
-  type VideoModelV1,
   type VideoStartResult,
   type VideoStatusResult,
 } from '@vgw/spec';
@@ -11,6 +10,7 @@ import type { z } from 'zod';
 import { ProviderHttpError, providerRequest } from '../../provider-utils/provider-http.js';
 import { pastRenderLimit, upstreamTimeout } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
+import { ProviderVideoModel } from '../provider-video-model.js';
 import { workflowRejected } from './comfyui-error.js';
 import { comfyuiCapabilities, comfyuiModelId, comfyuiProviderName } from './comfyui-models.js';
 import { parseComfyuiOperation, type ComfyuiOperation } from './comfyui-operation.js';
@@ -34,18 +34,17 @@ type Where = 'finished' | 'running' | 'queued' | 'unknown';
  * A ComfyUI server running the configured workflow: `POST /prompt`, then `GET /history/{id}`
  * (and `GET /queue` while it has no history), `POST /interrupt` or `POST /queue {delete}`.
  */
-export class ComfyuiVideoModel implements VideoModelV1 {
-  readonly specificationVersion = 'v1' as const;
+export class ComfyuiVideoModel extends ProviderVideoModel<typeof comfyuiModelId> {
   readonly provider = comfyuiProviderName;
-  readonly modelId = comfyuiModelId;
-  readonly capabilities = comfyuiCapabilities;
   /** One client id per gateway process, as ComfyUI expects of one client. */
   private readonly clientId = randomUUID();
 
   constructor(
     private readonly configuration: ComfyuiSettings,
-    private readonly settings: ProviderSettings,
-  ) {}
+    settings: ProviderSettings,
+  ) {
+    super(comfyuiModelId, comfyuiCapabilities, settings);
+  }
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
     const template = this.configuration.workflow;

@@ -1,8 +1,6 @@
 import type {
   JSONValue,
   VideoCallOptions,
-  VideoCapabilities,
-  VideoModelV1,
   VideoStartResult,
   VideoStatusResult,
   WebhookEvent,
@@ -13,6 +11,7 @@ import {
   upstreamTimeout,
 } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
+import { ProviderVideoModel } from '../provider-video-model.js';
 import { falAppPath } from './fal-endpoint-id.js';
 import { invalidOperation } from './fal-error.js';
 import { falBase, falCancelRequest, falRequest } from './fal-http.js';
@@ -35,18 +34,14 @@ import { falWebhookQuery, parseFalWebhook } from './fal-webhook.js';
  * URLs are built the way the official client builds them, never taken from responses, so the
  * key only ever goes to the configured host. fal has no idempotency key.
  */
-export class FalVideoModel implements VideoModelV1 {
-  readonly specificationVersion = 'v1' as const;
+export class FalVideoModel extends ProviderVideoModel {
   readonly provider = falProviderName;
-  readonly modelId: string;
-  readonly capabilities: VideoCapabilities;
 
   constructor(
     private readonly endpoint: FalEndpoint,
-    private readonly settings: ProviderSettings,
+    settings: ProviderSettings,
   ) {
-    this.modelId = endpoint.id;
-    this.capabilities = endpoint.capabilities;
+    super(endpoint.id, endpoint.capabilities, settings);
   }
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {

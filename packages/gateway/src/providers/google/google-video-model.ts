@@ -2,8 +2,6 @@ import {
   ProviderApiError,
   type JSONValue,
   type VideoCallOptions,
-  type VideoCapabilities,
-  type VideoModelV1,
   type VideoStartResult,
   type VideoStatusResult,
 } from '@vgw/spec';
@@ -13,7 +11,7 @@ import {
   renderLimitSeconds,
   upstreamTimeout,
 } from '../../provider-utils/video-status.js';
-import type { ProviderSettings } from '../provider-definition.js';
+import { ProviderVideoModel } from '../provider-video-model.js';
 import { buildCreateBody } from './google-create-body.js';
 import { googleApiKeyVariable, mapGoogleError } from './google-error.js';
 import { googleProviderName, type GoogleModelId } from './google-models.js';
@@ -32,15 +30,8 @@ const apiVersion = 'v1beta';
  * Veo on the Gemini API: `predictLongRunning` starts an operation, `GET /v1beta/{name}` polls it.
  * The API has no cancel and no idempotency key for Veo, so there is no doCancel.
  */
-export class GoogleVideoModel implements VideoModelV1 {
-  readonly specificationVersion = 'v1' as const;
+export class GoogleVideoModel extends ProviderVideoModel<GoogleModelId> {
   readonly provider = googleProviderName;
-
-  constructor(
-    readonly modelId: GoogleModelId,
-    readonly capabilities: VideoCapabilities,
-    private readonly settings: ProviderSettings,
-  ) {}
 
   private get apiBaseURL(): string {
     return `${(this.settings.baseURL ?? googleDefaultBaseURL).replace(/\/+$/, '')}/${apiVersion}`;

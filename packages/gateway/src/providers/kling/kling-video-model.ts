@@ -3,8 +3,6 @@ import {
   ProviderApiError,
   type JSONValue,
   type VideoCallOptions,
-  type VideoCapabilities,
-  type VideoModelV1,
   type VideoStartResult,
   type VideoStatusResult,
   type WebhookEvent,
@@ -16,7 +14,7 @@ import {
   renderLimitSeconds,
   upstreamTimeout,
 } from '../../provider-utils/video-status.js';
-import type { ProviderSettings } from '../provider-definition.js';
+import { ProviderVideoModel } from '../provider-video-model.js';
 import { klingAuthorization } from './kling-auth.js';
 import { klingCodeError, klingCredentialVariables, klingHttpError } from './kling-error.js';
 import { klingProviderName, type KlingModelId } from './kling-models.js';
@@ -59,15 +57,8 @@ function taskOf(envelope: KlingEnvelope, param: string | null): KlingTask {
 }
 
 /** Kling text/image-to-video: one task per start, polled on the same family path. */
-export class KlingVideoModel implements VideoModelV1 {
-  readonly specificationVersion = 'v1' as const;
+export class KlingVideoModel extends ProviderVideoModel<KlingModelId> {
   readonly provider = klingProviderName;
-
-  constructor(
-    readonly modelId: KlingModelId,
-    readonly capabilities: VideoCapabilities,
-    private readonly settings: ProviderSettings,
-  ) {}
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
     const klingOptions = parseKlingOptions(options.providerOptions, this.modelId);

@@ -1,11 +1,5 @@
-import type {
-  JSONValue,
-  VideoCallOptions,
-  VideoCapabilities,
-  VideoModelV1,
-  VideoStartResult,
-  VideoStatusResult,
-} from '@vgw/spec';
+import type { JSONValue, VideoCallOptions, VideoStartResult, VideoStatusResult } from '@vgw/spec';
+import { ProviderVideoModel } from '../provider-video-model.js';
 import { cancelRender } from './cancel-render.js';
 import { localProviderName, type LocalModelId } from './local-models.js';
 import type { LocalEngineSettings } from './local-settings.js';
@@ -17,15 +11,8 @@ import { startRender } from './start-render.js';
  * The offline engine: each start spawns one detached ffmpeg render into its own job
  * directory; status checks and cancels only read that directory and signal the process.
  */
-export class LocalVideoModel implements VideoModelV1 {
-  readonly specificationVersion = 'v1' as const;
+export class LocalVideoModel extends ProviderVideoModel<LocalModelId, LocalEngineSettings> {
   readonly provider = localProviderName;
-
-  constructor(
-    readonly modelId: LocalModelId,
-    readonly capabilities: VideoCapabilities,
-    private readonly settings: LocalEngineSettings,
-  ) {}
 
   doStart(options: VideoCallOptions): Promise<VideoStartResult> {
     return startRender(this.settings, options);

@@ -3,8 +3,6 @@ import {
   ProviderApiError,
   type JSONValue,
   type VideoCallOptions,
-  type VideoCapabilities,
-  type VideoModelV1,
   type VideoStartResult,
   type VideoStatusResult,
   type WebhookEvent,
@@ -18,7 +16,7 @@ import {
   renderLimitSeconds,
   upstreamTimeout,
 } from '../../provider-utils/video-status.js';
-import type { ProviderSettings } from '../provider-definition.js';
+import { ProviderVideoModel } from '../provider-video-model.js';
 import { invalidOperation, lumaFailure, lumaStartError } from './luma-error.js';
 import {
   lumaApiKeyVariable,
@@ -43,15 +41,8 @@ import { parseLumaWebhook } from './luma-webhook.js';
  * `completed` (→ `assets.video`) or `failed`. Luma has no cancel and no idempotency key; a
  * generation is deleted (best effort) to stop it.
  */
-export class LumaVideoModel implements VideoModelV1 {
-  readonly specificationVersion = 'v1' as const;
+export class LumaVideoModel extends ProviderVideoModel<LumaModelId> {
   readonly provider = lumaProviderName;
-
-  constructor(
-    readonly modelId: LumaModelId,
-    readonly capabilities: VideoCapabilities,
-    private readonly settings: ProviderSettings,
-  ) {}
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
     const lumaOptions = parseLumaOptions(options.providerOptions);

@@ -2,8 +2,6 @@ import {
   ProviderApiError,
   type JSONValue,
   type VideoCallOptions,
-  type VideoCapabilities,
-  type VideoModelV1,
   type VideoStartResult,
   type VideoStatusResult,
   type WebhookEvent,
@@ -13,7 +11,7 @@ import {
   renderLimitSeconds,
   upstreamTimeout,
 } from '../../provider-utils/video-status.js';
-import type { ProviderSettings } from '../provider-definition.js';
+import { ProviderVideoModel } from '../provider-video-model.js';
 import { minimaxApiVersion, minimaxProviderName, type MinimaxModelId } from './minimax-models.js';
 import { minimaxOperationSchema, type MinimaxOperation } from './minimax-schemas.js';
 import { startV1, statusV1 } from './minimax-v1.js';
@@ -21,15 +19,8 @@ import { startV2, statusV2 } from './minimax-v2.js';
 import { parseMinimaxWebhook } from './minimax-webhook.js';
 
 /** MiniMax Hailuo (v1 API) and MiniMax-H3 (v2 API); neither documents a cancel endpoint. */
-export class MinimaxVideoModel implements VideoModelV1 {
-  readonly specificationVersion = 'v1' as const;
+export class MinimaxVideoModel extends ProviderVideoModel<MinimaxModelId> {
   readonly provider = minimaxProviderName;
-
-  constructor(
-    readonly modelId: MinimaxModelId,
-    readonly capabilities: VideoCapabilities,
-    private readonly settings: ProviderSettings,
-  ) {}
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
     const api = minimaxApiVersion(this.modelId);

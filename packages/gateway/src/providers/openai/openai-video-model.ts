@@ -2,12 +2,11 @@ import {
   ProviderApiError,
   type JSONValue,
   type VideoCallOptions,
-  type VideoCapabilities,
-  type VideoModelV1,
   type VideoStartResult,
   type VideoStatusResult,
   type WebhookEvent,
 } from '@vgw/spec';
+import { ProviderVideoModel } from '../provider-video-model.js';
 import { providerRequest } from '../../provider-utils/provider-http.js';
 import { pastRenderLimit } from '../../provider-utils/video-status.js';
 import { removeDownloads } from './openai-content-download.js';
@@ -28,15 +27,8 @@ import { parseOpenaiWebhook } from './openai-webhook.js';
  * worker dying between OpenAI accepting the job and the gateway saving the operation can start
  * a second paid render on retry.
  */
-export class OpenaiVideoModel implements VideoModelV1 {
-  readonly specificationVersion = 'v1' as const;
+export class OpenaiVideoModel extends ProviderVideoModel<OpenaiModelId, OpenaiSettings> {
   readonly provider = openaiProviderName;
-
-  constructor(
-    readonly modelId: OpenaiModelId,
-    readonly capabilities: VideoCapabilities,
-    private readonly settings: OpenaiSettings,
-  ) {}
 
   private headers(): Record<string, string> {
     if (this.settings.apiKey == null) {

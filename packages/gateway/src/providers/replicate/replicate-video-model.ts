@@ -2,8 +2,6 @@ import {
   ProviderApiError,
   type JSONValue,
   type VideoCallOptions,
-  type VideoCapabilities,
-  type VideoModelV1,
   type VideoStartResult,
   type VideoStatusResult,
   type WebhookEvent,
@@ -11,6 +9,7 @@ import {
 import { providerRequest } from '../../provider-utils/provider-http.js';
 import { pastRenderLimit, upstreamTimeout } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
+import { ProviderVideoModel } from '../provider-video-model.js';
 import { buildReplicateInput } from './replicate-input.js';
 import { replicateProviderName, type ReplicateModelSpec } from './replicate-models.js';
 import { parseReplicateOperation, type ReplicateOperation } from './replicate-operation.js';
@@ -26,18 +25,14 @@ export const replicateDefaultBaseURL = 'https://api.replicate.com/v1';
  * A model on Replicate's predictions API: create without `Prefer: wait` (the gateway polls),
  * then `GET /predictions/{id}` until it ends, and `POST /predictions/{id}/cancel`.
  */
-export class ReplicateVideoModel implements VideoModelV1 {
-  readonly specificationVersion = 'v1' as const;
+export class ReplicateVideoModel extends ProviderVideoModel {
   readonly provider = replicateProviderName;
-  readonly modelId: string;
-  readonly capabilities: VideoCapabilities;
 
   constructor(
     private readonly spec: ReplicateModelSpec,
-    private readonly settings: ProviderSettings,
+    settings: ProviderSettings,
   ) {
-    this.modelId = spec.modelId;
-    this.capabilities = spec.capabilities;
+    super(spec.modelId, spec.capabilities, settings);
   }
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {

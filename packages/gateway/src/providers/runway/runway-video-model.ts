@@ -1,18 +1,11 @@
-import type {
-  JSONValue,
-  VideoCallOptions,
-  VideoCapabilities,
-  VideoModelV1,
-  VideoStartResult,
-  VideoStatusResult,
-} from '@vgw/spec';
+import type { JSONValue, VideoCallOptions, VideoStartResult, VideoStatusResult } from '@vgw/spec';
 import { ProviderHttpError, providerRequest } from '../../provider-utils/provider-http.js';
 import {
   pastRenderLimit,
   renderLimitSeconds,
   upstreamTimeout,
 } from '../../provider-utils/video-status.js';
-import type { ProviderSettings } from '../provider-definition.js';
+import { ProviderVideoModel } from '../provider-video-model.js';
 import { runwayError } from './runway-error.js';
 import { runwayProviderName, type RunwayModelId } from './runway-models.js';
 import { buildRunwayRequest } from './runway-request.js';
@@ -35,15 +28,8 @@ export const runwayApiVersion = '2024-11-06';
  * takes no idempotency key, so a worker dying between the create and the saved operation can
  * start (and bill) a second task; the gateway's start key cannot prevent that here.
  */
-export class RunwayVideoModel implements VideoModelV1 {
-  readonly specificationVersion = 'v1' as const;
+export class RunwayVideoModel extends ProviderVideoModel<RunwayModelId> {
   readonly provider = runwayProviderName;
-
-  constructor(
-    readonly modelId: RunwayModelId,
-    readonly capabilities: VideoCapabilities,
-    private readonly settings: ProviderSettings,
-  ) {}
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
     const request = await buildRunwayRequest(this.modelId, options);
