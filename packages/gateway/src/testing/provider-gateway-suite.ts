@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { bundledBinaryPaths } from '../compose/build-video-models.js';
 import { probeVideo, type VideoProbe } from '../provider-utils/probe-video.js';
+import type { EmulatedGatewayFixture } from './emulated-gateway-fixture.js';
 import type { EmulatedGateway } from './emulated-provider.js';
 import type { TestDatabaseKind } from './test-databases.js';
 
@@ -97,6 +98,29 @@ export async function downloadAndProbe(
   await writeFile(file, Buffer.from(await content.arrayBuffer()));
   const probe = await probeVideo(bundledBinaryPaths().ffprobePath, file, options);
   return { content, probe };
+}
+
+/**
+ * Creates a video, settles it expecting `completed`, then downloads its content into the
+ * fixture's folder (as `<id>.mp4` unless `file` is given) and probes it.
+ */
+export async function renderThrough(
+  fixture: EmulatedGatewayFixture,
+  body: Record<string, unknown>,
+  options: { settleMs?: number; file?: string; probe?: { decode?: boolean } } = {},
+): Promise<{
+  created: Record<string, any>;
+  video: Record<string, any>;
+  content: Response;
+  probe: VideoProbe;
+}> {
+  const created = await createVideoThrough(fixture.harness, body);
+  const id = created.id as string;
+  const video = await fixture.harness.settle(id, options.settleMs ?? 90_000);
+  expect(video.status, JSON.stringify(video.error)).toBe('completed');
+  const file = fixture.directory.file(options.file ?? `${id}.mp4`);
+  const { content, probe } = await downloadAndProbe(fixture.harness, id, file, options.probe);
+  return { created, video, content, probe };
 }
 
 /** The emulator triggers the standard cases know (each emulator documents which it honours). */

@@ -1,16 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProviderDefinition } from '../../providers/provider-definition.js';
 import { comfyuiProvider } from '../../providers/comfyui/comfyui-provider.js';
 import template from '../../providers/comfyui/__fixtures__/workflow-template.json' with { type: 'json' };
-import { emulatedGateway, type EmulatedGateway } from '../../testing/emulated-provider.js';
+import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
 import {
-  createVideoThrough,
   describeStandardReliability,
-  downloadAndProbe,
   gatewayTestTimeout,
+  renderThrough,
 } from '../../testing/provider-gateway-suite.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { comfyuiEmulator } from './comfyui-emulator.js';
@@ -29,31 +25,22 @@ const configured: ProviderDefinition = {
 };
 
 describe.each(testDatabaseKinds())('comfyui through the gateway (%s)', (kind) => {
-  let harness: EmulatedGateway;
-  let directory: string;
-
-  beforeAll(async () => {
-    harness = await emulatedGateway(kind, configured, comfyuiEmulator, 'workflow');
-    directory = await mkdtemp(join(tmpdir(), 'vgw-comfyui-'));
-  }, 60_000);
-
-  afterAll(async () => {
-    await harness.close();
-    await rm(directory, { recursive: true, force: true });
+  const fixture = useEmulatedGateway({
+    kind,
+    provider: configured,
+    emulator: comfyuiEmulator,
+    modelId: 'workflow',
   });
 
   it(
     'renders the substituted workflow into an MP4 that ffprobe reads',
     gatewayTestTimeout,
     async () => {
-      const { id } = await createVideoThrough(harness, {
+      const { probe } = await renderThrough(fixture, {
         model: 'comfyui/workflow',
         prompt: 'a lighthouse at dusk',
         ...request,
       });
-      const video = await harness.settle(id, 90_000);
-      expect(video.status, JSON.stringify(video.error)).toBe('completed');
-      const { probe } = await downloadAndProbe(harness, id, join(directory, `${id}.mp4`));
       expect(probe.codec).toBe('h264');
       expect(probe.width).toBe(320);
       expect(probe.height).toBe(192);
@@ -63,7 +50,7 @@ describe.each(testDatabaseKinds())('comfyui through the gateway (%s)', (kind) =>
 
   describeStandardReliability({
     kind,
-    harness: () => harness,
+    harness: () => fixture.harness,
     model: 'comfyui/workflow',
     request,
     expectations: {

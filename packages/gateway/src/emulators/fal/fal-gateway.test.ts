@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { falProvider } from '../../providers/fal/fal-provider.js';
-import { emulatedGateway, type EmulatedGateway } from '../../testing/emulated-provider.js';
+import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
 import {
-  createVideoThrough,
   describeStandardReliability,
-  downloadAndProbe,
   gatewayTestTimeout,
+  renderThrough,
 } from '../../testing/provider-gateway-suite.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { falEmulator } from './fal-emulator.js';
@@ -18,28 +14,19 @@ const textToVideo = 'fal-ai/pika/v2.2/text-to-video';
 const request = { seconds: 5, size: '1280x720' };
 
 describe.each(testDatabaseKinds())('fal (Pika) through the gateway (%s)', (kind) => {
-  let harness: EmulatedGateway;
-  let directory: string;
-
-  beforeAll(async () => {
-    harness = await emulatedGateway(kind, falProvider, falEmulator, textToVideo);
-    directory = await mkdtemp(join(tmpdir(), 'vgw-fal-'));
-  }, 60_000);
-
-  afterAll(async () => {
-    await harness.close();
-    await rm(directory, { recursive: true, force: true });
+  const fixture = useEmulatedGateway({
+    kind,
+    provider: falProvider,
+    emulator: falEmulator,
+    modelId: textToVideo,
   });
 
   it('renders a completed MP4 that ffprobe reads', gatewayTestTimeout, async () => {
-    const { id } = await createVideoThrough(harness, {
+    const { content, probe } = await renderThrough(fixture, {
       model: `fal/${textToVideo}`,
       prompt: 'a lighthouse at dusk',
       ...request,
     });
-    const video = await harness.settle(id, 90_000);
-    expect(video.status, JSON.stringify(video.error)).toBe('completed');
-    const { content, probe } = await downloadAndProbe(harness, id, join(directory, `${id}.mp4`));
     expect(content.headers.get('content-type')).toBe('video/mp4');
     expect(probe.codec).toBe('h264');
     expect(probe.durationSeconds).toBeGreaterThan(4);
@@ -47,7 +34,7 @@ describe.each(testDatabaseKinds())('fal (Pika) through the gateway (%s)', (kind)
 
   describeStandardReliability({
     kind,
-    harness: () => harness,
+    harness: () => fixture.harness,
     model: `fal/${textToVideo}`,
     request,
     expectations: {

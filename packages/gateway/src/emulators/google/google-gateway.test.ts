@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { googleProvider } from '../../providers/google/google-provider.js';
-import { emulatedGateway, type EmulatedGateway } from '../../testing/emulated-provider.js';
+import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
 import {
-  createVideoThrough,
   describeStandardReliability,
-  downloadAndProbe,
   gatewayTestTimeout,
+  renderThrough,
 } from '../../testing/provider-gateway-suite.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { googleEmulator } from './google-emulator.js';
@@ -17,33 +13,22 @@ const modelId = 'veo-3.0-fast-generate-001';
 const request = { seconds: '4', size: '1280x720' };
 
 describe.each(testDatabaseKinds())('google through the gateway on %s', (kind) => {
-  let harness: EmulatedGateway;
-  let directory: string;
-
-  beforeAll(async () => {
-    harness = await emulatedGateway(kind, googleProvider, googleEmulator, modelId);
-    directory = await mkdtemp(join(tmpdir(), 'vgw-google-'));
-  }, 120_000);
-
-  afterAll(async () => {
-    await harness.close();
-    await rm(directory, { recursive: true, force: true });
+  const fixture = useEmulatedGateway({
+    kind,
+    provider: googleProvider,
+    emulator: googleEmulator,
+    modelId,
+    setupMs: 120_000,
   });
 
   it('renders through Veo’s API shape to a playable MP4', gatewayTestTimeout, async () => {
-    const created = await createVideoThrough(harness, {
-      model: `google/${modelId}`,
-      prompt: 'a paper lantern drifting at dusk',
-      ...request,
-    });
-    expect(created.model).toBe(`google/${modelId}`);
-    const video = await harness.settle(created.id as string);
-    expect(video).toMatchObject({ status: 'completed', progress: 100 });
-    const { content, probe } = await downloadAndProbe(
-      harness,
-      created.id as string,
-      join(directory, `${kind}.mp4`),
+    const { created, video, content, probe } = await renderThrough(
+      fixture,
+      { model: `google/${modelId}`, prompt: 'a paper lantern drifting at dusk', ...request },
+      { settleMs: 60_000, file: `${kind}.mp4` },
     );
+    expect(created.model).toBe(`google/${modelId}`);
+    expect(video).toMatchObject({ status: 'completed', progress: 100 });
     expect(content.headers.get('content-type')).toBe('video/mp4');
     expect(probe.codec).toBe('h264');
     expect(probe.width).toBe(640);
@@ -52,7 +37,7 @@ describe.each(testDatabaseKinds())('google through the gateway on %s', (kind) =>
 
   describeStandardReliability({
     kind,
-    harness: () => harness,
+    harness: () => fixture.harness,
     model: `google/${modelId}`,
     request,
     expectations: {

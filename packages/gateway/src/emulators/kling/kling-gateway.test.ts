@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { klingProvider } from '../../providers/kling/kling-provider.js';
-import { emulatedGateway, type EmulatedGateway } from '../../testing/emulated-provider.js';
+import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
 import {
-  createVideoThrough,
   describeStandardReliability,
-  downloadAndProbe,
   gatewayTestTimeout,
+  renderThrough,
 } from '../../testing/provider-gateway-suite.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { klingEmulator } from './kling-emulator.js';
@@ -17,35 +13,27 @@ const model = 'kling/kling-v2-5-turbo';
 const request = { seconds: 5, size: '1280x720' };
 
 describe.each(testDatabaseKinds())('kling through the gateway on %s', (kind) => {
-  let harness: EmulatedGateway;
-  let directory: string;
-
-  beforeAll(async () => {
-    harness = await emulatedGateway(kind, klingProvider, klingEmulator, 'kling-v2-5-turbo');
-    directory = await mkdtemp(join(tmpdir(), 'vgw-kling-'));
-  }, 120_000);
-
-  afterAll(async () => {
-    await harness?.close();
-    await rm(directory, { recursive: true, force: true });
+  const fixture = useEmulatedGateway({
+    kind,
+    provider: klingProvider,
+    emulator: klingEmulator,
+    modelId: 'kling-v2-5-turbo',
+    setupMs: 120_000,
   });
 
   it('renders through Kling to an MP4 that ffprobe reads', gatewayTestTimeout, async () => {
-    const { id } = await createVideoThrough(harness, {
+    const { probe } = await renderThrough(fixture, {
       model,
       prompt: 'a paper boat on a pond',
       ...request,
     });
-    const video = await harness.settle(id, 90_000);
-    expect(video.status, JSON.stringify(video.error)).toBe('completed');
-    const { probe } = await downloadAndProbe(harness, id, join(directory, `${id}.mp4`));
     expect(probe.codec).toBe('h264');
     expect(probe.durationSeconds).toBeCloseTo(5, 0);
   });
 
   describeStandardReliability({
     kind,
-    harness: () => harness,
+    harness: () => fixture.harness,
     model,
     request,
     expectations: {

@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lumaProvider } from '../../providers/luma/luma-provider.js';
-import { emulatedGateway, type EmulatedGateway } from '../../testing/emulated-provider.js';
+import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
 import {
-  createVideoThrough,
   describeStandardReliability,
-  downloadAndProbe,
   gatewayTestTimeout,
+  renderThrough,
 } from '../../testing/provider-gateway-suite.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { lumaEmulator } from './luma-emulator.js';
@@ -17,28 +13,19 @@ import { lumaEmulator } from './luma-emulator.js';
 const request = { seconds: 5, size: '960x540' };
 
 describe.each(testDatabaseKinds())('luma through the gateway (%s)', (kind) => {
-  let harness: EmulatedGateway;
-  let directory: string;
-
-  beforeAll(async () => {
-    harness = await emulatedGateway(kind, lumaProvider, lumaEmulator, 'ray-flash-2');
-    directory = await mkdtemp(join(tmpdir(), 'vgw-luma-'));
-  }, 60_000);
-
-  afterAll(async () => {
-    await harness.close();
-    await rm(directory, { recursive: true, force: true });
+  const fixture = useEmulatedGateway({
+    kind,
+    provider: lumaProvider,
+    emulator: lumaEmulator,
+    modelId: 'ray-flash-2',
   });
 
   it('renders a completed MP4 that ffprobe reads', gatewayTestTimeout, async () => {
-    const { id } = await createVideoThrough(harness, {
+    const { content, probe } = await renderThrough(fixture, {
       model: 'luma/ray-flash-2',
       prompt: 'a lighthouse at dusk',
       ...request,
     });
-    const video = await harness.settle(id, 90_000);
-    expect(video.status, JSON.stringify(video.error)).toBe('completed');
-    const { content, probe } = await downloadAndProbe(harness, id, join(directory, `${id}.mp4`));
     expect(content.headers.get('content-type')).toBe('video/mp4');
     expect(probe.codec).toBe('h264');
     expect(probe.durationSeconds).toBeGreaterThan(4);
@@ -46,7 +33,7 @@ describe.each(testDatabaseKinds())('luma through the gateway (%s)', (kind) => {
 
   describeStandardReliability({
     kind,
-    harness: () => harness,
+    harness: () => fixture.harness,
     model: 'luma/ray-flash-2',
     request,
     expectations: {

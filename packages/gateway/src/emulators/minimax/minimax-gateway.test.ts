@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { minimaxProvider } from '../../providers/minimax/minimax-provider.js';
-import { emulatedGateway, type EmulatedGateway } from '../../testing/emulated-provider.js';
+import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
 import {
-  createVideoThrough,
   describeStandardReliability,
-  downloadAndProbe,
   gatewayTestTimeout,
+  renderThrough,
   type StandardReliabilityOptions,
 } from '../../testing/provider-gateway-suite.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
@@ -27,35 +23,27 @@ interface MinimaxModelCase {
 /** Registers the render case and the standard trigger cases for one MiniMax model. */
 function describeMinimaxModel(model: MinimaxModelCase): void {
   describe.each(testDatabaseKinds())(`${model.title} through the gateway on %s`, (kind) => {
-    let harness: EmulatedGateway;
-    let directory: string;
-
-    beforeAll(async () => {
-      harness = await emulatedGateway(kind, minimaxProvider, minimaxEmulator, model.modelId);
-      directory = await mkdtemp(join(tmpdir(), 'vgw-minimax-'));
-    }, 120_000);
-
-    afterAll(async () => {
-      await harness?.close();
-      await rm(directory, { recursive: true, force: true });
+    const fixture = useEmulatedGateway({
+      kind,
+      provider: minimaxProvider,
+      emulator: minimaxEmulator,
+      modelId: model.modelId,
+      setupMs: 120_000,
     });
 
     it('renders to an MP4 that ffprobe reads', gatewayTestTimeout, async () => {
-      const { id } = await createVideoThrough(harness, {
+      const { probe } = await renderThrough(fixture, {
         model: `minimax/${model.modelId}`,
         prompt: model.renderPrompt,
         ...model.request,
       });
-      const video = await harness.settle(id, 90_000);
-      expect(video.status, JSON.stringify(video.error)).toBe('completed');
-      const { probe } = await downloadAndProbe(harness, id, join(directory, `${id}.mp4`));
       expect(probe.codec).toBe('h264');
       expect(probe.durationSeconds).toBeCloseTo(model.request.seconds, 0);
     });
 
     describeStandardReliability({
       kind,
-      harness: () => harness,
+      harness: () => fixture.harness,
       model: `minimax/${model.modelId}`,
       request: model.request,
       expectations: model.expectations,

@@ -1,14 +1,15 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openaiProvider } from '../../providers/openai/openai-provider.js';
-import { emulatedGateway, type EmulatedGateway } from '../../testing/emulated-provider.js';
+import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
+import type { EmulatedGateway } from '../../testing/emulated-provider.js';
 import {
   createVideoThrough,
   describeStandardReliability,
-  downloadAndProbe,
   gatewayTestTimeout,
+  renderThrough,
   type TriggerExpectation,
 } from '../../testing/provider-gateway-suite.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
@@ -34,66 +35,62 @@ const refusedRedirect = {
   ...pastRenderBudget,
 } as const satisfies TriggerExpectation;
 
+/** Removes the downloads of this suite's videos from the adapter's shared download folder. */
+async function removeOurDownloads(harness: EmulatedGateway): Promise<void> {
+  const { rows } = await harness.gateway.test.database.query<{ video_id: string | null }>(
+    `select operation->>'videoId' as video_id from videos`,
+  );
+  const ours = new Set(rows.map((row) => row.video_id).filter((id) => id != null));
+  const names = await readdir(downloadDir).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => ours.has(name.split('.')[0] ?? ''))
+      .map((name) => rm(join(downloadDir, name), { force: true })),
+  );
+}
+
 describe.each(testDatabaseKinds())('openai through the gateway (%s)', (kind) => {
-  let harness: EmulatedGateway;
-  let directory: string;
-
-  beforeAll(async () => {
-    harness = await emulatedGateway(kind, openaiProvider, openaiEmulator, 'sora-2');
-    directory = await mkdtemp(join(tmpdir(), 'vgw-openai-gateway-'));
-  }, 60_000);
-
-  afterAll(async () => {
-    const { rows } = await harness.gateway.test.database.query<{ video_id: string | null }>(
-      `select operation->>'videoId' as video_id from videos`,
-    );
-    const ours = new Set(rows.map((row) => row.video_id).filter((id) => id != null));
-    const names = await readdir(downloadDir).catch(() => [] as string[]);
-    await Promise.all(
-      names
-        .filter((name) => ours.has(name.split('.')[0] ?? ''))
-        .map((name) => rm(join(downloadDir, name), { force: true })),
-    );
-    await harness.close();
-    await rm(directory, { recursive: true, force: true });
+  const fixture = useEmulatedGateway({
+    kind,
+    provider: openaiProvider,
+    emulator: openaiEmulator,
+    modelId: 'sora-2',
+    beforeClose: removeOurDownloads,
   });
 
   it(
     'renders a completed MP4 that ffprobe reads, with a thumbnail',
     gatewayTestTimeout,
     async () => {
-      const { id } = await createVideoThrough(harness, {
+      const { created, content, probe } = await renderThrough(fixture, {
         model: 'openai/sora-2',
         prompt: 'a paper boat on a rainy street',
         ...request,
       });
-      const video = await harness.settle(id, 90_000);
-      expect(video.status, JSON.stringify(video.error)).toBe('completed');
-      const { content, probe } = await downloadAndProbe(harness, id, join(directory, `${id}.mp4`));
       expect(content.headers.get('content-type')).toBe('video/mp4');
       expect(probe.codec).toBe('h264');
       expect(probe.durationSeconds).toBeGreaterThan(3);
-      const thumbnail = await harness.gateway.app.request(
-        `/v1/videos/${id}/content?variant=thumbnail`,
-        harness.gateway.authorized(),
+      const thumbnail = await fixture.harness.gateway.app.request(
+        `/v1/videos/${created.id}/content?variant=thumbnail`,
+        fixture.harness.gateway.authorized(),
       );
       expect(thumbnail.status).toBe(200);
     },
   );
 
   it('serves the bare model name sora-2', gatewayTestTimeout, async () => {
-    const { id } = await createVideoThrough(harness, {
+    const { id } = await createVideoThrough(fixture.harness, {
       model: 'sora-2',
       prompt: 'a quiet pond',
       ...request,
     });
-    const video = await harness.settle(id, 90_000);
+    const video = await fixture.harness.settle(id, 90_000);
     expect(video.status, JSON.stringify(video.error)).toBe('completed');
   });
 
   describeStandardReliability({
     kind,
-    harness: () => harness,
+    harness: () => fixture.harness,
     model: 'openai/sora-2',
     request,
     expectations: {

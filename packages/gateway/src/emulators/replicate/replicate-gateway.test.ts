@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { replicateProvider } from '../../providers/replicate/replicate-provider.js';
-import { emulatedGateway, type EmulatedGateway } from '../../testing/emulated-provider.js';
+import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
 import {
-  createVideoThrough,
   describeStandardReliability,
-  downloadAndProbe,
   gatewayTestTimeout,
+  renderThrough,
 } from '../../testing/provider-gateway-suite.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { replicateEmulator } from './replicate-emulator.js';
@@ -19,34 +15,20 @@ const modelName = 'replicate/kwaivgi/kling-v1.6-standard';
 const request = { seconds: 5, size: '720x720' };
 
 describe.each(testDatabaseKinds())('replicate through the gateway (%s)', (kind) => {
-  let harness: EmulatedGateway;
-  let directory: string;
-
-  beforeAll(async () => {
-    harness = await emulatedGateway(
-      kind,
-      replicateProvider,
-      replicateEmulator,
-      'kwaivgi/kling-v1.6-standard',
-    );
-    directory = await mkdtemp(join(tmpdir(), 'vgw-replicate-'));
-  }, 60_000);
-
-  afterAll(async () => {
-    await harness.close();
-    await rm(directory, { recursive: true, force: true });
+  const fixture = useEmulatedGateway({
+    kind,
+    provider: replicateProvider,
+    emulator: replicateEmulator,
+    modelId: 'kwaivgi/kling-v1.6-standard',
   });
 
   it('renders a completed MP4 that ffprobe reads', gatewayTestTimeout, async () => {
-    const { id } = await createVideoThrough(harness, {
+    const { video, content, probe } = await renderThrough(fixture, {
       model: modelName,
       prompt: 'a lighthouse at dusk',
       ...request,
     });
-    const video = await harness.settle(id, 90_000);
-    expect(video.status, JSON.stringify(video.error)).toBe('completed');
     expect(video.model).toBe(modelName);
-    const { content, probe } = await downloadAndProbe(harness, id, join(directory, `${id}.mp4`));
     expect(content.headers.get('content-type')).toBe('video/mp4');
     expect(probe.codec).toBe('h264');
     expect(probe.durationSeconds).toBeGreaterThan(4);
@@ -54,7 +36,7 @@ describe.each(testDatabaseKinds())('replicate through the gateway (%s)', (kind) 
 
   describeStandardReliability({
     kind,
-    harness: () => harness,
+    harness: () => fixture.harness,
     model: modelName,
     request,
     expectations: {

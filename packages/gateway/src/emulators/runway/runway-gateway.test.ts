@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runwayProvider } from '../../providers/runway/runway-provider.js';
-import { emulatedGateway, type EmulatedGateway } from '../../testing/emulated-provider.js';
+import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
 import {
   createVideoThrough,
   describeStandardReliability,
@@ -22,28 +19,28 @@ const model = 'runway/gen4.5';
 const request = { seconds: 2, size: '1280x720' };
 
 describe.each(testDatabaseKinds())('runway through the gateway on %s', (kind) => {
-  let harness: EmulatedGateway;
-  let directory: string;
-
-  beforeAll(async () => {
-    harness = await emulatedGateway(kind, runwayProvider, runwayEmulator, 'gen4.5');
-    directory = await mkdtemp(join(tmpdir(), 'vgw-runway-'));
-  }, 120_000);
-
-  afterAll(async () => {
-    await harness.close();
-    await rm(directory, { recursive: true, force: true });
+  const fixture = useEmulatedGateway({
+    kind,
+    provider: runwayProvider,
+    emulator: runwayEmulator,
+    modelId: 'gen4.5',
+    setupMs: 120_000,
   });
 
   async function create(body: Record<string, unknown>): Promise<string> {
-    const video = await createVideoThrough(harness, { model, ...request, ...body });
+    const video = await createVideoThrough(fixture.harness, { model, ...request, ...body });
     return video.id as string;
   }
 
   async function expectPlayableMp4(id: string): Promise<void> {
-    const { content, probe } = await downloadAndProbe(harness, id, join(directory, `${id}.mp4`), {
-      decode: false,
-    });
+    const { content, probe } = await downloadAndProbe(
+      fixture.harness,
+      id,
+      fixture.directory.file(`${id}.mp4`),
+      {
+        decode: false,
+      },
+    );
     expect(content.headers.get('content-type')).toBe('video/mp4');
     expect(probe.codec).toBe('h264');
     expect(probe.durationSeconds).toBeGreaterThan(1.5);
@@ -51,7 +48,7 @@ describe.each(testDatabaseKinds())('runway through the gateway on %s', (kind) =>
 
   it('renders runway/gen4.5 text to video into a playable MP4', gatewayTestTimeout, async () => {
     const id = await create({ prompt: 'a lighthouse at dusk', seed: 0 });
-    const video = await harness.settle(id, 90_000);
+    const video = await fixture.harness.settle(id, 90_000);
     expect(video, JSON.stringify(video.error)).toMatchObject({
       status: 'completed',
       progress: 100,
@@ -66,14 +63,14 @@ describe.each(testDatabaseKinds())('runway through the gateway on %s', (kind) =>
       size: '960x960',
       input_reference: { image_url: pngDataUri },
     });
-    const video = await harness.settle(id, 90_000);
+    const video = await fixture.harness.settle(id, 90_000);
     expect(video, JSON.stringify(video.error)).toMatchObject({ status: 'completed' });
     await expectPlayableMp4(id);
   });
 
   describeStandardReliability({
     kind,
-    harness: () => harness,
+    harness: () => fixture.harness,
     model,
     request,
     expectations: {
@@ -93,22 +90,22 @@ describe.each(testDatabaseKinds())('runway through the gateway on %s', (kind) =>
     gatewayTestTimeout,
     async () => {
       const id = await create({ prompt: 'noise [garbage]' });
-      await harness.gateway.drain(harness.gateway.newWorker(), 5);
-      expect((await fetchVideo(harness, id)).status).toBe('in_progress');
-      await expireDeadline(harness, id);
-      const video = await harness.settle(id);
+      await fixture.harness.gateway.drain(fixture.harness.gateway.newWorker(), 5);
+      expect((await fetchVideo(fixture.harness, id)).status).toBe('in_progress');
+      await expireDeadline(fixture.harness, id);
+      const video = await fixture.harness.settle(id);
       expect(video).toMatchObject({ status: 'failed', error: { code: 'upstream_timeout' } });
     },
   );
 
   /** Waits until the download was refused (a handler failure) or the video failed outright. */
   async function awaitRefusal(id: string, limitMs = 60_000) {
-    const worker = harness.gateway.newWorker();
+    const worker = fixture.harness.gateway.newWorker();
     const deadline = Date.now() + limitMs;
     for (;;) {
-      await harness.gateway.drain(worker, 3);
-      const failures = await videoEvents(harness, id, 'handler_failed');
-      const video = await fetchVideo(harness, id);
+      await fixture.harness.gateway.drain(worker, 3);
+      const failures = await videoEvents(fixture.harness, id, 'handler_failed');
+      const video = await fetchVideo(fixture.harness, id);
       const refusal = (failures[0]?.message as string | undefined) ?? null;
       if (refusal != null || video.status === 'failed') return { video, refusal };
       if (Date.now() > deadline) throw new Error(`video ${id} is still ${video.status}`);
@@ -127,7 +124,7 @@ describe.each(testDatabaseKinds())('runway through the gateway on %s', (kind) =>
       const { video, refusal } = await awaitRefusal(id);
       expect(video.status).not.toBe('completed');
       expect(refusal ?? video.error?.message).toMatch(expected);
-      const settled = await harness.settle(id);
+      const settled = await fixture.harness.settle(id);
       expect(settled.status).toBe('failed');
       expect(settled.error.message).toMatch(expected);
     },
@@ -136,21 +133,21 @@ describe.each(testDatabaseKinds())('runway through the gateway on %s', (kind) =>
 });
 
 describe.each(testDatabaseKinds())('runway/gen4_turbo through the gateway on %s', (kind) => {
-  let harness: EmulatedGateway;
-
-  beforeAll(async () => {
-    harness = await emulatedGateway(kind, runwayProvider, runwayEmulator, 'gen4_turbo');
-  }, 120_000);
-
-  afterAll(async () => harness.close());
+  const fixture = useEmulatedGateway({
+    kind,
+    provider: runwayProvider,
+    emulator: runwayEmulator,
+    modelId: 'gen4_turbo',
+    setupMs: 120_000,
+  });
 
   it(
     'refuses a request without an image with a 400 naming input_reference',
     gatewayTestTimeout,
     async () => {
-      const response = await harness.gateway.app.request(
+      const response = await fixture.harness.gateway.app.request(
         '/v1/videos',
-        harness.gateway.authorized({
+        fixture.harness.gateway.authorized({
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ model: 'runway/gen4_turbo', prompt: 'no image', seconds: 5 }),
@@ -162,7 +159,7 @@ describe.each(testDatabaseKinds())('runway/gen4_turbo through the gateway on %s'
         code: 'missing_required_parameter',
         param: 'input_reference',
       });
-      const rows = await harness.gateway.test.database.query('select 1 from videos');
+      const rows = await fixture.harness.gateway.test.database.query('select 1 from videos');
       expect(rows.rowCount).toBe(0);
     },
   );
