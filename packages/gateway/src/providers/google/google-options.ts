@@ -1,5 +1,6 @@
-import { InvalidRequestError, type JSONObject } from '@vgw/spec';
+import type { JSONObject } from '@vgw/spec';
 import { z } from 'zod';
+import { providerOptionsError } from '../../provider-utils/provider-options-error.js';
 
 /** `provider_options.google`: the Gemini API's optional Veo parameters, named as on the wire. */
 export const googleOptionsSchema = z.strictObject({
@@ -11,26 +12,11 @@ export const googleOptionsSchema = z.strictObject({
 
 export type GoogleOptions = z.infer<typeof googleOptionsSchema>;
 
-const param = (key: string): string =>
-  key === '' ? 'provider_options.google' : `provider_options.google.${key}`;
-
 /** Validates the Veo options; the error names the offending key. */
 export function parseGoogleOptions(providerOptions: JSONObject): GoogleOptions {
   const parsed = googleOptionsSchema.safeParse(providerOptions);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  if (issue == null) throw new InvalidRequestError('invalid provider_options.google', param(''));
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    throw new InvalidRequestError(
-      `unknown option "${key}" in provider_options.google; allowed: negativePrompt, personGeneration`,
-      param(key),
-      'unknown_parameter',
-    );
-  }
-  const key = issue.path.map(String).join('.');
-  throw new InvalidRequestError(
-    `invalid provider_options.google.${key}: ${issue.message}`,
-    param(key),
-  );
+  throw providerOptionsError('google', parsed.error, {
+    allowed: 'negativePrompt, personGeneration',
+  });
 }

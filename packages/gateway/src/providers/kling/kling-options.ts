@@ -1,5 +1,9 @@
 import { InvalidRequestError, type JSONObject } from '@vgw/spec';
 import { z } from 'zod';
+import {
+  providerOptionsError,
+  providerOptionsParam,
+} from '../../provider-utils/provider-options-error.js';
 import type { KlingModelId } from './kling-models.js';
 
 const cameraConfig = z.strictObject({
@@ -33,8 +37,6 @@ export const klingOptionsSchema = z.strictObject({
 export type KlingOptions = z.infer<typeof klingOptionsSchema>;
 
 const allowed = Object.keys(klingOptionsSchema.shape).join(', ');
-const param = (key: string): string =>
-  key === '' ? 'provider_options.kling' : `provider_options.kling.${key}`;
 
 /** Validates Kling's options for one model; the error names the offending key. */
 export function parseKlingOptions(
@@ -42,26 +44,11 @@ export function parseKlingOptions(
   modelId: KlingModelId,
 ): KlingOptions {
   const parsed = klingOptionsSchema.safeParse(providerOptions);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    if (issue?.code === 'unrecognized_keys') {
-      const key = issue.keys[0] ?? '';
-      throw new InvalidRequestError(
-        `unknown option "${key}" in provider_options.kling; allowed: ${allowed}`,
-        param(key),
-        'unknown_parameter',
-      );
-    }
-    const key = issue?.path.map(String).join('.') ?? '';
-    throw new InvalidRequestError(
-      `invalid provider_options.kling.${key}: ${issue?.message ?? 'invalid value'}`,
-      param(key),
-    );
-  }
+  if (!parsed.success) throw providerOptionsError('kling', parsed.error, { allowed });
   if (parsed.data.sound != null && modelId !== 'kling-v2-6') {
     throw new InvalidRequestError(
       `provider_options.kling.sound needs kling-v2-6; ${modelId} renders without audio`,
-      param('sound'),
+      providerOptionsParam('kling', 'sound'),
     );
   }
   return parsed.data;

@@ -1,5 +1,6 @@
-import { InvalidRequestError, type JSONObject } from '@vgw/spec';
+import type { JSONObject } from '@vgw/spec';
 import { z } from 'zod';
+import { providerOptionsError } from '../../provider-utils/provider-options-error.js';
 
 /** `provider_options.luma`: Luma's own create fields that have no OpenAI-style equivalent. */
 export const lumaOptionsSchema = z.strictObject({
@@ -14,26 +15,10 @@ export const lumaOptionsSchema = z.strictObject({
 export type LumaOptions = z.infer<typeof lumaOptionsSchema>;
 
 const allowed = Object.keys(lumaOptionsSchema.shape).join(', ');
-const param = (key: string): string =>
-  key === '' ? 'provider_options.luma' : `provider_options.luma.${key}`;
 
 /** Validates `provider_options.luma`; the error names the offending key. */
 export function parseLumaOptions(providerOptions: JSONObject): LumaOptions {
   const parsed = lumaOptionsSchema.safeParse(providerOptions);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  if (issue == null) throw new InvalidRequestError('invalid provider_options.luma', param(''));
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    throw new InvalidRequestError(
-      `unknown option "${key}" in provider_options.luma; allowed: ${allowed}`,
-      param(key),
-      'unknown_parameter',
-    );
-  }
-  const key = issue.path.map(String).join('.');
-  throw new InvalidRequestError(
-    `invalid provider_options.luma.${key}: ${issue.message}`,
-    param(key),
-  );
+  throw providerOptionsError('luma', parsed.error, { allowed });
 }

@@ -1,5 +1,6 @@
-import { InvalidRequestError, type JSONObject } from '@vgw/spec';
+import type { JSONObject } from '@vgw/spec';
 import { z } from 'zod';
+import { providerOptionsError } from '../../provider-utils/provider-options-error.js';
 
 /** `provider_options.minimax` for Hailuo (v1), named as on MiniMax's wire. */
 export const minimaxV1OptionsSchema = z.strictObject({
@@ -15,9 +16,6 @@ export const minimaxV2OptionsSchema = z.strictObject({
 export type MinimaxV1Options = z.infer<typeof minimaxV1OptionsSchema>;
 export type MinimaxV2Options = z.infer<typeof minimaxV2OptionsSchema>;
 
-const param = (key: string): string =>
-  key === '' ? 'provider_options.minimax' : `provider_options.minimax.${key}`;
-
 /** Validates against the model's API version; a misspelt or foreign key is a 400 naming it. */
 export function parseMinimaxOptions<Schema extends z.ZodObject>(
   schema: Schema,
@@ -25,19 +23,8 @@ export function parseMinimaxOptions<Schema extends z.ZodObject>(
 ): z.infer<Schema> {
   const parsed = schema.safeParse(providerOptions);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  if (issue?.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    const allowed = Object.keys(schema.shape).join(', ');
-    throw new InvalidRequestError(
-      `unknown option "${key}" in provider_options.minimax for this model; allowed: ${allowed}`,
-      param(key),
-      'unknown_parameter',
-    );
-  }
-  const key = issue?.path.map(String).join('.') ?? '';
-  throw new InvalidRequestError(
-    `invalid provider_options.minimax.${key}: ${issue?.message ?? 'invalid value'}`,
-    param(key),
-  );
+  throw providerOptionsError('minimax', parsed.error, {
+    allowed: Object.keys(schema.shape).join(', '),
+    scope: 'for this model',
+  });
 }

@@ -1,5 +1,9 @@
 import { InvalidRequestError, type JSONObject } from '@vgw/spec';
 import { z } from 'zod';
+import {
+  providerOptionsError,
+  providerOptionsParam,
+} from '../../provider-utils/provider-options-error.js';
 import { openaiSnapshots, type OpenaiModelId } from './openai-models.js';
 
 /** `provider_options.openai`: strict, so a misspelt key is a 400 rather than silently ignored. */
@@ -10,16 +14,13 @@ export const openaiOptionsSchema = z.strictObject({
 
 export type OpenaiOptions = z.infer<typeof openaiOptionsSchema>;
 
-const param = (key: string): string =>
-  key === '' ? 'provider_options.openai' : `provider_options.openai.${key}`;
-
 function checkSnapshot(options: OpenaiOptions, modelId: OpenaiModelId): void {
   if (options.snapshot == null) return;
   const allowed = openaiSnapshots[modelId];
   if (!allowed.includes(options.snapshot)) {
     throw new InvalidRequestError(
       `provider_options.openai.snapshot must be one of ${allowed.join(', ')} for ${modelId}, got "${options.snapshot}"`,
-      param('snapshot'),
+      providerOptionsParam('openai', 'snapshot'),
     );
   }
 }
@@ -34,19 +35,5 @@ export function parseOpenaiOptions(
     checkSnapshot(parsed.data, modelId);
     return parsed.data;
   }
-  const issue = parsed.error.issues[0];
-  if (issue == null) throw new InvalidRequestError('invalid provider_options.openai', param(''));
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    throw new InvalidRequestError(
-      `unknown option "${key}" in provider_options.openai; allowed: snapshot`,
-      param(key),
-      'unknown_parameter',
-    );
-  }
-  const key = issue.path.map(String).join('.');
-  throw new InvalidRequestError(
-    `invalid provider_options.openai.${key}: ${issue.message}`,
-    param(key),
-  );
+  throw providerOptionsError('openai', parsed.error, { allowed: 'snapshot' });
 }

@@ -1,5 +1,9 @@
 import { InvalidRequestError, type JSONObject } from '@vgw/spec';
 import { z } from 'zod';
+import {
+  providerOptionsError,
+  providerOptionsParam,
+} from '../../provider-utils/provider-options-error.js';
 import { isVeoModel, type RunwayModelId } from './runway-models.js';
 
 /** `provider_options.runway`: strict, so a misspelt key is a 400 rather than silently ignored. */
@@ -18,9 +22,6 @@ export type RunwayOptions = z.infer<typeof runwayOptionsSchema>;
 
 const allowedKeys = 'contentModeration, audio, negativePrompt';
 
-const param = (key: string): string =>
-  key === '' ? 'provider_options.runway' : `provider_options.runway.${key}`;
-
 const veoOnlyKeys = ['audio', 'negativePrompt'] as const;
 const gen4OnlyKeys = ['contentModeration'] as const;
 
@@ -32,7 +33,7 @@ function checkModelSupport(options: RunwayOptions, modelId: RunwayModelId): void
   if (unsupported != null) {
     throw new InvalidRequestError(
       `provider_options.runway.${unsupported} is not supported by ${modelId}`,
-      param(unsupported),
+      providerOptionsParam('runway', unsupported),
       'unsupported_parameter',
     );
   }
@@ -48,20 +49,5 @@ export function parseRunwayOptions(
     checkModelSupport(parsed.data, modelId);
     return parsed.data;
   }
-  const issue = parsed.error.issues[0];
-  if (issue == null) throw new InvalidRequestError('invalid provider_options.runway', param(''));
-  if (issue.code === 'unrecognized_keys') {
-    const prefix = issue.path.map(String).join('.');
-    const key = [prefix, issue.keys[0] ?? ''].filter((part) => part !== '').join('.');
-    throw new InvalidRequestError(
-      `unknown option "${key}" in provider_options.runway; allowed: ${allowedKeys}`,
-      param(key),
-      'unknown_parameter',
-    );
-  }
-  const key = issue.path.map(String).join('.');
-  throw new InvalidRequestError(
-    `invalid provider_options.runway.${key}: ${issue.message}`,
-    param(key),
-  );
+  throw providerOptionsError('runway', parsed.error, { allowed: allowedKeys, nestedPath: true });
 }
