@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { InvalidRequestError, ProviderApiError, type VideoCallOptions } from '@vgw/spec';
+import { InvalidRequestError, ProviderApiError } from '@vgw/spec';
 import { describe, expect, it } from 'vitest';
 import {
   jsonReply,
@@ -26,6 +26,7 @@ import unauthorized from './__fixtures__/401.json' with { type: 'json' };
 import { comfyuiProvider } from './comfyui-provider.js';
 import { promptIdFor } from './comfyui-prompt.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const serverError = readFileSync(new URL('./__fixtures__/500.txt', import.meta.url), 'utf8');
 const promptId = 'c1a3d7e2-2b7a-4c1e-9d3f-6e5a4b3c2d1e';
@@ -51,20 +52,14 @@ function settings(
   });
 }
 
-function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {
-  return {
-    prompt: 'a red fox running through "snow" {{seed}}',
-    seconds: 4,
-    width: 768,
-    height: 512,
-    fps: 24,
-    seed: 42,
-    inputReference: null,
-    idempotencyKey: 'start_1',
-    providerOptions: {},
-    ...overrides,
-  };
-}
+const callOptions = callOptionsFrom({
+  prompt: 'a red fox running through "snow" {{seed}}',
+  seconds: 4,
+  width: 768,
+  height: 512,
+  seed: 42,
+  idempotencyKey: 'start_1',
+});
 
 const operation = { promptId, clientId: 'client-1', startedAt: 1_000_000 };
 const historyPath = `GET /history/${promptId}`;

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InvalidRequestError, ProviderApiError, type VideoCallOptions } from '@vgw/spec';
+import { InvalidRequestError, ProviderApiError } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderSettings } from '../provider-definition.js';
 import { fixtureLoader } from '../../testing/load-fixture.js';
@@ -9,6 +9,7 @@ import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fet
 import { falAppPath } from './fal-endpoint-id.js';
 import { falModelsFor, falProvider } from './fal-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const fixture = fixtureLoader(import.meta.url);
 const requestId = '024ca5b1-45d3-4afd-883e-ad3abe2a1c4d';
@@ -34,20 +35,7 @@ function model(
   return { model: falProvider.createModel(modelId, settings), calls };
 }
 
-function call(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {
-  return {
-    prompt: 'A corgi surfing a wave at sunset',
-    seconds: 5,
-    width: 1280,
-    height: 720,
-    fps: 24,
-    seed: 7,
-    inputReference: null,
-    idempotencyKey: 'start-key-1',
-    providerOptions: {},
-    ...overrides,
-  };
-}
+const call = callOptionsFrom({ prompt: 'A corgi surfing a wave at sunset', seed: 7 });
 
 const operation = { requestId, endpointId: textToVideo, startedAt: 1_000_000 };
 let directory: string;

@@ -4,6 +4,7 @@ import type { ProviderSettings } from '../provider-definition.js';
 import submitted from './__fixtures__/submit.json' with { type: 'json' };
 import { falProvider } from './fal-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const hookURL = 'https://vgw.example.com/v1/webhooks/fal';
 const endpoint = 'fal-ai/pika/v2.2/text-to-video';
@@ -26,17 +27,9 @@ function model(urls: string[], overrides: Partial<ProviderSettings> = {}) {
   );
 }
 
-const call = (providerOptions: VideoCallOptions['providerOptions'] = {}): VideoCallOptions => ({
-  prompt: 'A corgi surfing a wave at sunset',
-  seconds: 5,
-  width: 1280,
-  height: 720,
-  fps: 24,
-  seed: 7,
-  inputReference: null,
-  idempotencyKey: 'start-key-1',
-  providerOptions,
-});
+const callOptions = callOptionsFrom({ prompt: 'A corgi surfing a wave at sunset', seed: 7 });
+const call = (providerOptions: VideoCallOptions['providerOptions'] = {}) =>
+  callOptions({ providerOptions });
 
 async function parse(body: string) {
   const fal = model([]);

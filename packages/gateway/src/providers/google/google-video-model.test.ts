@@ -1,12 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  InvalidRequestError,
-  PolicyViolationError,
-  ProviderApiError,
-  type VideoCallOptions,
-} from '@vgw/spec';
+import { InvalidRequestError, PolicyViolationError, ProviderApiError } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
 import type { ProviderSettings } from '../provider-definition.js';
@@ -26,6 +21,7 @@ import unauthorized from './__fixtures__/401.json' with { type: 'json' };
 import invalidKey from './__fixtures__/400-invalid-key.json' with { type: 'json' };
 import policyRefusal from './__fixtures__/400-policy.json' with { type: 'json' };
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const startedAt = 1_800_000_000_000;
 
@@ -38,20 +34,7 @@ function settings(fetch: ProviderSettings['fetch'], overrides: Partial<ProviderS
   });
 }
 
-function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {
-  return {
-    prompt: 'a lighthouse in a storm',
-    seconds: 4,
-    width: 1280,
-    height: 720,
-    fps: 24,
-    seed: null,
-    inputReference: null,
-    idempotencyKey: 'start-key-1',
-    providerOptions: {},
-    ...overrides,
-  };
-}
+const callOptions = callOptionsFrom({ prompt: 'a lighthouse in a storm', seconds: 4 });
 
 const model = (fetch: ProviderSettings['fetch'], overrides: Partial<ProviderSettings> = {}) =>
   googleProvider.createModel('veo-3.0-fast-generate-001', settings(fetch, overrides));

@@ -6,7 +6,6 @@ import {
   PolicyViolationError,
   ProviderApiError,
   type JSONValue,
-  type VideoCallOptions,
 } from '@vgw/spec';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +25,7 @@ import outOfBalance from './__fixtures__/429-balance.json' with { type: 'json' }
 import serverError from './__fixtures__/500.json' with { type: 'json' };
 import { klingProvider } from './kling-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const now = 1_767_000_000_000;
 const accessKey = 'ak-test';
@@ -51,20 +51,7 @@ function model(
   );
 }
 
-function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {
-  return {
-    prompt: 'a red fox in snow',
-    seconds: 5,
-    width: 1280,
-    height: 720,
-    fps: 24,
-    seed: null,
-    inputReference: null,
-    idempotencyKey: 'start-key-1',
-    providerOptions: {},
-    ...overrides,
-  };
-}
+const callOptions = callOptionsFrom({ prompt: 'a red fox in snow' });
 
 const operation: JSONValue = {
   taskId: 'task-abc-123',

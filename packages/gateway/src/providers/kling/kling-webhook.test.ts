@@ -5,6 +5,7 @@ import created from './__fixtures__/create.json' with { type: 'json' };
 import succeeded from './__fixtures__/succeeded.json' with { type: 'json' };
 import { klingProvider } from './kling-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const hookURL = 'https://vgw.example.com/v1/webhooks/kling';
 
@@ -26,17 +27,7 @@ function model(sent: unknown[], overrides: Partial<ProviderSettings> = {}) {
   );
 }
 
-const call: VideoCallOptions = {
-  prompt: 'a red fox in snow',
-  seconds: 5,
-  width: 1280,
-  height: 720,
-  fps: 24,
-  seed: null,
-  inputReference: null,
-  idempotencyKey: 'start-key-1',
-  providerOptions: {},
-};
+const call: VideoCallOptions = callOptionsFrom({ prompt: 'a red fox in snow' })();
 
 async function parse(body: string) {
   const kling = model([]);

@@ -1,10 +1,11 @@
-import { InvalidRequestError, ProviderApiError, type VideoCallOptions } from '@vgw/spec';
+import { InvalidRequestError, ProviderApiError } from '@vgw/spec';
 import { describe, expect, it } from 'vitest';
 import type { ProviderSettings } from '../provider-definition.js';
 import { fixtureLoader } from '../../testing/load-fixture.js';
 import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
 import { lumaProvider } from './luma-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const fixture = fixtureLoader(import.meta.url);
 const generationId = 'd2b2c1e4-6c3a-4f5e-9f4c-0a1b2c3d4e5f';
@@ -23,20 +24,7 @@ function model(answers: Answer[], overrides: Partial<ProviderSettings> = {}, mod
   return { model: lumaProvider.createModel(modelId, settings), calls };
 }
 
-function call(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {
-  return {
-    prompt: 'A serene lake surrounded by mountains at sunset',
-    seconds: 5,
-    width: 1280,
-    height: 720,
-    fps: 24,
-    seed: null,
-    inputReference: null,
-    idempotencyKey: 'start-key-1',
-    providerOptions: {},
-    ...overrides,
-  };
-}
+const call = callOptionsFrom({ prompt: 'A serene lake surrounded by mountains at sunset' });
 
 const operation = { id: generationId, model: 'ray-2', startedAt: 1_000_000 };
 

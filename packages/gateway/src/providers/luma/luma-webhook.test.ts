@@ -5,6 +5,7 @@ import completed from './__fixtures__/completed.json' with { type: 'json' };
 import created from './__fixtures__/create.json' with { type: 'json' };
 import { lumaProvider } from './luma-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const hookURL = 'https://vgw.example.com/v1/webhooks/luma';
 
@@ -26,17 +27,9 @@ function model(sent: unknown[], overrides: Partial<ProviderSettings> = {}) {
   );
 }
 
-const call = (providerOptions: VideoCallOptions['providerOptions'] = {}): VideoCallOptions => ({
-  prompt: 'A serene lake surrounded by mountains at sunset',
-  seconds: 5,
-  width: 1280,
-  height: 720,
-  fps: 24,
-  seed: null,
-  inputReference: null,
-  idempotencyKey: 'start-key-1',
-  providerOptions,
-});
+const callOptions = callOptionsFrom({ prompt: 'A serene lake surrounded by mountains at sunset' });
+const call = (providerOptions: VideoCallOptions['providerOptions'] = {}) =>
+  callOptions({ providerOptions });
 
 const post = (body: string) => new Request(hookURL, { method: 'POST', body });
 

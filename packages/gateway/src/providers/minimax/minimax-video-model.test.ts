@@ -6,7 +6,6 @@ import {
   PolicyViolationError,
   ProviderApiError,
   type JSONValue,
-  type VideoCallOptions,
 } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderSettings } from '../provider-definition.js';
@@ -38,6 +37,7 @@ import v2NoUrl from './__fixtures__/v2-succeeded-no-url.json' with { type: 'json
 import v2Succeeded from './__fixtures__/v2-succeeded.json' with { type: 'json' };
 import { minimaxProvider } from './minimax-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const now = 1_767_000_000_000;
 const apiKey = 'mm-test-key';
@@ -61,20 +61,12 @@ function model(
   );
 }
 
-function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {
-  return {
-    prompt: 'a man picks up a book',
-    seconds: 6,
-    width: 1366,
-    height: 768,
-    fps: 24,
-    seed: null,
-    inputReference: null,
-    idempotencyKey: 'start-key-1',
-    providerOptions: {},
-    ...overrides,
-  };
-}
+const callOptions = callOptionsFrom({
+  prompt: 'a man picks up a book',
+  seconds: 6,
+  width: 1366,
+  height: 768,
+});
 
 const v1Operation: JSONValue = {
   taskId: '361720188367060',

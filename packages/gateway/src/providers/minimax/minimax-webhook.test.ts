@@ -5,6 +5,7 @@ import v1Created from './__fixtures__/v1-create.json' with { type: 'json' };
 import v2Created from './__fixtures__/v2-create.json' with { type: 'json' };
 import { minimaxProvider } from './minimax-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const hookURL = 'https://vgw.example.com/v1/webhooks/minimax';
 
@@ -26,17 +27,12 @@ function model(modelId: string, sent: unknown[], overrides: Partial<ProviderSett
   );
 }
 
-const call: VideoCallOptions = {
+const call: VideoCallOptions = callOptionsFrom({
   prompt: 'a man picks up a book',
   seconds: 6,
   width: 1366,
   height: 768,
-  fps: 24,
-  seed: null,
-  inputReference: null,
-  idempotencyKey: 'start-key-1',
-  providerOptions: {},
-};
+})();
 
 async function parse(body: string) {
   const minimax = model('MiniMax-Hailuo-02', []);

@@ -6,7 +6,6 @@ import {
   NotFoundError,
   PolicyViolationError,
   ProviderApiError,
-  type VideoCallOptions,
   type VideoModelV1,
 } from '@vgw/spec';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,6 +23,7 @@ import rateLimited from './__fixtures__/429.json' with { type: 'json' };
 import serverError from './__fixtures__/500.json' with { type: 'json' };
 import unauthorized from './__fixtures__/401.json' with { type: 'json' };
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 interface Call {
   url: string;
@@ -66,20 +66,11 @@ function model(overrides: Partial<ProviderSettings> = {}, modelId = 'sora-2'): V
   return openaiProvider.createModel(modelId, settings(overrides));
 }
 
-function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {
-  return {
-    prompt: 'A paper boat drifting down a rain-soaked street at dusk',
-    seconds: 4,
-    width: 1280,
-    height: 720,
-    fps: 30,
-    seed: null,
-    inputReference: null,
-    idempotencyKey: 'start-key-1',
-    providerOptions: {},
-    ...overrides,
-  };
-}
+const callOptions = callOptionsFrom({
+  prompt: 'A paper boat drifting down a rain-soaked street at dusk',
+  seconds: 4,
+  fps: 30,
+});
 
 const operation = { videoId, model: 'sora-2', upstreamModel: 'sora-2', startedAt: 1_000 };
 

@@ -7,6 +7,7 @@ import type { ProviderSettings } from '../provider-definition.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
 import { openaiProvider } from './openai-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const secret = `whsec_${Buffer.from('openai webhook test secret').toString('base64')}`;
 const clockMs = 1_760_000_000_000;
@@ -32,17 +33,11 @@ function settings(overrides: Partial<ProviderSettings> = {}): ProviderSettings {
   });
 }
 
-const callOptions: VideoCallOptions = {
+const callOptions: VideoCallOptions = callOptionsFrom({
   prompt: 'A paper boat drifting down a rain-soaked street at dusk',
   seconds: 4,
-  width: 1280,
-  height: 720,
   fps: 30,
-  seed: null,
-  inputReference: null,
-  idempotencyKey: 'start-key-1',
-  providerOptions: {},
-};
+})();
 
 const event = (type: string, id: string = created.id) =>
   JSON.stringify({ id: 'evt_1', object: 'event', type, created_at: 1, data: { id } });

@@ -1,12 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  InvalidRequestError,
-  ProviderApiError,
-  type JSONObject,
-  type VideoCallOptions,
-} from '@vgw/spec';
+import { InvalidRequestError, ProviderApiError, type JSONObject } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonReply, scriptedFetch, type RecordedCall } from '../../testing/recording-fetch.js';
 import type { ProviderSettings } from '../provider-definition.js';
@@ -28,6 +23,7 @@ import unauthenticated from './__fixtures__/401.json' with { type: 'json' };
 import invalidInput from './__fixtures__/422.json' with { type: 'json' };
 import { replicateProvider } from './replicate-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const clock = 1_000_000;
 function settings(
@@ -42,20 +38,13 @@ function settings(
   });
 }
 
-function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {
-  return {
-    prompt: 'A cat walks across a sunlit room',
-    seconds: 6,
-    width: 1366,
-    height: 768,
-    fps: 24,
-    seed: null,
-    inputReference: null,
-    idempotencyKey: 'start_1',
-    providerOptions: {},
-    ...overrides,
-  };
-}
+const callOptions = callOptionsFrom({
+  prompt: 'A cat walks across a sunlit room',
+  seconds: 6,
+  width: 1366,
+  height: 768,
+  idempotencyKey: 'start_1',
+});
 
 const operation = {
   predictionId: 'gm3qorzdhgbfurvjtvhg6dckhu',

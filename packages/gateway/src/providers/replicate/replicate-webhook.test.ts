@@ -8,6 +8,7 @@ import created from './__fixtures__/create.json' with { type: 'json' };
 import succeeded from './__fixtures__/succeeded.json' with { type: 'json' };
 import { replicateProvider } from './replicate-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const secret = `whsec_${Buffer.from('replicate webhook test secret').toString('base64')}`;
 const clockMs = 1_760_000_000_000;
@@ -33,17 +34,13 @@ function settings(overrides: Partial<ProviderSettings> = {}): ProviderSettings {
   });
 }
 
-const callOptions: VideoCallOptions = {
+const callOptions: VideoCallOptions = callOptionsFrom({
   prompt: 'A cat walks across a sunlit room',
   seconds: 6,
   width: 1366,
   height: 768,
-  fps: 24,
-  seed: null,
-  inputReference: null,
   idempotencyKey: 'start_1',
-  providerOptions: {},
-};
+})();
 
 function signedRequest(
   body: string,

@@ -5,7 +5,6 @@ import {
   InvalidRequestError,
   ProviderApiError,
   type JSONValue,
-  type VideoCallOptions,
   type VideoModelV1,
 } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +31,7 @@ import succeeded from './__fixtures__/succeeded.json' with { type: 'json' };
 import throttled from './__fixtures__/throttled.json' with { type: 'json' };
 import { runwayProvider } from './runway-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
+import { callOptionsFrom } from '../../testing/video-call-options.js';
 
 const now = 1_767_000_000_000;
 const apiKey = 'key_runway_test';
@@ -61,20 +61,7 @@ function model(
   );
 }
 
-function callOptions(overrides: Partial<VideoCallOptions> = {}): VideoCallOptions {
-  return {
-    prompt: 'Slow dolly in on the lighthouse',
-    seconds: 5,
-    width: 1280,
-    height: 720,
-    fps: 24,
-    seed: 1234,
-    inputReference: null,
-    idempotencyKey: 'start-key-1',
-    providerOptions: {},
-    ...overrides,
-  };
-}
+const callOptions = callOptionsFrom({ prompt: 'Slow dolly in on the lighthouse', seed: 1234 });
 
 const operation: JSONValue = {
   taskId,
