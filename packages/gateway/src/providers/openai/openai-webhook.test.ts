@@ -1,6 +1,11 @@
-import { AuthenticationError, type VideoCallOptions } from '@vgw/spec';
+import type { VideoCallOptions } from '@vgw/spec';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signStandardWebhook } from '../../provider-utils/standard-webhook.js';
+import {
+  expectSignatureRefusals,
+  expectWebhookBringsCheckForward,
+  signedWebhookRequest,
+  webhookSecret,
+} from '../../testing/signed-webhook.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { createTestGateway, type TestGateway } from '../../testing/test-gateway.js';
 import type { ProviderSettings } from '../provider-definition.js';
@@ -9,7 +14,7 @@ import { openaiProvider } from './openai-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
 import { callOptionsFrom } from '../../testing/video-call-options.js';
 
-const secret = `whsec_${Buffer.from('openai webhook test secret').toString('base64')}`;
+const secret = webhookSecret('openai webhook test secret');
 const clockMs = 1_760_000_000_000;
 const hookURL = 'https://vgw.example.com/v1/webhooks/openai';
 
@@ -42,17 +47,12 @@ const callOptions: VideoCallOptions = callOptionsFrom({
 const event = (type: string, id: string = created.id) =>
   JSON.stringify({ id: 'evt_1', object: 'event', type, created_at: 1, data: { id } });
 
-function signedRequest(body: string, options: { key?: string; atMs?: number } = {}) {
-  const seconds = Math.floor((options.atMs ?? clockMs) / 1000);
-  return new Request(hookURL, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...signStandardWebhook(options.key ?? secret, 'wh_1', seconds, body),
-    },
-    body,
+const signedRequest = (body: string, options: { key?: string; atMs?: number } = {}) =>
+  signedWebhookRequest(hookURL, body, {
+    secret: options.key ?? secret,
+    webhookId: 'wh_1',
+    atMs: options.atMs ?? clockMs,
   });
-}
 
 const parse = (request: Request, overrides: Partial<ProviderSettings> = {}) => {
   const model = openaiProvider.createModel('sora-2', settings(overrides));
@@ -81,19 +81,13 @@ describe('openai webhooks', () => {
   });
 
   it('refuses a wrong signature, a stale timestamp, missing headers or no secret', async () => {
-    const body = event('video.completed');
-    const otherKey = `whsec_${Buffer.from('another secret').toString('base64')}`;
-    await expect(parse(signedRequest(body, { key: otherKey }))).rejects.toThrow(
-      AuthenticationError,
-    );
-    await expect(parse(signedRequest(body, { atMs: clockMs + 301_000 }))).rejects.toThrow(
-      AuthenticationError,
-    );
-    const unsigned = new Request(hookURL, { method: 'POST', body });
-    await expect(parse(unsigned)).rejects.toThrow(AuthenticationError);
-    await expect(parse(signedRequest(body), { options: {} })).rejects.toThrow(
-      /configure settings\.options\.webhookSecret/,
-    );
+    await expectSignatureRefusals({
+      parse,
+      sign: signedRequest,
+      url: hookURL,
+      body: event('video.completed'),
+      staleAtMs: clockMs + 301_000,
+    });
   });
 
   it('answers null for garbage, other event types and ids that are not video ids', async () => {
@@ -113,28 +107,11 @@ describe.each(testDatabaseKinds())('POST /v1/webhooks/openai on %s', (kind) => {
       settings({ now: () => Date.now(), webhookURL: hookURL }),
     );
     gateway = await createTestGateway(kind, [model]);
-    const response = await gateway.app.request(
-      '/v1/videos',
-      gateway.authorized({
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ prompt: 'hooked' }),
-      }),
-    );
-    const video = (await response.json()) as { id: string };
-    await gateway.newWorker().runOnce();
-    await gateway.test.database.query(
-      `update videos set next_check_at = now() + interval '1 hour' where id = $1`,
-      [video.id],
-    );
-    const body = event('video.completed');
-    const headers = signStandardWebhook(secret, 'wh_2', Math.floor(Date.now() / 1000), body);
-    const hooked = await gateway.app.request('/v1/webhooks/openai', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body,
+    await expectWebhookBringsCheckForward(gateway, {
+      provider: 'openai',
+      body: event('video.completed'),
+      secret,
+      webhookId: 'wh_2',
     });
-    expect(hooked.status).toBe(202);
-    expect(await hooked.json()).toEqual({ received: true, videos: 1 });
   });
 });

@@ -1,6 +1,12 @@
-import { AuthenticationError, type VideoCallOptions } from '@vgw/spec';
+import type { VideoCallOptions } from '@vgw/spec';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signStandardWebhook } from '../../provider-utils/standard-webhook.js';
+import {
+  expectSignatureRefusals,
+  expectWebhookBringsCheckForward,
+  signedWebhookRequest,
+  webhookSecret,
+} from '../../testing/signed-webhook.js';
 import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { createTestGateway, type TestGateway } from '../../testing/test-gateway.js';
 import type { ProviderSettings } from '../provider-definition.js';
@@ -10,7 +16,7 @@ import { replicateProvider } from './replicate-provider.js';
 import { providerTestSettings } from '../../testing/provider-test-settings.js';
 import { callOptionsFrom } from '../../testing/video-call-options.js';
 
-const secret = `whsec_${Buffer.from('replicate webhook test secret').toString('base64')}`;
+const secret = webhookSecret('replicate webhook test secret');
 const clockMs = 1_760_000_000_000;
 const hookURL = 'https://vgw.example.com/v1/webhooks/replicate';
 
@@ -42,21 +48,16 @@ const callOptions: VideoCallOptions = callOptionsFrom({
   idempotencyKey: 'start_1',
 })();
 
-function signedRequest(
+const signedRequest = (
   body: string,
   options: { key?: string; atMs?: number; headers?: Record<string, string> } = {},
-) {
-  const seconds = Math.floor((options.atMs ?? clockMs) / 1000);
-  return new Request(hookURL, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...signStandardWebhook(options.key ?? secret, 'msg_1', seconds, body),
-      ...options.headers,
-    },
-    body,
+) =>
+  signedWebhookRequest(hookURL, body, {
+    secret: options.key ?? secret,
+    webhookId: 'msg_1',
+    atMs: options.atMs ?? clockMs,
+    ...(options.headers != null ? { headers: options.headers } : {}),
   });
-}
 
 const parse = (request: Request, overrides: Partial<ProviderSettings> = {}) => {
   const model = replicateProvider.createModel('minimax/hailuo-02', settings(overrides));
@@ -91,19 +92,13 @@ describe('replicate webhooks', () => {
   });
 
   it('refuses a wrong signature, a stale timestamp, missing headers or no secret', async () => {
-    const body = JSON.stringify(succeeded);
-    const otherKey = `whsec_${Buffer.from('another secret').toString('base64')}`;
-    await expect(parse(signedRequest(body, { key: otherKey }))).rejects.toThrow(
-      AuthenticationError,
-    );
-    await expect(parse(signedRequest(body, { atMs: clockMs - 301_000 }))).rejects.toThrow(
-      AuthenticationError,
-    );
-    const unsigned = new Request(hookURL, { method: 'POST', body });
-    await expect(parse(unsigned)).rejects.toThrow(AuthenticationError);
-    await expect(parse(signedRequest(body), { options: {} })).rejects.toThrow(
-      /configure settings\.options\.webhookSecret/,
-    );
+    await expectSignatureRefusals({
+      parse,
+      sign: signedRequest,
+      url: hookURL,
+      body: JSON.stringify(succeeded),
+      staleAtMs: clockMs - 301_000,
+    });
   });
 
   it('answers null for a signed body that is not a prediction', async () => {
@@ -122,28 +117,11 @@ describe.each(testDatabaseKinds())('POST /v1/webhooks/replicate on %s', (kind) =
       settings({ now: () => Date.now(), fetch: recordingFetch([]), webhookURL: hookURL }),
     );
     gateway = await createTestGateway(kind, [model]);
-    const response = await gateway.app.request(
-      '/v1/videos',
-      gateway.authorized({
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ prompt: 'hooked' }),
-      }),
-    );
-    const video = (await response.json()) as { id: string };
-    await gateway.newWorker().runOnce();
-    await gateway.test.database.query(
-      `update videos set next_check_at = now() + interval '1 hour' where id = $1`,
-      [video.id],
-    );
-    const body = JSON.stringify(succeeded);
-    const headers = signStandardWebhook(secret, 'msg_2', Math.floor(Date.now() / 1000), body);
-    const hooked = await gateway.app.request('/v1/webhooks/replicate', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body,
+    await expectWebhookBringsCheckForward(gateway, {
+      provider: 'replicate',
+      body: JSON.stringify(succeeded),
+      secret,
+      webhookId: 'msg_2',
     });
-    expect(hooked.status).toBe(202);
-    expect(await hooked.json()).toEqual({ received: true, videos: 1 });
   });
 });
