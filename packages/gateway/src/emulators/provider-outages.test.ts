@@ -31,63 +31,38 @@ interface Case {
   options?: Record<string, unknown>;
 }
 
+/** One adapter with the smallest request its model accepts (and the options it needs). */
+function adapter(
+  provider: ProviderDefinition,
+  emulator: EmulatorDefinition,
+  modelId: string,
+  seconds: number,
+  size: string,
+  options?: Record<string, unknown>,
+): Case {
+  return {
+    provider,
+    emulator,
+    modelId,
+    request: { seconds, size },
+    ...(options != null ? { options } : {}),
+  };
+}
+
 /** Every adapter, with the smallest request its model accepts. */
 const cases: Case[] = [
-  {
-    provider: openaiProvider,
-    emulator: openaiEmulator,
-    modelId: 'sora-2',
-    request: { seconds: 4, size: '1280x720' },
-  },
-  {
-    provider: runwayProvider,
-    emulator: runwayEmulator,
-    modelId: 'gen4.5',
-    request: { seconds: 2, size: '1280x720' },
-  },
-  {
-    provider: lumaProvider,
-    emulator: lumaEmulator,
-    modelId: 'ray-flash-2',
-    request: { seconds: 5, size: '1280x720' },
-  },
-  {
-    provider: googleProvider,
-    emulator: googleEmulator,
-    modelId: 'veo-3.0-fast-generate-001',
-    request: { seconds: 4, size: '1280x720' },
-  },
-  {
-    provider: klingProvider,
-    emulator: klingEmulator,
-    modelId: 'kling-v2-5-turbo',
-    request: { seconds: 5, size: '1280x720' },
-  },
-  {
-    provider: minimaxProvider,
-    emulator: minimaxEmulator,
-    modelId: 'MiniMax-Hailuo-02',
-    request: { seconds: 6, size: '1366x768' },
-  },
-  {
-    provider: falProvider,
-    emulator: falEmulator,
-    modelId: 'fal-ai/pika/v2.2/text-to-video',
-    request: { seconds: 5, size: '1280x720' },
-  },
-  {
-    provider: replicateProvider,
-    emulator: replicateEmulator,
-    modelId: 'kwaivgi/kling-v1.6-standard',
-    request: { seconds: 5, size: '720x720' },
-  },
-  {
-    provider: comfyuiProvider,
-    emulator: comfyuiEmulator,
-    modelId: 'workflow',
-    request: { seconds: 1, size: '320x240' },
-    options: { workflow: template, placeholders: { negative: 'blurry' } },
-  },
+  adapter(openaiProvider, openaiEmulator, 'sora-2', 4, '1280x720'),
+  adapter(runwayProvider, runwayEmulator, 'gen4.5', 2, '1280x720'),
+  adapter(lumaProvider, lumaEmulator, 'ray-flash-2', 5, '1280x720'),
+  adapter(googleProvider, googleEmulator, 'veo-3.0-fast-generate-001', 4, '1280x720'),
+  adapter(klingProvider, klingEmulator, 'kling-v2-5-turbo', 5, '1280x720'),
+  adapter(minimaxProvider, minimaxEmulator, 'MiniMax-Hailuo-02', 6, '1366x768'),
+  adapter(falProvider, falEmulator, 'fal-ai/pika/v2.2/text-to-video', 5, '1280x720'),
+  adapter(replicateProvider, replicateEmulator, 'kwaivgi/kling-v1.6-standard', 5, '720x720'),
+  adapter(comfyuiProvider, comfyuiEmulator, 'workflow', 1, '320x240', {
+    workflow: template,
+    placeholders: { negative: 'blurry' },
+  }),
 ];
 
 async function createVideo(
