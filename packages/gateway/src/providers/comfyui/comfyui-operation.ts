@@ -1,5 +1,6 @@
-import { ProviderApiError, type JSONValue } from '@vgw/spec';
+import type { JSONValue } from '@vgw/spec';
 import { z } from 'zod';
+import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
 import { comfyuiProviderName } from './comfyui-models.js';
 
 /** What the gateway stores after queueing a prompt: enough to poll and cancel after a restart. */
@@ -12,12 +13,10 @@ export const comfyuiOperationSchema = z.object({
 export type ComfyuiOperation = z.infer<typeof comfyuiOperationSchema>;
 
 export function parseComfyuiOperation(value: JSONValue): ComfyuiOperation {
-  const parsed = comfyuiOperationSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new ProviderApiError(comfyuiProviderName, 'the stored operation is not valid', {
-      code: 'invalid_operation',
-      retryable: false,
-    });
-  }
-  return parsed.data;
+  return parseStoredOperation(
+    comfyuiProviderName,
+    comfyuiOperationSchema,
+    value,
+    'the stored operation is not valid',
+  );
 }

@@ -1,4 +1,6 @@
-import { ProviderApiError, type VideoFailure } from '@vgw/spec';
+import type { ProviderApiError } from '@vgw/spec';
+import { type VideoFailure } from '@vgw/spec';
+import { missingApiKey } from '../../provider-utils/missing-api-key.js';
 import { falProviderName } from './fal-models.js';
 import type { FalErrorBody } from './fal-schemas.js';
 
@@ -50,16 +52,6 @@ export function falFailure(body: FalErrorBody, retryable: boolean): VideoFailure
   };
 }
 
-export function invalidOperation(reason: string): ProviderApiError {
-  return new ProviderApiError(falProviderName, `stored operation is not a fal request: ${reason}`, {
-    code: 'invalid_operation',
-    retryable: false,
-  });
-}
-
 export function missingKey(): ProviderApiError {
-  return new ProviderApiError(falProviderName, 'no API key; set FAL_KEY', {
-    code: 'provider_auth_failed',
-    retryable: false,
-  });
+  return missingApiKey(falProviderName, 'no API key; set FAL_KEY');
 }

@@ -11,9 +11,9 @@ import {
   upstreamTimeout,
 } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
+import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { falAppPath } from './fal-endpoint-id.js';
-import { invalidOperation } from './fal-error.js';
 import { falBase, falCancelRequest, falRequest } from './fal-http.js';
 import { buildFalInput } from './fal-input.js';
 import { falProviderName } from './fal-models.js';
@@ -99,8 +99,11 @@ export class FalVideoModel extends ProviderVideoModel {
   }
 
   private operationOf(value: JSONValue): FalOperation {
-    const parsed = falOperationSchema.safeParse(value);
-    if (!parsed.success) throw invalidOperation(parsed.error.issues[0]?.message ?? 'invalid');
-    return parsed.data;
+    return parseStoredOperation(
+      falProviderName,
+      falOperationSchema,
+      value,
+      (reason) => `stored operation is not a fal request: ${reason}`,
+    );
   }
 }

@@ -1,11 +1,12 @@
 import {
-  ProviderApiError,
   type JSONValue,
   type VideoCallOptions,
   type VideoStartResult,
   type VideoStatusResult,
 } from '@vgw/spec';
+import { missingApiKey } from '../../provider-utils/missing-api-key.js';
 import { providerRequest } from '../../provider-utils/provider-http.js';
+import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
 import {
   pastRenderLimit,
   renderLimitSeconds,
@@ -39,14 +40,7 @@ export class GoogleVideoModel extends ProviderVideoModel<GoogleModelId> {
 
   private apiKey(): string {
     if (this.settings.apiKey == null || this.settings.apiKey === '') {
-      throw new ProviderApiError(
-        'google',
-        `no API key is configured; set ${googleApiKeyVariable}`,
-        {
-          code: 'provider_auth_failed',
-          retryable: false,
-        },
-      );
+      throw missingApiKey('google', `no API key is configured; set ${googleApiKeyVariable}`);
     }
     return this.settings.apiKey;
   }
@@ -101,14 +95,12 @@ export class GoogleVideoModel extends ProviderVideoModel<GoogleModelId> {
   }
 
   async doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult> {
-    const parsed = storedOperationSchema.safeParse(args.operation);
-    if (!parsed.success) {
-      throw new ProviderApiError('google', 'the stored operation is not a Veo operation', {
-        code: 'invalid_operation',
-        retryable: false,
-      });
-    }
-    const stored = parsed.data;
+    const stored = parseStoredOperation(
+      'google',
+      storedOperationSchema,
+      args.operation,
+      'the stored operation is not a Veo operation',
+    );
     if (pastRenderLimit(this.settings, stored.startedAt)) {
       // Nothing to cancel upstream: the Gemini API documents no cancel for Veo operations.
       const seconds = renderLimitSeconds(this.settings.maxRenderMs);

@@ -14,6 +14,8 @@ import {
   renderLimitSeconds,
   upstreamTimeout,
 } from '../../provider-utils/video-status.js';
+import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
+import { missingApiKey } from '../../provider-utils/missing-api-key.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { klingAuthorization } from './kling-auth.js';
 import { klingCodeError, klingCredentialVariables, klingHttpError } from './kling-error.js';
@@ -121,10 +123,7 @@ export class KlingVideoModel extends ProviderVideoModel<KlingModelId> {
     request: { method: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal },
   ): Promise<z.infer<typeof klingEnvelopeSchema>> {
     if (this.settings.apiKey == null) {
-      throw new ProviderApiError(klingProviderName, `no key; set ${klingCredentialVariables[0]}`, {
-        code: 'provider_auth_failed',
-        retryable: false,
-      });
+      throw missingApiKey(klingProviderName, `no key; set ${klingCredentialVariables[0]}`);
     }
     const authorization = await klingAuthorization(
       { accessKey: this.settings.apiKey, secretKey: this.settings.secret },
@@ -148,10 +147,10 @@ export class KlingVideoModel extends ProviderVideoModel<KlingModelId> {
 }
 
 function parseOperation(value: JSONValue): KlingOperation {
-  const parsed = klingOperationSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new ProviderApiError(klingProviderName, 'stored operation is not a Kling task', {
-    code: 'invalid_operation',
-    retryable: false,
-  });
+  return parseStoredOperation(
+    klingProviderName,
+    klingOperationSchema,
+    value,
+    'stored operation is not a Kling task',
+  );
 }

@@ -1,6 +1,5 @@
-import { PolicyViolationError, ProviderApiError, type VideoFailure } from '@vgw/spec';
+import { PolicyViolationError, type VideoFailure } from '@vgw/spec';
 import { ProviderHttpError } from '../../provider-utils/provider-http.js';
-import { lumaProviderName } from './luma-models.js';
 import { lumaErrorBodySchema } from './luma-schemas.js';
 
 /**
@@ -47,16 +46,5 @@ export function lumaStartError(error: unknown): unknown {
   return new PolicyViolationError(
     `luma refused the request: ${body.data.detail}`,
     refusedInput(body.data.detail) ?? 'prompt',
-  );
-}
-
-export function invalidOperation(reason: string): ProviderApiError {
-  return new ProviderApiError(
-    lumaProviderName,
-    `stored operation is not a Luma generation: ${reason}`,
-    {
-      code: 'invalid_operation',
-      retryable: false,
-    },
   );
 }

@@ -1,6 +1,5 @@
 import {
   InvalidRequestError,
-  ProviderApiError,
   type JSONValue,
   type VideoCallOptions,
   type VideoStartResult,
@@ -16,8 +15,10 @@ import {
   renderLimitSeconds,
   upstreamTimeout,
 } from '../../provider-utils/video-status.js';
+import { missingApiKey } from '../../provider-utils/missing-api-key.js';
+import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
-import { invalidOperation, lumaFailure, lumaStartError } from './luma-error.js';
+import { lumaFailure, lumaStartError } from './luma-error.js';
 import {
   lumaApiKeyVariable,
   lumaApiPath,
@@ -125,9 +126,12 @@ export class LumaVideoModel extends ProviderVideoModel<LumaModelId> {
   }
 
   private operationOf(value: JSONValue): LumaOperation {
-    const parsed = lumaOperationSchema.safeParse(value);
-    if (!parsed.success) throw invalidOperation(parsed.error.issues[0]?.message ?? 'invalid');
-    return parsed.data;
+    return parseStoredOperation(
+      lumaProviderName,
+      lumaOperationSchema,
+      value,
+      (reason) => `stored operation is not a Luma generation: ${reason}`,
+    );
   }
 
   private request<Schema extends z.ZodType>(
@@ -138,10 +142,7 @@ export class LumaVideoModel extends ProviderVideoModel<LumaModelId> {
   ): Promise<z.infer<Schema>> {
     const { apiKey, baseURL, fetch } = this.settings;
     if (apiKey == null) {
-      throw new ProviderApiError(lumaProviderName, `no API key; set ${lumaApiKeyVariable}`, {
-        code: 'provider_auth_failed',
-        retryable: false,
-      });
+      throw missingApiKey(lumaProviderName, `no API key; set ${lumaApiKeyVariable}`);
     }
     const base = (baseURL ?? lumaDefaultBaseURL).replace(/\/+$/, '');
     return providerRequest({

@@ -1,5 +1,6 @@
 import { ProviderApiError } from '@vgw/spec';
 import type { z } from 'zod';
+import { missingApiKey } from '../../provider-utils/missing-api-key.js';
 import { providerRequest } from '../../provider-utils/provider-http.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { minimaxHttpError, minimaxKeyVariable } from './minimax-error.js';
@@ -23,10 +24,7 @@ export async function minimaxCall<Schema extends z.ZodType>(
   call: MinimaxCall<Schema>,
 ): Promise<z.infer<Schema>> {
   if (settings.apiKey == null || settings.apiKey === '') {
-    throw new ProviderApiError(minimaxProviderName, `no API key; set ${minimaxKeyVariable}`, {
-      code: 'provider_auth_failed',
-      retryable: false,
-    });
+    throw missingApiKey(minimaxProviderName, `no API key; set ${minimaxKeyVariable}`);
   }
   const baseURL = (settings.baseURL ?? minimaxDefaultBaseURL).replace(/\/+$/, '');
   try {

@@ -1,5 +1,4 @@
 import {
-  ProviderApiError,
   type JSONValue,
   type VideoCallOptions,
   type VideoStartResult,
@@ -11,6 +10,7 @@ import {
   renderLimitSeconds,
   upstreamTimeout,
 } from '../../provider-utils/video-status.js';
+import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { minimaxApiVersion, minimaxProviderName, type MinimaxModelId } from './minimax-models.js';
 import { minimaxOperationSchema, type MinimaxOperation } from './minimax-schemas.js';
@@ -60,10 +60,10 @@ export class MinimaxVideoModel extends ProviderVideoModel<MinimaxModelId> {
 }
 
 function parseOperation(value: JSONValue): MinimaxOperation {
-  const parsed = minimaxOperationSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new ProviderApiError(minimaxProviderName, 'stored operation is not a MiniMax task', {
-    code: 'invalid_operation',
-    retryable: false,
-  });
+  return parseStoredOperation(
+    minimaxProviderName,
+    minimaxOperationSchema,
+    value,
+    'stored operation is not a MiniMax task',
+  );
 }

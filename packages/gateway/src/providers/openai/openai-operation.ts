@@ -1,5 +1,6 @@
-import { ProviderApiError, type JSONValue } from '@vgw/spec';
+import type { JSONValue } from '@vgw/spec';
 import { z } from 'zod';
+import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
 import { openaiModelIds, openaiProviderName } from './openai-models.js';
 import { videoIdSchema } from './openai-schemas.js';
 
@@ -15,10 +16,10 @@ export const openaiOperationSchema = z.object({
 export type OpenaiOperation = z.infer<typeof openaiOperationSchema>;
 
 export function parseOperation(operation: JSONValue): OpenaiOperation {
-  const parsed = openaiOperationSchema.safeParse(operation);
-  if (parsed.success) return parsed.data;
-  throw new ProviderApiError(openaiProviderName, 'stored operation is not an OpenAI video', {
-    code: 'invalid_operation',
-    retryable: false,
-  });
+  return parseStoredOperation(
+    openaiProviderName,
+    openaiOperationSchema,
+    operation,
+    'stored operation is not an OpenAI video',
+  );
 }

@@ -7,6 +7,7 @@ import {
   type WebhookEvent,
 } from '@vgw/spec';
 import { ProviderVideoModel } from '../provider-video-model.js';
+import { missingApiKey } from '../../provider-utils/missing-api-key.js';
 import { providerRequest } from '../../provider-utils/provider-http.js';
 import { pastRenderLimit } from '../../provider-utils/video-status.js';
 import { removeDownloads } from './openai-content-download.js';
@@ -32,10 +33,7 @@ export class OpenaiVideoModel extends ProviderVideoModel<OpenaiModelId, OpenaiSe
 
   private headers(): Record<string, string> {
     if (this.settings.apiKey == null) {
-      throw new ProviderApiError(openaiProviderName, `no API key; set ${openaiApiKeyVariable}`, {
-        code: 'provider_auth_failed',
-        retryable: false,
-      });
+      throw missingApiKey(openaiProviderName, `no API key; set ${openaiApiKeyVariable}`);
     }
     return { authorization: `Bearer ${this.settings.apiKey}` };
   }

@@ -1,5 +1,6 @@
-import { ProviderApiError, type JSONValue } from '@vgw/spec';
+import type { JSONValue } from '@vgw/spec';
 import { z } from 'zod';
+import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
 
 /** What the gateway stores after a create: enough to poll and cancel from any worker. */
 export const replicateOperationSchema = z.object({
@@ -13,12 +14,10 @@ export const replicateOperationSchema = z.object({
 export type ReplicateOperation = z.infer<typeof replicateOperationSchema>;
 
 export function parseReplicateOperation(value: JSONValue): ReplicateOperation {
-  const parsed = replicateOperationSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new ProviderApiError('replicate', 'the stored operation is not valid', {
-      code: 'invalid_operation',
-      retryable: false,
-    });
-  }
-  return parsed.data;
+  return parseStoredOperation(
+    'replicate',
+    replicateOperationSchema,
+    value,
+    'the stored operation is not valid',
+  );
 }

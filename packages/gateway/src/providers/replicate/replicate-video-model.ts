@@ -1,11 +1,11 @@
 import {
-  ProviderApiError,
   type JSONValue,
   type VideoCallOptions,
   type VideoStartResult,
   type VideoStatusResult,
   type WebhookEvent,
 } from '@vgw/spec';
+import { missingApiKey } from '../../provider-utils/missing-api-key.js';
 import { providerRequest } from '../../provider-utils/provider-http.js';
 import { pastRenderLimit, upstreamTimeout } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
@@ -98,14 +98,7 @@ export class ReplicateVideoModel extends ProviderVideoModel {
   private request(path: string, method: 'GET' | 'POST', body?: unknown, signal?: AbortSignal) {
     const apiKey = this.settings.apiKey;
     if (apiKey == null) {
-      throw new ProviderApiError(
-        replicateProviderName,
-        `no API token; set ${replicateApiKeyVariable}`,
-        {
-          code: 'provider_auth_failed',
-          retryable: false,
-        },
-      );
+      throw missingApiKey(replicateProviderName, `no API token; set ${replicateApiKeyVariable}`);
     }
     const base = (this.settings.baseURL ?? replicateDefaultBaseURL).replace(/\/+$/, '');
     return providerRequest({

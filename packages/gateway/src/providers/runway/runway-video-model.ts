@@ -1,4 +1,5 @@
 import type { JSONValue, VideoCallOptions, VideoStartResult, VideoStatusResult } from '@vgw/spec';
+import { missingApiKey } from '../../provider-utils/missing-api-key.js';
 import { ProviderHttpError, providerRequest } from '../../provider-utils/provider-http.js';
 import {
   pastRenderLimit,
@@ -123,11 +124,7 @@ export class RunwayVideoModel extends ProviderVideoModel<RunwayModelId> {
   private common(path: string) {
     const apiKey = this.settings.apiKey;
     if (apiKey == null || apiKey === '') {
-      throw runwayError(
-        `no API key configured; set ${runwayApiKeyVariable}`,
-        false,
-        'provider_auth_failed',
-      );
+      throw missingApiKey(this.provider, `no API key configured; set ${runwayApiKeyVariable}`);
     }
     const baseURL = (this.settings.baseURL ?? runwayDefaultBaseURL).replace(/\/+$/, '');
     return {
