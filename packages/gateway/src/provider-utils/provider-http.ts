@@ -52,6 +52,22 @@ async function readBody(response: Response): Promise<{ text: string; json: unkno
   }
 }
 
+/**
+ * How a refused call is classified: 401/403 are final auth failures (the key is wrong, a retry
+ * sends the same key); 408/409/429/5xx may pass on a retry; any other status is a final rejection.
+ */
+export function httpFailureClass(status: number): { retryable: boolean; code: string } {
+  if (status === 401 || status === 403) return { retryable: false, code: 'provider_auth_failed' };
+  const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
+  const code =
+    status === 429
+      ? 'provider_rate_limited'
+      : status >= 500
+        ? 'provider_unavailable'
+        : 'provider_rejected';
+  return { retryable, code };
+}
+
 function httpError(
   request: { provider: string; apiKeyVariable: string },
   response: Response,
@@ -64,29 +80,12 @@ function httpError(
     retryAfterMs: retryAfterMs(response.headers),
     body: body.json ?? body.text,
   };
-  if (status === 401 || status === 403) {
-    return new ProviderHttpError(
-      request.provider,
-      `authentication failed (${status}); check ${request.apiKeyVariable}: ${snippet}`,
-      {
-        ...common,
-        retryable: false,
-        code: 'provider_auth_failed',
-      },
-    );
-  }
-  const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
-  const code =
-    status === 429
-      ? 'provider_rate_limited'
-      : status >= 500
-        ? 'provider_unavailable'
-        : 'provider_rejected';
-  return new ProviderHttpError(request.provider, `HTTP ${status}: ${snippet}`, {
-    ...common,
-    retryable,
-    code,
-  });
+  const failure = httpFailureClass(status);
+  const message =
+    failure.code === 'provider_auth_failed'
+      ? `authentication failed (${status}); check ${request.apiKeyVariable}: ${snippet}`
+      : `HTTP ${status}: ${snippet}`;
+  return new ProviderHttpError(request.provider, message, { ...common, ...failure });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ProviderHttpError } from '../../provider-utils/provider-http.js';
+import { httpFailureClass, ProviderHttpError } from '../../provider-utils/provider-http.js';
 import { retryAfterMs } from '../../provider-utils/retry-after.js';
 import { openaiProviderName } from './openai-models.js';
 import { openaiApiKeyVariable } from './openai-settings.js';
@@ -18,23 +18,10 @@ export async function contentHttpError(response: Response): Promise<ProviderHttp
   }
   const common = { httpStatus: status, retryAfterMs: retryAfterMs(response.headers), body };
   const snippet = text.slice(0, 300);
-  if (status === 401 || status === 403) {
-    return new ProviderHttpError(
-      openaiProviderName,
-      `authentication failed (${status}) downloading the video; check ${openaiApiKeyVariable}: ${snippet}`,
-      { ...common, retryable: false, code: 'provider_auth_failed' },
-    );
-  }
-  const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
-  const code =
-    status === 429
-      ? 'provider_rate_limited'
-      : status >= 500
-        ? 'provider_unavailable'
-        : 'provider_rejected';
-  return new ProviderHttpError(
-    openaiProviderName,
-    `video download answered HTTP ${status}: ${snippet}`,
-    { ...common, retryable, code },
-  );
+  const failure = httpFailureClass(status);
+  const message =
+    failure.code === 'provider_auth_failed'
+      ? `authentication failed (${status}) downloading the video; check ${openaiApiKeyVariable}: ${snippet}`
+      : `video download answered HTTP ${status}: ${snippet}`;
+  return new ProviderHttpError(openaiProviderName, message, { ...common, ...failure });
 }
