@@ -1,4 +1,5 @@
 import { NotFoundError } from '@vgw/spec';
+import { hasApiKey } from '../declared-models.js';
 import type {
   DeclaredModel,
   ProviderDefinition,
@@ -36,7 +37,7 @@ export const falProvider: ProviderDefinition = {
     capabilities: pikaCapabilitiesById[modelId],
   })),
   listModels: falModelsFor,
-  isConfigured: (settings) => settings.apiKey != null && settings.apiKey !== '',
+  isConfigured: hasApiKey,
   createModel(modelId, settings) {
     const endpoints = falEndpoints(settings.options);
     const endpoint = endpoints.find((candidate) => candidate.id === modelId);

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@vgw/spec';
+import { declaredModels, hasApiKey, unknownModel } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import { googleApiKeyVariable } from './google-error.js';
 import {
@@ -15,17 +15,11 @@ export const googleProvider: ProviderDefinition = {
   displayName: 'Google Veo (Gemini API)',
   credentialVariables: [googleApiKeyVariable],
   defaultBaseURL: googleDefaultBaseURL,
-  models: googleModelIds.map((modelId) => ({
-    modelId,
-    capabilities: googleCapabilities[modelId],
-  })),
-  isConfigured: (settings) => settings.apiKey != null && settings.apiKey !== '',
+  models: declaredModels(googleModelIds, googleCapabilities),
+  isConfigured: hasApiKey,
   createModel(modelId, settings) {
     if (!isGoogleModelId(modelId)) {
-      throw new NotFoundError(
-        `the google provider has no model "${modelId}"; known: ${googleModelIds.join(', ')}`,
-        'model',
-      );
+      throw unknownModel('google', modelId, googleModelIds);
     }
     return new GoogleVideoModel(modelId, googleCapabilities[modelId], settings);
   },

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@vgw/spec';
+import { declaredModels, hasApiKey, unknownModel } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import { klingCredentialVariables } from './kling-error.js';
 import {
@@ -15,11 +15,11 @@ export const klingProvider: ProviderDefinition = {
   displayName: 'Kling AI',
   credentialVariables: klingCredentialVariables,
   defaultBaseURL: klingDefaultBaseURL,
-  models: klingModelIds.map((modelId) => ({ modelId, capabilities: klingCapabilities[modelId] })),
-  isConfigured: (settings) => settings.apiKey != null && settings.apiKey !== '',
+  models: declaredModels(klingModelIds, klingCapabilities),
+  isConfigured: hasApiKey,
   createModel(modelId, settings) {
     if (!isKlingModelId(modelId)) {
-      throw new NotFoundError(`the kling provider has no model "${modelId}"`, 'model');
+      throw unknownModel('kling', modelId);
     }
     return new KlingVideoModel(modelId, klingCapabilities[modelId], settings);
   },

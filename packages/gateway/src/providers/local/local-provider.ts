@@ -1,7 +1,8 @@
-import { NotFoundError, type JSONValue, type VideoModelV1 } from '@vgw/spec';
+import type { JSONValue, VideoModelV1 } from '@vgw/spec';
 import { resolve } from 'node:path';
 import { silentLogger, type ProviderLogger } from '../../provider-utils/provider-logger.js';
 import { probeVideo, type VideoProbe } from '../../provider-utils/probe-video.js';
+import { unknownModel } from '../declared-models.js';
 import {
   isLocalModelId,
   localCapabilities,
@@ -56,7 +57,7 @@ export function createLocalProvider(settings: LocalProviderSettings): LocalProvi
     modelIds: localModelIds,
     videoModel(modelId) {
       if (!isLocalModelId(modelId)) {
-        throw new NotFoundError(`the local provider has no model "${modelId}"`, 'model');
+        throw unknownModel('local', modelId);
       }
       return new LocalVideoModel(modelId, localCapabilities[modelId], engine);
     },

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@vgw/spec';
+import { declaredModels, hasApiKey, unknownModel } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import {
   isLumaModelId,
@@ -16,14 +16,11 @@ export const lumaProvider: ProviderDefinition = {
   displayName: 'Luma Dream Machine',
   credentialVariables: [lumaApiKeyVariable],
   defaultBaseURL: lumaDefaultBaseURL,
-  models: lumaModelIds.map((modelId) => ({ modelId, capabilities: lumaCapabilities[modelId] })),
-  isConfigured: (settings) => settings.apiKey != null && settings.apiKey !== '',
+  models: declaredModels(lumaModelIds, lumaCapabilities),
+  isConfigured: hasApiKey,
   createModel(modelId, settings) {
     if (!isLumaModelId(modelId)) {
-      throw new NotFoundError(
-        `the luma provider has no model "${modelId}"; known: ${lumaModelIds.join(', ')}`,
-        'model',
-      );
+      throw unknownModel('luma', modelId, lumaModelIds);
     }
     return new LumaVideoModel(modelId, lumaCapabilities[modelId], settings);
   },

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@vgw/spec';
+import { declaredModels, hasApiKey, unknownModel } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import { minimaxDefaultBaseURL } from './minimax-client.js';
 import { minimaxKeyVariable } from './minimax-error.js';
@@ -16,14 +16,11 @@ export const minimaxProvider: ProviderDefinition = {
   displayName: 'MiniMax Hailuo',
   credentialVariables: [minimaxKeyVariable],
   defaultBaseURL: minimaxDefaultBaseURL,
-  models: minimaxModelIds.map((modelId) => ({
-    modelId,
-    capabilities: minimaxCapabilities[modelId],
-  })),
-  isConfigured: (settings) => settings.apiKey != null && settings.apiKey !== '',
+  models: declaredModels(minimaxModelIds, minimaxCapabilities),
+  isConfigured: hasApiKey,
   createModel(modelId, settings) {
     if (!isMinimaxModelId(modelId)) {
-      throw new NotFoundError(`the minimax provider has no model "${modelId}"`, 'model');
+      throw unknownModel('minimax', modelId);
     }
     return new MinimaxVideoModel(modelId, minimaxCapabilities[modelId], settings);
   },

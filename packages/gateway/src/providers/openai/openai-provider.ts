@@ -1,4 +1,4 @@
-import { NotFoundError } from '@vgw/spec';
+import { declaredModels, hasApiKey, unknownModel } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import {
   isOpenaiModelId,
@@ -23,14 +23,11 @@ export const openaiProvider: ProviderDefinition = {
   displayName: 'OpenAI (Sora 2)',
   credentialVariables: [openaiApiKeyVariable],
   defaultBaseURL: openaiDefaultBaseURL,
-  models: openaiModelIds.map((modelId) => ({
-    modelId,
-    capabilities: openaiCapabilities[modelId],
-  })),
-  isConfigured: (settings) => settings.apiKey != null && settings.apiKey !== '',
+  models: declaredModels(openaiModelIds, openaiCapabilities),
+  isConfigured: hasApiKey,
   createModel(modelId, settings) {
     if (!isOpenaiModelId(modelId)) {
-      throw new NotFoundError(`the openai provider has no model "${modelId}"`, 'model');
+      throw unknownModel('openai', modelId);
     }
     return new OpenaiVideoModel(
       modelId,

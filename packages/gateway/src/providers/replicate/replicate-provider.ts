@@ -1,4 +1,5 @@
 import { NotFoundError } from '@vgw/spec';
+import { hasApiKey } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import { knownReplicateModels, replicateProviderName } from './replicate-models.js';
 import { replicateModelSpecs } from './replicate-settings.js';
@@ -26,7 +27,7 @@ export const replicateProvider: ProviderDefinition = {
       modelId: spec.modelId,
       capabilities: spec.capabilities,
     })),
-  isConfigured: (settings) => settings.apiKey != null && settings.apiKey !== '',
+  isConfigured: hasApiKey,
   createModel(modelId, settings) {
     const spec = replicateModelSpecs(settings.options).find((each) => each.modelId === modelId);
     if (spec == null) {

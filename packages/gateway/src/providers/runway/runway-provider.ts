@@ -1,4 +1,4 @@
-import { NotFoundError } from '@vgw/spec';
+import { declaredModels, hasApiKey, unknownModel } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import {
   isRunwayModelId,
@@ -18,17 +18,11 @@ export const runwayProvider: ProviderDefinition = {
   displayName: 'Runway',
   credentialVariables: [runwayApiKeyVariable],
   defaultBaseURL: runwayDefaultBaseURL,
-  models: runwayModelIds.map((modelId) => ({
-    modelId,
-    capabilities: runwayCapabilities[modelId],
-  })),
-  isConfigured: (settings) => settings.apiKey != null && settings.apiKey !== '',
+  models: declaredModels(runwayModelIds, runwayCapabilities),
+  isConfigured: hasApiKey,
   createModel(modelId, settings) {
     if (!isRunwayModelId(modelId)) {
-      throw new NotFoundError(
-        `the runway provider has no model "${modelId}"; known: ${runwayModelIds.join(', ')}`,
-        'model',
-      );
+      throw unknownModel('runway', modelId, runwayModelIds);
     }
     return new RunwayVideoModel(modelId, runwayCapabilities[modelId], settings);
   },
