@@ -9,6 +9,7 @@ import {
 import { completedFromUrl, noOutput as noOutputStatus } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { minimaxBadResponse, minimaxCall } from './minimax-client.js';
+import { createMinimaxTask } from './minimax-create-task.js';
 import { checkBaseResp, minimaxCodeError } from './minimax-error.js';
 import { hailuoResolutions } from './minimax-models.js';
 import { minimaxV1OptionsSchema, parseMinimaxOptions } from './minimax-options.js';
@@ -50,20 +51,12 @@ export async function startV1(
     const { path, mediaType } = options.inputReference;
     body.first_frame_image = await dataUrl(path, mediaType);
   }
-  const param = options.inputReference == null ? 'prompt' : null;
-  const created = await minimaxCall(settings, {
+  return createMinimaxTask(settings, options, {
     path: '/v1/video_generation',
-    method: 'POST',
     body,
     schema: v1CreateSchema,
-    param,
-    ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+    withoutTaskId: 'create answered success without a task_id',
   });
-  checkBaseResp(created.base_resp, param);
-  if (created.task_id == null || created.task_id === '') {
-    throw minimaxBadResponse('create answered success without a task_id');
-  }
-  return created.task_id;
 }
 
 function failure(query: V1Query, operation: MinimaxOperation): VideoStatusResult {

@@ -1,7 +1,8 @@
 import type { VideoCallOptions, VideoFailure, VideoStatusResult } from '@vgw/spec';
 import { completedFromUrl } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
-import { minimaxBadResponse, minimaxCall } from './minimax-client.js';
+import { minimaxCall } from './minimax-client.js';
+import { createMinimaxTask } from './minimax-create-task.js';
 import { checkBaseResp, isMinimaxPolicyText } from './minimax-error.js';
 import { h3Ratios } from './minimax-models.js';
 import { minimaxV2OptionsSchema, parseMinimaxOptions } from './minimax-options.js';
@@ -39,20 +40,12 @@ export async function startV2(
     body.ratio = h3Ratios[`${options.width}x${options.height}`] ?? '16:9';
   }
   if (minimaxOptions.aigc_watermark != null) body.aigc_watermark = minimaxOptions.aigc_watermark;
-  const param = options.inputReference == null ? 'prompt' : null;
-  const created = await minimaxCall(settings, {
+  return createMinimaxTask(settings, options, {
     path: '/v2/video_generation',
-    method: 'POST',
     body,
     schema: v2CreateSchema,
-    param,
-    ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+    withoutTaskId: 'create answered without a task_id',
   });
-  checkBaseResp(created.base_resp, param);
-  if (created.task_id == null || created.task_id === '') {
-    throw minimaxBadResponse('create answered without a task_id');
-  }
-  return created.task_id;
 }
 
 function failedTask(task: V2Task, operation: MinimaxOperation): VideoStatusResult {
