@@ -52,6 +52,11 @@ async function readBody(response: Response): Promise<{ text: string; json: unkno
   }
 }
 
+/** The `signal` of a request made for a call: absent when the caller gave no abort signal. */
+export function abortSignalOf(options: { abortSignal?: AbortSignal }): { signal?: AbortSignal } {
+  return options.abortSignal != null ? { signal: options.abortSignal } : {};
+}
+
 /**
  * How a refused call is classified: 401/403 are final auth failures (the key is wrong, a retry
  * sends the same key); 408/409/429/5xx may pass on a retry; any other status is a final rejection.

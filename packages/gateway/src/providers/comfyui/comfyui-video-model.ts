@@ -7,7 +7,11 @@ import {
   type VideoStatusResult,
 } from '@vgw/spec';
 import type { z } from 'zod';
-import { ProviderHttpError, providerRequest } from '../../provider-utils/provider-http.js';
+import {
+  ProviderHttpError,
+  providerRequest,
+  abortSignalOf,
+} from '../../provider-utils/provider-http.js';
 import { pastRenderLimit, upstreamTimeout } from '../../provider-utils/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
@@ -71,7 +75,7 @@ export class ComfyuiVideoModel extends ProviderVideoModel<typeof comfyuiModelId>
     const queued = await this.request('/prompt', queuedPromptSchema, {
       method: 'POST',
       body: { prompt, client_id: this.clientId, prompt_id: wantedId },
-      ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+      ...abortSignalOf(options),
     }).catch((error: unknown) => {
       throw error instanceof ProviderHttpError && error.httpStatus === 400
         ? workflowRejected(error)

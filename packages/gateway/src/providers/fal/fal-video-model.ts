@@ -5,6 +5,7 @@ import type {
   VideoStatusResult,
   WebhookEvent,
 } from '@vgw/spec';
+import { abortSignalOf } from '../../provider-utils/provider-http.js';
 import {
   pastRenderLimit,
   renderLimitSeconds,
@@ -53,7 +54,7 @@ export class FalVideoModel extends ProviderVideoModel {
       url: `${falBase(this.settings)}/${this.endpoint.id}${webhook}`,
       schema: falSubmitSchema,
       body: input,
-      ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+      ...abortSignalOf(options),
     });
     const operation: FalOperation = {
       requestId: submitted.request_id,

@@ -5,7 +5,7 @@ import {
   type VideoStatusResult,
 } from '@vgw/spec';
 import { missingApiKey } from '../../provider-utils/missing-api-key.js';
-import { providerRequest } from '../../provider-utils/provider-http.js';
+import { providerRequest, abortSignalOf } from '../../provider-utils/provider-http.js';
 import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
 import {
   pastRenderLimit,
@@ -79,7 +79,7 @@ export class GoogleVideoModel extends ProviderVideoModel<GoogleModelId> {
       {
         method: 'POST',
         body,
-        ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+        ...abortSignalOf(options),
       },
     );
     const operation: StoredOperation = {

@@ -8,7 +8,7 @@ import {
   type WebhookEvent,
 } from '@vgw/spec';
 import type { z } from 'zod';
-import { providerRequest } from '../../provider-utils/provider-http.js';
+import { providerRequest, abortSignalOf } from '../../provider-utils/provider-http.js';
 import {
   pastRenderLimit,
   renderLimitSeconds,
@@ -74,7 +74,7 @@ export class KlingVideoModel extends ProviderVideoModel<KlingModelId> {
     const envelope = await this.call(`/v1/videos/${endpoint}`, param, {
       method: 'POST',
       body,
-      ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+      ...abortSignalOf(options),
     });
     const task = taskOf(envelope, param);
     const operation: KlingOperation = {

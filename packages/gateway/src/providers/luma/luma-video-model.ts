@@ -7,7 +7,11 @@ import {
   type WebhookEvent,
 } from '@vgw/spec';
 import type { z } from 'zod';
-import { ProviderHttpError, providerRequest } from '../../provider-utils/provider-http.js';
+import {
+  ProviderHttpError,
+  providerRequest,
+  abortSignalOf,
+} from '../../provider-utils/provider-http.js';
 import {
   completedFromUrl,
   noOutput,
@@ -76,7 +80,7 @@ export class LumaVideoModel extends ProviderVideoModel<LumaModelId> {
     try {
       generation = await this.request('POST', '/generations/video', lumaGenerationSchema, {
         body,
-        ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+        ...abortSignalOf(options),
       });
     } catch (error) {
       throw lumaStartError(error);

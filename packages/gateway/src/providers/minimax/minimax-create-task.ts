@@ -1,5 +1,6 @@
 import type { VideoCallOptions } from '@vgw/spec';
 import type { z } from 'zod';
+import { abortSignalOf } from '../../provider-utils/provider-http.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { minimaxBadResponse, minimaxCall } from './minimax-client.js';
 import { checkBaseResp } from './minimax-error.js';
@@ -27,7 +28,7 @@ export async function createMinimaxTask<Schema extends z.ZodType<CreatedTask>>(
     body: create.body,
     schema: create.schema,
     param,
-    ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+    ...abortSignalOf(options),
   });
   checkBaseResp(created.base_resp, param);
   if (created.task_id == null || created.task_id === '') {

@@ -8,7 +8,7 @@ import {
 } from '@vgw/spec';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { missingApiKey } from '../../provider-utils/missing-api-key.js';
-import { providerRequest } from '../../provider-utils/provider-http.js';
+import { providerRequest, abortSignalOf } from '../../provider-utils/provider-http.js';
 import { pastRenderLimit } from '../../provider-utils/video-status.js';
 import { removeDownloads } from './openai-content-download.js';
 import { createForm } from './openai-create-form.js';
@@ -54,7 +54,7 @@ export class OpenaiVideoModel extends ProviderVideoModel<OpenaiModelId, OpenaiSe
         headers,
         body: await createForm(options, upstreamModel),
         schema: videoObjectSchema,
-        ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+        ...abortSignalOf(options),
       });
     } catch (error) {
       throw mapCreateError(error);

@@ -1,6 +1,10 @@
 import type { JSONValue, VideoCallOptions, VideoStartResult, VideoStatusResult } from '@vgw/spec';
 import { missingApiKey } from '../../provider-utils/missing-api-key.js';
-import { ProviderHttpError, providerRequest } from '../../provider-utils/provider-http.js';
+import {
+  ProviderHttpError,
+  providerRequest,
+  abortSignalOf,
+} from '../../provider-utils/provider-http.js';
 import {
   pastRenderLimit,
   renderLimitSeconds,
@@ -39,7 +43,7 @@ export class RunwayVideoModel extends ProviderVideoModel<RunwayModelId> {
       method: 'POST',
       body: request.body,
       schema: runwayCreateResponseSchema,
-      ...(options.abortSignal != null ? { signal: options.abortSignal } : {}),
+      ...abortSignalOf(options),
     });
     this.settings.logger.info(
       { provider: this.provider, model: this.modelId, taskId: created.id },
