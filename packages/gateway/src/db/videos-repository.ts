@@ -103,11 +103,21 @@ export interface ListVideosQuery {
   order: 'asc' | 'desc';
 }
 
-/** Keyset pagination on (created_at, id); fetches one extra row to know `has_more`. */
+/**
+ * Keyset pagination on (created_at, id); fetches one extra row to know `has_more`. `cursorFound`
+ * is false when `after` names no video of the project (deleted ones still count as cursors).
+ */
 export async function listVideos(
   client: Queryable,
   query: ListVideosQuery,
-): Promise<{ videos: VideoRecord[]; hasMore: boolean }> {
+): Promise<{ videos: VideoRecord[]; hasMore: boolean; cursorFound: boolean }> {
+  if (query.after != null) {
+    const cursor = await client.query('select 1 from videos where id = $1 and project_id = $2', [
+      query.after,
+      query.projectId,
+    ]);
+    if (cursor.rows.length === 0) return { videos: [], hasMore: false, cursorFound: false };
+  }
   const comparison = query.order === 'asc' ? '>' : '<';
   const direction = query.order === 'asc' ? 'asc' : 'desc';
   const result = await client.query<VideoRow>(
@@ -120,7 +130,11 @@ export async function listVideos(
     [query.projectId, query.after, query.limit + 1],
   );
   const rows = result.rows.map(toVideoRecord);
-  return { videos: rows.slice(0, query.limit), hasMore: rows.length > query.limit };
+  return {
+    videos: rows.slice(0, query.limit),
+    hasMore: rows.length > query.limit,
+    cursorFound: true,
+  };
 }
 
 /**

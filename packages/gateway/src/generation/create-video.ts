@@ -74,6 +74,13 @@ function replay(existing: VideoRecord & { deleted: boolean }, requestHash: strin
       'this Idempotency-Key was already used with a different request body',
     );
   }
+  if (existing.deleted) {
+    // Replaying a deleted video would hand back a render GET no longer knows; a fresh create
+    // under a spent key could bill twice for what the client thinks is one request.
+    throw new IdempotencyConflictError(
+      `the video made with this Idempotency-Key (${existing.id}) was deleted; send a new key to create another`,
+    );
+  }
   return existing;
 }
 

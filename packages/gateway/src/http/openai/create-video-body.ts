@@ -1,6 +1,13 @@
 import { InvalidRequestError, type JSONObject } from '@vgw/spec';
 import { z } from 'zod';
 import type { CreateVideoInput } from '../../generation/create-video.js';
+import { inspectJsonValue, type JsonLimits } from './inspect-json-value.js';
+import { keyProblem } from './request-text.js';
+
+/** Engine options are a few flags and small maps; the cap keeps rows and logs small. */
+export const providerOptionsLimits: JsonLimits = { maxDepth: 16, maxBytes: 16 * 1024 };
+/** Other fields are scalars or one small object; the body limit bounds their size. */
+const fieldLimits: JsonLimits = { maxDepth: 4, maxBytes: Number.POSITIVE_INFINITY };
 
 const numberLike = (name: string) =>
   z.union([
@@ -59,11 +66,28 @@ export function decodeImageReference(reference: z.infer<typeof imageReference>):
   return Buffer.from(match[3] ?? '', 'base64');
 }
 
+/** Text and keys every field carries, checked before the schema so no path reaches the database. */
+function inspectFields(raw: unknown): void {
+  if (raw == null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new InvalidRequestError('the request body must be an object', 'body', 'invalid_value');
+  }
+  for (const [name, value] of Object.entries(raw)) {
+    const problem = keyProblem(name);
+    if (problem != null) throw new InvalidRequestError(`body ${problem}`, name, 'invalid_value');
+    inspectJsonValue(
+      value,
+      name,
+      name === 'provider_options' ? providerOptionsLimits : fieldLimits,
+    );
+  }
+}
+
 export function parseCreateVideoBody(
   raw: unknown,
   upload: Uint8Array | null,
   remixedFromVideoId: string | null = null,
 ): CreateVideoInput {
+  inspectFields(raw);
   const parsed = createVideoBodySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

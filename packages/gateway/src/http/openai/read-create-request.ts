@@ -1,5 +1,6 @@
 import { GatewayError, InvalidRequestError } from '@vgw/spec';
 import type { Context } from 'hono';
+import { keyProblem } from './request-text.js';
 
 /**
  * Reads a create body as JSON or multipart/form-data (what the openai client sends) into one
@@ -14,7 +15,7 @@ export async function readCreateRequest(
       return { body: await context.req.json(), upload: null };
     } catch (error) {
       throwIfTooLarge(error);
-      throw new InvalidRequestError('the request body is not valid JSON', null, 'invalid_json');
+      throw new InvalidRequestError('the request body is not valid JSON', 'body', 'invalid_json');
     }
   }
   if (
@@ -29,27 +30,56 @@ export async function readCreateRequest(
   );
 }
 
+type FormFields = Record<string, unknown>;
+
+/** Null-prototype objects: no field name can reach Object.prototype through them. */
+function newFields(): FormFields {
+  return Object.create(null) as FormFields;
+}
+
+function refuseFieldName(name: string): void {
+  const nested = /^([^[\]]+)\[([^[\]]+)\]$/.exec(name);
+  const parts = nested != null ? [nested[1] as string, nested[2] as string] : [name];
+  for (const part of parts) {
+    const problem = keyProblem(part);
+    if (problem != null) {
+      throw new InvalidRequestError(`form field "${name}": ${problem}`, name, 'invalid_value');
+    }
+  }
+}
+
+function assignField(body: FormFields, name: string, value: string | File): void {
+  const nested = /^(\w+)\[(\w+)\]$/.exec(name);
+  if (nested == null) {
+    body[name] =
+      name === 'provider_options' && typeof value === 'string'
+        ? parseJsonField(name, value)
+        : value;
+    return;
+  }
+  const [, parentName, childName] = nested as unknown as [string, string, string];
+  const existing = Object.hasOwn(body, parentName) ? body[parentName] : undefined;
+  const parent = existing != null && typeof existing === 'object' ? existing : newFields();
+  (parent as FormFields)[childName] = value;
+  body[parentName] = parent;
+}
+
 async function readForm(context: Context): Promise<{ body: unknown; upload: Uint8Array | null }> {
   let form: Record<string, string | File>;
   try {
     form = await context.req.parseBody();
   } catch (error) {
     throwIfTooLarge(error);
-    throw new InvalidRequestError('the multipart body could not be parsed', null, 'invalid_body');
+    throw new InvalidRequestError('the multipart body could not be parsed', 'body', 'invalid_body');
   }
-  const body: Record<string, unknown> = {};
+  const body = newFields();
   let upload: Uint8Array | null = null;
   for (const [name, value] of Object.entries(form)) {
-    const nested = /^(\w+)\[(\w+)\]$/.exec(name);
+    refuseFieldName(name);
     if (name === 'input_reference' && typeof value !== 'string') {
       upload = new Uint8Array(await value.arrayBuffer());
-    } else if (nested != null) {
-      const parent = (body[nested[1] as string] ??= {}) as Record<string, unknown>;
-      parent[nested[2] as string] = value;
-    } else if (name === 'provider_options' && typeof value === 'string') {
-      body[name] = parseJsonField(name, value);
     } else {
-      body[name] = value;
+      assignField(body, name, value);
     }
   }
   return { body, upload };

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { findVideoFile } from '../../db/video-files-repository.js';
 import { findVideo } from '../../db/videos-repository.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
+import { videoIdParam } from './video-id-param.js';
 
 const variants = ['video', 'thumbnail', 'spritesheet'] as const;
 type Variant = (typeof variants)[number];
@@ -39,7 +40,7 @@ export async function serveVideoContent(
   deps: AppDeps,
   context: Context<AppEnv>,
 ): Promise<Response> {
-  const id = context.req.param('id') as string;
+  const id = videoIdParam(context);
   const variant = (context.req.query('variant') ?? 'video') as Variant;
   if (!variants.includes(variant)) {
     throw new InvalidRequestError(`variant must be one of ${variants.join(', ')}`, 'variant');

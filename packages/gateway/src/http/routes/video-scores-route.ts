@@ -9,6 +9,7 @@ import {
   toVideoScoresObject,
   type VideoScoresSummary,
 } from '../openai/video-scores.js';
+import { videoIdParam } from './video-id-param.js';
 
 /** The `scores` summaries of these videos, by id; absent where a video is not scored. */
 export async function scoresSummaries(
@@ -30,7 +31,7 @@ export async function scoresSummaries(
 
 /** `GET /v1/videos/{id}/scores`: the full result with per-frame arrays, or where it stands. */
 export async function serveVideoScores(deps: AppDeps, context: Context<AppEnv>) {
-  const id = context.req.param('id') as string;
+  const id = videoIdParam(context);
   const video = await findVideo(deps.database, context.get('projectId'), id);
   if (video == null) throw new NotFoundError(`no video with id "${id}"`, 'video_id');
   const score = await findVideoScore(deps.database, id);

@@ -11,6 +11,7 @@ import { toVideoObject } from '../openai/video-object.js';
 import { parseListQuery } from '../openai/list-query.js';
 import { serveVideoContent } from './video-content-route.js';
 import { scoresSummaries, serveVideoScores } from './video-scores-route.js';
+import { videoIdParam } from './video-id-param.js';
 
 function idempotencyKeyOf(context: Context<AppEnv>): string | null {
   const key = context.req.header('idempotency-key');
@@ -33,7 +34,7 @@ async function respondWithVideo(deps: AppDeps, context: Context<AppEnv>, video: 
 }
 
 async function requireVideo(deps: AppDeps, context: Context<AppEnv>): Promise<VideoRecord> {
-  const id = context.req.param('id') as string;
+  const id = videoIdParam(context);
   const video = await findVideo(deps.database, context.get('projectId'), id);
   if (video == null) throw new NotFoundError(`no video with id "${id}"`, 'video_id');
   return video;
@@ -83,6 +84,9 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.get('/', async (context) => {
     const query = parseListQuery(context.req.query());
     const page = await listVideos(deps.database, { projectId: context.get('projectId'), ...query });
+    if (!page.cursorFound) {
+      throw new InvalidRequestError(`after: no video with id "${query.after}"`, 'after');
+    }
     const scores = await scoresSummaries(deps, page.videos);
     const data = page.videos.map((video) => toVideoObject(video, scores.get(video.id) ?? null));
     return context.json({
@@ -99,7 +103,7 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
   );
 
   routes.delete('/:id', async (context) => {
-    const id = context.req.param('id');
+    const id = videoIdParam(context);
     const deleted = await deleteVideo(deps, context.get('projectId'), id);
     if (!deleted) throw new NotFoundError(`no video with id "${id}"`, 'video_id');
     return context.json({ id, object: 'video.deleted', deleted: true });
