@@ -35,7 +35,9 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined);
   const pooled = wrap(pool);
-  let listener: pg.PoolClient | null = null;
+  // One promise, not `listener ??= await connect()`: two workers listening at once would
+  // otherwise open two connections and leak one, and pool.end() would then wait forever.
+  let listener: Promise<pg.PoolClient> | null = null;
   return {
     kind: 'postgres',
     query: pooled.query,
@@ -55,8 +57,8 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
       }
     },
     async listen(channel, onNotify) {
-      listener ??= await pool.connect();
-      const client = listener;
+      listener ??= pool.connect();
+      const client = await listener;
       const handler = (message: pg.Notification) => {
         if (message.channel === channel) onNotify(message.payload ?? '');
       };
@@ -71,8 +73,9 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
       await pool.query('select pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
-      listener?.release();
+      const pending = listener;
       listener = null;
+      if (pending != null) (await pending.catch(() => null))?.release();
       await pool.end();
     },
   };
