@@ -84,6 +84,11 @@ function replay(existing: VideoRecord & { deleted: boolean }, requestHash: strin
   return existing;
 }
 
+function engineOptionsOf(providerOptions: JSONObject, provider: string): JSONObject {
+  const options = Object.hasOwn(providerOptions, provider) ? providerOptions[provider] : null;
+  return options != null && typeof options === 'object' && !Array.isArray(options) ? options : {};
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '23505';
 }
@@ -103,6 +108,8 @@ export async function createVideo(
     { ...input, hasInputReference: input.inputReference != null },
     entry.capabilities,
   );
+  // The same check doStart makes, so a bad option is a 400 now and never a failed render later.
+  entry.model.parseOptions?.(engineOptionsOf(input.providerOptions, entry.provider));
   const image = describeImage(input.inputReference);
   const requestHash = hashRequest(input, image);
   if (idempotencyKey != null) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ProviderApiError,
+  type JSONObject,
   type JSONValue,
   type VideoCallOptions,
   type VideoStartResult,
@@ -48,6 +49,10 @@ export class ComfyuiVideoModel extends ProviderVideoModel<typeof comfyuiModelId>
     settings: ProviderSettings,
   ) {
     super(comfyuiModelId, comfyuiCapabilities, settings);
+  }
+
+  parseOptions(providerOptions: JSONObject): void {
+    parseComfyuiOptions(providerOptions);
   }
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {

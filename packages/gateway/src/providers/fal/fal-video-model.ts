@@ -1,4 +1,5 @@
 import type {
+  JSONObject,
   JSONValue,
   VideoCallOptions,
   VideoStartResult,
@@ -43,6 +44,10 @@ export class FalVideoModel extends ProviderVideoModel {
     settings: ProviderSettings,
   ) {
     super(endpoint.id, endpoint.capabilities, settings);
+  }
+
+  parseOptions(providerOptions: JSONObject): void {
+    parseFalOptions(providerOptions);
   }
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {

@@ -1,4 +1,5 @@
 import {
+  type JSONObject,
   type JSONValue,
   type VideoCallOptions,
   type VideoStartResult,
@@ -65,6 +66,10 @@ export class GoogleVideoModel extends ProviderVideoModel<GoogleModelId> {
     } catch (error) {
       throw mapGoogleError(error);
     }
+  }
+
+  parseOptions(providerOptions: JSONObject): void {
+    parseGoogleOptions(providerOptions);
   }
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {

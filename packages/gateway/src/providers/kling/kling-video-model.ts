@@ -1,6 +1,7 @@
 import {
   PolicyViolationError,
   ProviderApiError,
+  type JSONObject,
   type JSONValue,
   type VideoCallOptions,
   type VideoStartResult,
@@ -61,6 +62,10 @@ function taskOf(envelope: KlingEnvelope, param: string | null): KlingTask {
 /** Kling text/image-to-video: one task per start, polled on the same family path. */
 export class KlingVideoModel extends ProviderVideoModel<KlingModelId> {
   readonly provider = klingProviderName;
+
+  parseOptions(providerOptions: JSONObject): void {
+    parseKlingOptions(providerOptions, this.modelId);
+  }
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
     const klingOptions = parseKlingOptions(options.providerOptions, this.modelId);

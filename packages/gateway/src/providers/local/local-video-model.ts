@@ -1,7 +1,14 @@
-import type { JSONValue, VideoCallOptions, VideoStartResult, VideoStatusResult } from '@vgw/spec';
+import type {
+  JSONObject,
+  JSONValue,
+  VideoCallOptions,
+  VideoStartResult,
+  VideoStatusResult,
+} from '@vgw/spec';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { cancelRender } from './cancel-render.js';
 import { localProviderName, type LocalModelId } from './local-models.js';
+import { parseLocalOptions } from './local-options.js';
 import type { LocalEngineSettings } from './local-settings.js';
 import { removeRender } from './remove-render.js';
 import { renderStatus } from './render-status.js';
@@ -13,6 +20,10 @@ import { startRender } from './start-render.js';
  */
 export class LocalVideoModel extends ProviderVideoModel<LocalModelId, LocalEngineSettings> {
   readonly provider = localProviderName;
+
+  parseOptions(providerOptions: JSONObject): void {
+    parseLocalOptions(providerOptions);
+  }
 
   doStart(options: VideoCallOptions): Promise<VideoStartResult> {
     return startRender(this.settings, options);

@@ -1,5 +1,6 @@
 import {
   InvalidRequestError,
+  type JSONObject,
   type JSONValue,
   type VideoCallOptions,
   type VideoStartResult,
@@ -48,6 +49,10 @@ import { parseLumaWebhook } from './luma-webhook.js';
  */
 export class LumaVideoModel extends ProviderVideoModel<LumaModelId> {
   readonly provider = lumaProviderName;
+
+  parseOptions(providerOptions: JSONObject): void {
+    parseLumaOptions(providerOptions);
+  }
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
     const lumaOptions = parseLumaOptions(options.providerOptions);

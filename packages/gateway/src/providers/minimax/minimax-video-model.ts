@@ -1,4 +1,5 @@
 import {
+  type JSONObject,
   type JSONValue,
   type VideoCallOptions,
   type VideoStartResult,
@@ -17,10 +18,22 @@ import { minimaxOperationSchema, type MinimaxOperation } from './minimax-schemas
 import { startV1, statusV1 } from './minimax-v1.js';
 import { startV2, statusV2 } from './minimax-v2.js';
 import { parseMinimaxWebhook } from './minimax-webhook.js';
+import {
+  minimaxV1OptionsSchema,
+  minimaxV2OptionsSchema,
+  parseMinimaxOptions,
+} from './minimax-options.js';
 
 /** MiniMax Hailuo (v1 API) and MiniMax-H3 (v2 API); neither documents a cancel endpoint. */
 export class MinimaxVideoModel extends ProviderVideoModel<MinimaxModelId> {
   readonly provider = minimaxProviderName;
+
+  parseOptions(providerOptions: JSONObject): void {
+    parseMinimaxOptions(
+      minimaxApiVersion(this.modelId) === 'v1' ? minimaxV1OptionsSchema : minimaxV2OptionsSchema,
+      providerOptions,
+    );
+  }
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
     const api = minimaxApiVersion(this.modelId);

@@ -1,5 +1,6 @@
 import {
   ProviderApiError,
+  type JSONObject,
   type JSONValue,
   type VideoCallOptions,
   type VideoStartResult,
@@ -36,6 +37,10 @@ export class OpenaiVideoModel extends ProviderVideoModel<OpenaiModelId, OpenaiSe
       throw missingApiKey(openaiProviderName, `no API key; set ${openaiApiKeyVariable}`);
     }
     return { authorization: `Bearer ${this.settings.apiKey}` };
+  }
+
+  parseOptions(providerOptions: JSONObject): void {
+    parseOpenaiOptions(providerOptions, this.modelId);
   }
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {

@@ -1,4 +1,5 @@
 import {
+  type JSONObject,
   type JSONValue,
   type VideoCallOptions,
   type VideoStartResult,
@@ -33,6 +34,10 @@ export class ReplicateVideoModel extends ProviderVideoModel {
     settings: ProviderSettings,
   ) {
     super(spec.modelId, spec.capabilities, settings);
+  }
+
+  parseOptions(providerOptions: JSONObject): void {
+    parseReplicateOptions(providerOptions);
   }
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {

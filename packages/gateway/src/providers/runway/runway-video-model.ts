@@ -1,4 +1,10 @@
-import type { JSONValue, VideoCallOptions, VideoStartResult, VideoStatusResult } from '@vgw/spec';
+import type {
+  JSONObject,
+  JSONValue,
+  VideoCallOptions,
+  VideoStartResult,
+  VideoStatusResult,
+} from '@vgw/spec';
 import { missingApiKey } from '../../provider-utils/missing-api-key.js';
 import {
   ProviderHttpError,
@@ -22,6 +28,7 @@ import {
   type RunwayOperation,
 } from './runway-schemas.js';
 import { runwayTaskStatus } from './runway-task-status.js';
+import { parseRunwayOptions } from './runway-options.js';
 
 export const runwayDefaultBaseURL = 'https://api.dev.runwayml.com';
 export const runwayApiKeyVariable = 'RUNWAYML_API_SECRET';
@@ -35,6 +42,10 @@ export const runwayApiVersion = '2024-11-06';
  */
 export class RunwayVideoModel extends ProviderVideoModel<RunwayModelId> {
   readonly provider = runwayProviderName;
+
+  parseOptions(providerOptions: JSONObject): void {
+    parseRunwayOptions(providerOptions, this.modelId);
+  }
 
   async doStart(options: VideoCallOptions): Promise<VideoStartResult> {
     const request = await buildRunwayRequest(this.modelId, options);

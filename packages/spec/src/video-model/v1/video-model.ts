@@ -75,6 +75,12 @@ export interface VideoModelV1 {
   readonly provider: string;
   readonly modelId: string;
   readonly capabilities: VideoCapabilities;
+  /**
+   * Checks `provider_options.<provider>` when the video is created, so a misspelt or invalid
+   * option is a 400 at POST (naming `provider_options.<provider>.<key>`) rather than a failed
+   * render later; throws the same InvalidRequestError `doStart` would.
+   */
+  parseOptions?(providerOptions: JSONObject): void;
   doStart(options: VideoCallOptions): Promise<VideoStartResult>;
   doStatus(args: { operation: JSONValue }): Promise<VideoStatusResult>;
   doCancel?(args: { operation: JSONValue }): Promise<void>;
