@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { IdempotencyConflictError, InvalidRequestError, type JSONObject } from '@vgw/spec';
+import { IdempotencyConflictError, type JSONObject } from '@vgw/spec';
 import type { Database } from '../db/queryable.js';
 import type { StoredImage, VideoRecord } from '../db/video-record.js';
 import {
@@ -10,7 +10,7 @@ import {
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { ContentStore } from '../storage/content-store.js';
 import { checkCapabilities } from './check-capabilities.js';
-import { detectImageType } from './detect-image-type.js';
+import { inspectImage, type ImageLimits } from './inspect-image.js';
 
 export const videosDueChannel = 'vgw_videos_due';
 
@@ -32,6 +32,8 @@ export interface CreateVideoDeps {
   store: ContentStore;
   newVideoId: () => string;
   deadlineSeconds: number;
+  /** Input image limits; the defaults in inspect-image.ts when absent. */
+  imageLimits?: ImageLimits;
 }
 
 function hashRequest(input: CreateVideoInput, image: StoredImage | null): string {
@@ -49,15 +51,12 @@ function hashRequest(input: CreateVideoInput, image: StoredImage | null): string
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-function describeImage(bytes: Uint8Array | null): StoredImage | null {
+async function describeImage(
+  bytes: Uint8Array | null,
+  limits: ImageLimits | undefined,
+): Promise<StoredImage | null> {
   if (bytes == null) return null;
-  const mediaType = detectImageType(bytes);
-  if (mediaType == null) {
-    throw new InvalidRequestError(
-      'input_reference must be a PNG, JPEG or WebP image',
-      'input_reference',
-    );
-  }
+  const { mediaType } = await inspectImage(bytes, limits);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { sha256, mediaType, bytes: bytes.byteLength };
 }
@@ -110,7 +109,7 @@ export async function createVideo(
   );
   // The same check doStart makes, so a bad option is a 400 now and never a failed render later.
   entry.model.parseOptions?.(engineOptionsOf(input.providerOptions, entry.provider));
-  const image = describeImage(input.inputReference);
+  const image = await describeImage(input.inputReference, deps.imageLimits);
   const requestHash = hashRequest(input, image);
   if (idempotencyKey != null) {
     const existing = await findVideoByIdempotencyKey(deps.database, projectId, idempotencyKey);

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../auth/api-keys.js';
 import { createFakeVideoModel } from '../testing/fake-video-model.js';
@@ -225,6 +226,18 @@ describe.each(testDatabaseKinds())('hostile request input on %s', (kind) => {
     expect((await json(page)).data).toEqual([]);
     const foreign = await send(`/v1/videos?after=${created.id}`, {}, otherKey);
     await expectRefused(foreign, 400, 'after');
+  });
+
+  it('refuses garbage behind an image signature, storing nothing', async () => {
+    const garbage = new Uint8Array(4096).map((_, index) => (index * 7919) % 251);
+    garbage.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const form = new FormData();
+    form.append('prompt', 'x');
+    form.append('input_reference', new Blob([garbage], { type: 'image/png' }), 'x.png');
+    const response = await send('/v1/videos', { method: 'POST', body: form });
+    await expectRefused(response, 400, 'input_reference');
+    expect(await videoCount()).toBe(0);
+    expect(await readdir(gateway.storageDir)).toEqual([]);
   });
 
   it('answers 409 when an Idempotency-Key is replayed after its video was deleted', async () => {

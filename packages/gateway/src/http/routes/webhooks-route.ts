@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { wakeRendersMatching } from '../../db/video-transitions-repository.js';
 import { videosDueChannel } from '../../generation/create-video.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
+import { inspectJsonValue } from '../openai/inspect-json-value.js';
 
 /**
  * `POST /v1/webhooks/{provider}`: no API key (providers cannot send ours); the adapter verifies
@@ -19,6 +20,9 @@ export async function receiveWebhook(deps: AppDeps, context: Context<AppEnv>): P
   }
   const event = await entry.model.parseWebhook(context.req.raw);
   if (event == null) return context.json({ received: true, videos: 0 }, 202);
+  // The match comes from an unauthenticated body: NUL, lone surrogates or deep nesting in it
+  // would fail in the jsonb query (or overflow the stack) instead of matching nothing.
+  inspectJsonValue(event.operationMatch, 'body', { maxDepth: 16, maxBytes: 16 * 1024 });
   const woken = await wakeRendersMatching(deps.database, {
     provider,
     operationMatch: event.operationMatch,
