@@ -39,6 +39,11 @@ export function workerFactories(
 ): WorkerFactories {
   const { database, store, logger, advanceDeps } = parts;
   const { leaseSeconds, pollIntervalMs } = config.workers;
+  // Only what this process has credentials for: the rest waits for a worker that does.
+  const servedModels = advanceDeps.registry
+    .list()
+    .filter((entry) => entry.configured)
+    .map((entry) => entry.id);
   const newScoreWorker = (overrides: { workerId?: string } = {}): Worker | null =>
     config.scoring.enabled
       ? createScoreWorker({
@@ -62,6 +67,7 @@ export function workerFactories(
         database,
         workerId,
         handle: (video, context) => advanceVideo(advanceDeps, video, context),
+        models: servedModels,
         logger,
         leaseSeconds,
         concurrency: overrides.concurrency ?? config.workers.concurrency,

@@ -108,6 +108,35 @@ describe.each(testDatabaseKinds())('video leases on %s', (kind) => {
     );
   });
 
+  it('claims only the models it serves, and expires the rest once well past their deadline', async () => {
+    const database = await open();
+    await addVideos(database, ['ours', 'theirs', 'theirs_late', 'theirs_just_late']);
+    await orderDue(database, ['ours', 'theirs', 'theirs_late', 'theirs_just_late']);
+    await database.query(`update videos set model = 'runway/gen4.5' where id like 'theirs%'`);
+    await database.query(`update videos set deadline_at = now() - interval '6 minutes'
+      where id = 'theirs_late'`);
+    await database.query(`update videos set deadline_at = now() - interval '1 minute'
+      where id = 'theirs_just_late'`);
+
+    const local = await claimDueVideos(database, {
+      workerId: 'w_local',
+      leaseSeconds: 30,
+      limit: 10,
+      models: ['fake-1', 'local'],
+    });
+    expect(local.map((video) => [video.id, video.pastDeadline])).toEqual([
+      ['ours', false],
+      ['theirs_late', true],
+    ]);
+    const runway = await claimDueVideos(database, {
+      workerId: 'w_runway',
+      leaseSeconds: 30,
+      limit: 10,
+      models: ['runway/gen4.5'],
+    });
+    expect(runway.map((video) => video.id)).toEqual(['theirs', 'theirs_just_late']);
+  });
+
   it('extends only the leases the worker still holds', async () => {
     const database = await open();
     await addVideos(database, ['mine', 'stolen']);

@@ -19,7 +19,16 @@ export interface ClaimOptions {
   workerId: string;
   leaseSeconds: number;
   limit: number;
+  /**
+   * The models this worker can serve (canonical names); absent means every model. During a
+   * rolling deploy a worker without a provider's credentials leaves that provider's videos to a
+   * worker that has them, and only expires them once they are well past their deadline.
+   */
+  models?: readonly string[];
 }
+
+/** How long past its deadline a video waits for a worker that serves its model to expire it. */
+const foreignExpiryGrace = "interval '5 minutes'";
 
 /**
  * Leases up to `limit` due videos, oldest `next_check_at` first, in one statement. Rows another
@@ -36,6 +45,8 @@ export async function claimDueVideos(
     `with candidates as (
        select id, locked_by as previous_worker from videos
        where ${dueCondition}
+         and ($4::text[] is null or model = any($4::text[])
+           or deadline_at + ${foreignExpiryGrace} < now())
        order by next_check_at, id
        limit $3
        for update skip locked),
@@ -50,7 +61,7 @@ export async function claimDueVideos(
          jsonb_build_object('previous', previous_worker)
        from claimed where previous_worker is not null)
      select * from claimed order by next_check_at, id`,
-    [options.workerId, options.leaseSeconds, options.limit],
+    [options.workerId, options.leaseSeconds, options.limit, options.models ?? null],
   );
   return result.rows.map(toVideoRecord);
 }

@@ -12,11 +12,15 @@ import { videosDueChannel, type WorkerDependencies } from './worker-options.js';
 
 export { WorkerStoppingError, type Worker } from './job-worker.js';
 
-/** Videos as a job kind: the row is the job; a failed handler leaves a `handler_failed` event. */
-export const videoQueue: JobQueue<VideoRecord> = {
+/**
+ * Videos as a job kind: the row is the job; a failed handler leaves a `handler_failed` event.
+ * `models` limits the claim to what this worker's registry can serve (absent: everything).
+ */
+export const videoQueueFor = (models?: readonly string[]): JobQueue<VideoRecord> => ({
   kind: 'video',
   channel: videosDueChannel,
-  claim: claimDueVideos,
+  claim: (client, options) =>
+    claimDueVideos(client, models != null ? { ...options, models } : options),
   extend: extendLeases,
   release: (client, { job, workerId, delaySeconds, failureMessage }) =>
     releaseVideo(client, {
@@ -31,8 +35,13 @@ export const videoQueue: JobQueue<VideoRecord> = {
   reap: reapExpiredLeases,
   // Status checks made so far continue the backoff where the video's history left it.
   previousFailures: (video) => video.statusChecks,
-};
+});
 
-export function createWorker(dependencies: WorkerDependencies): Worker {
-  return createJobWorker(videoQueue, dependencies);
+export const videoQueue = videoQueueFor();
+
+export function createWorker(
+  dependencies: WorkerDependencies & { models?: readonly string[] },
+): Worker {
+  const { models, ...rest } = dependencies;
+  return createJobWorker(videoQueueFor(models), rest);
 }
