@@ -22,5 +22,6 @@ export {
   NotFoundError,
   PolicyViolationError,
   ProviderApiError,
+  EngineBusyError,
 } from './video-model/v1/errors.js';
 export type { GatewayErrorOptions } from './video-model/v1/errors.js';

@@ -26,6 +26,9 @@ function localModels(config: Config, logger: Logger): VideoModelV1[] {
     ffprobePath: local.ffprobePath ?? bundled.ffprobePath,
     workDir: join(config.dataDir, 'renders'),
     renderTimeoutMs: local.renderTimeoutSeconds * 1000,
+    ...(local.maxConcurrentRenders != null
+      ? { maxConcurrentRenders: local.maxConcurrentRenders }
+      : {}),
     logger: logger.child({ provider: 'local' }),
   });
   return [provider.videoModel('local')];

@@ -32,6 +32,9 @@ export async function startProviderEmulator(
     ffprobePath: config.engines.local.ffprobePath ?? bundled.ffprobePath,
     workDir: join(config.dataDir, 'emulator-renders', provider),
     renderTimeoutMs: config.engines.local.renderTimeoutSeconds * 1000,
+    ...(config.engines.local.maxConcurrentRenders != null
+      ? { maxConcurrentRenders: config.engines.local.maxConcurrentRenders }
+      : {}),
   });
   const renderer = new EmulatedRenderer(local.videoModel('local'));
   return startEmulator(definition, { renderer, apiKey: options.apiKey, port: options.port });

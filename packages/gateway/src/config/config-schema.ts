@@ -89,6 +89,8 @@ export const configSchema = z
             ffmpegPath: z.string().min(1).nullable().default(null),
             ffprobePath: z.string().min(1).nullable().default(null),
             renderTimeoutSeconds: z.coerce.number().int().min(1).default(600),
+            /** Renders running at once on this data directory; null: one per core. */
+            maxConcurrentRenders: z.coerce.number().int().min(1).max(256).nullable().default(null),
           })
           .strict()
           .prefault({}),

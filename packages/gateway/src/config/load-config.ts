@@ -36,6 +36,7 @@ const environmentKeys: Record<string, string[]> = {
   VGW_AUTO_SCORE: ['scoring', 'enabled'],
   FFMPEG_PATH: ['engines', 'local', 'ffmpegPath'],
   FFPROBE_PATH: ['engines', 'local', 'ffprobePath'],
+  VGW_LOCAL_MAX_RENDERS: ['engines', 'local', 'maxConcurrentRenders'],
   VGW_ALLOW_LOOPBACK_DOWNLOADS: ['allowLoopbackDownloads'],
   OPENAI_API_KEY: ['providers', 'openai', 'apiKey'],
   OPENAI_BASE_URL: ['providers', 'openai', 'baseURL'],

@@ -56,6 +56,25 @@ export function recordStartAttempt(client: Queryable, args: { id: string; worker
   });
 }
 
+/**
+ * The engine refused the start before anything began (its capacity was full): the start attempt
+ * just counted is given back, so waiting for capacity never uses up `maxStartAttempts`.
+ */
+export function recordStartDeferred(
+  client: Queryable,
+  args: { id: string; workerId: string; reason: string; delaySeconds: number },
+) {
+  return transition(client, {
+    ...args,
+    assignments: ['start_attempts = greatest(v.start_attempts - 1, 0)', ...release(3)],
+    values: [args.delaySeconds],
+    event: {
+      type: 'start_deferred',
+      detail: { reason: args.reason, delaySeconds: args.delaySeconds },
+    },
+  });
+}
+
 export function recordStarted(
   client: Queryable,
   args: {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JSONValue, VideoModelV1, VideoVariant } from '@vgw/spec';
+import { EngineBusyError, type JSONValue, type VideoModelV1, type VideoVariant } from '@vgw/spec';
 import { triggersIn, type TriggerWord } from './emulator-triggers.js';
 
 export type EmulatedState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -32,10 +32,15 @@ export interface EmulatedJob {
  * The render farm behind every emulator: jobs rendered by the real `local` engine, so an
  * emulated provider returns a playable MP4. Jobs live in memory, as long as the emulator runs.
  */
+/** The render farm was full when the job was submitted: it stays queued, as at a provider. */
+const waitingForSlot = Symbol('waiting for a render slot');
+
+type StartedOperation = JSONValue | null | typeof waitingForSlot;
+
 export class EmulatedRenderer {
   private readonly jobs = new Map<
     string,
-    { job: EmulatedJob; operation: Promise<JSONValue | null> }
+    { job: EmulatedJob; operation: Promise<StartedOperation> }
   >();
 
   constructor(
@@ -67,7 +72,15 @@ export class EmulatedRenderer {
       this.jobs.set(id, { job, operation: Promise.resolve(null) });
       return job;
     }
-    const operation = this.engine
+    const operation = this.start(job);
+    this.jobs.set(id, { job, operation });
+    return job;
+  }
+
+  /** Starts the job's render; a full render farm leaves the job queued until a later check. */
+  private start(job: EmulatedJob): Promise<StartedOperation> {
+    const { request } = job;
+    return this.engine
       .doStart({
         prompt: request.prompt,
         seconds: request.seconds,
@@ -77,17 +90,16 @@ export class EmulatedRenderer {
         seed: request.seed,
         inputReference:
           request.imagePath != null ? { path: request.imagePath, mediaType: 'image/png' } : null,
-        idempotencyKey: `emulated-${id}`,
+        idempotencyKey: `emulated-${job.id}`,
         providerOptions: {},
       })
-      .then((started) => started.operation)
+      .then((started): StartedOperation => started.operation)
       .catch((error: unknown) => {
+        if (error instanceof EngineBusyError) return waitingForSlot;
         job.state = 'failed';
         job.failure = { kind: 'render', message: (error as Error).message };
         return null;
       });
-    this.jobs.set(id, { job, operation });
-    return job;
   }
 
   get(id: string): EmulatedJob | null {
@@ -103,6 +115,10 @@ export class EmulatedRenderer {
     if (job.state === 'failed' || job.state === 'cancelled' || job.state === 'succeeded')
       return job;
     const operation = await entry.operation;
+    if (operation === waitingForSlot) {
+      entry.operation = this.start(job);
+      return job;
+    }
     if (operation == null || job.triggers.has('never')) return this.markRunning(job, 10);
     const status = await this.engine.doStatus({ operation });
     if (status.status === 'pending') return this.markRunning(job, status.progress ?? 0);
@@ -124,7 +140,7 @@ export class EmulatedRenderer {
     const entry = this.jobs.get(id);
     if (entry == null) return false;
     const operation = await entry.operation;
-    if (operation != null && entry.job.state !== 'succeeded')
+    if (operation != null && operation !== waitingForSlot && entry.job.state !== 'succeeded')
       await this.engine.doCancel?.({ operation });
     if (entry.job.state === 'queued' || entry.job.state === 'running')
       entry.job.state = 'cancelled';

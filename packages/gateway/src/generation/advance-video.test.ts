@@ -1,4 +1,9 @@
-import { PolicyViolationError, ProviderApiError, type VideoStatusResult } from '@vgw/spec';
+import {
+  EngineBusyError,
+  PolicyViolationError,
+  ProviderApiError,
+  type VideoStatusResult,
+} from '@vgw/spec';
 import { afterEach, describe, expect, it } from 'vitest';
 import { claimDueVideos } from '../db/video-lease-repository.js';
 import { recordStartAttempt } from '../db/video-transitions-repository.js';
@@ -193,6 +198,45 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
     expect((await row(id as string)).status).toBe('in_progress');
     expect(model.startCalls).toHaveLength(2);
     expect(new Set(model.startCalls.map((call) => call.idempotencyKey)).size).toBe(1);
+  });
+
+  it('waits for a busy engine without using up start attempts', async () => {
+    let busyLeft = 5;
+    const model = createFakeVideoModel({
+      startScript: () => {
+        if (busyLeft > 0) {
+          busyLeft -= 1;
+          throw new EngineBusyError('fake', 'all 1 render slots are busy', 2000);
+        }
+        return { operation: { ok: true }, warnings: [] };
+      },
+    });
+    gateway = await createTestGateway(kind, [model]);
+    const [id] = await queue(1, model);
+    const worker = gateway.newWorker();
+    // More refusals than maxStartAttempts (3): none of them may count.
+    for (let pass = 0; pass < 5; pass += 1) {
+      await worker.runOnce();
+      const waiting = await row(id as string);
+      expect(waiting).toMatchObject({ status: 'queued', start_attempts: 0, locked_by: null });
+      const delay = await gateway.test.database.query<{ seconds: number }>(
+        'select extract(epoch from next_check_at - now())::float as seconds from videos where id = $1',
+        [id],
+      );
+      expect(delay.rows[0]?.seconds).toBeGreaterThan(1);
+      await gateway.test.database.query('update videos set next_check_at = now()');
+    }
+    await worker.runOnce();
+    expect(await row(id as string)).toMatchObject({ status: 'in_progress', start_attempts: 1 });
+    const deferred = await gateway.test.database.query<{ detail: unknown }>(
+      `select detail from video_events where video_id = $1 and type = 'start_deferred'`,
+      [id],
+    );
+    expect(deferred.rows).toHaveLength(5);
+    expect(deferred.rows[0]?.detail).toEqual({
+      reason: 'fake: all 1 render slots are busy',
+      delaySeconds: 2,
+    });
   });
 
   it('fails at once on a refusal, and the error says which input was refused', async () => {

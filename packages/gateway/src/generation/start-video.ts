@@ -1,9 +1,15 @@
-import { ProviderApiError, type VideoCallOptions, type VideoStartResult } from '@vgw/spec';
+import {
+  EngineBusyError,
+  ProviderApiError,
+  type VideoCallOptions,
+  type VideoStartResult,
+} from '@vgw/spec';
 import type { VideoRecord } from '../db/video-record.js';
 import {
   recordFailed,
   recordPending,
   recordStartAttempt,
+  recordStartDeferred,
   recordStarted,
 } from '../db/video-transitions-repository.js';
 import type { ConfiguredModelEntry } from '../providers/registry.js';
@@ -45,6 +51,45 @@ function callOptions(
   };
 }
 
+/** A start that threw: deferred (busy engine), retried later with the same key, or failed. */
+async function recordStartFailure(
+  deps: AdvanceVideoDeps,
+  video: VideoRecord,
+  lease: { id: string; workerId: string },
+  error: unknown,
+): Promise<void> {
+  if (error instanceof EngineBusyError) {
+    await recordStartDeferred(deps.database, {
+      ...lease,
+      reason: error.message,
+      delaySeconds: (error.retryAfterMs ?? 1000) / 1000,
+    });
+    return;
+  }
+  const failure = toFailure(error, 'start_failed');
+  if (!failure.retryable) {
+    await recordFailed(deps.database, { ...lease, error: failure });
+    return;
+  }
+  const attempts = video.startAttempts + 1;
+  if (attempts >= deps.maxStartAttempts) {
+    // The last allowed attempt: fail now, saying why, rather than on the next claim without it.
+    const message = `the render could not be started after ${attempts} attempts; last: ${failure.message}`;
+    await recordFailed(deps.database, {
+      ...lease,
+      error: { code: 'start_failed', message, retryable: false },
+    });
+    return;
+  }
+  deps.logger.warn({ videoId: video.id, error: failure.message }, 'start failed; will retry');
+  const hint = error instanceof ProviderApiError ? error.retryAfterMs : null;
+  await recordPending(deps.database, {
+    ...lease,
+    progress: 0,
+    delaySeconds: nextCheckDelay(attempts, hint ?? undefined),
+  });
+}
+
 /** Starts the render once; a retryable failure is retried later with the same start key. */
 export async function startVideo(
   deps: AdvanceVideoDeps,
@@ -69,28 +114,7 @@ export async function startVideo(
   try {
     started = await entry.model.doStart(callOptions(deps, entry, video, context.signal));
   } catch (error) {
-    const failure = toFailure(error, 'start_failed');
-    if (!failure.retryable) {
-      await recordFailed(deps.database, { ...lease, error: failure });
-      return;
-    }
-    const attempts = video.startAttempts + 1;
-    if (attempts >= deps.maxStartAttempts) {
-      // The last allowed attempt: fail now, saying why, rather than on the next claim without it.
-      const message = `the render could not be started after ${attempts} attempts; last: ${failure.message}`;
-      await recordFailed(deps.database, {
-        ...lease,
-        error: { code: 'start_failed', message, retryable: false },
-      });
-      return;
-    }
-    deps.logger.warn({ videoId: video.id, error: failure.message }, 'start failed; will retry');
-    const hint = error instanceof ProviderApiError ? error.retryAfterMs : null;
-    await recordPending(deps.database, {
-      ...lease,
-      progress: 0,
-      delaySeconds: nextCheckDelay(attempts, hint ?? undefined),
-    });
+    await recordStartFailure(deps, video, lease, error);
     return;
   }
   await recordStarted(deps.database, {

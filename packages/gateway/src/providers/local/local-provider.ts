@@ -1,4 +1,5 @@
 import type { JSONValue, VideoModelV1 } from '@vgw/spec';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { silentLogger, type ProviderLogger } from '../../provider-utils/provider-logger.js';
 import { probeVideo, type VideoProbe } from '../../provider-utils/probe-video.js';
@@ -12,6 +13,7 @@ import {
 import type { LocalEngineSettings } from './local-settings.js';
 import { LocalVideoModel } from './local-video-model.js';
 import { removeRender } from './remove-render.js';
+import { createRenderCapacity } from './render-capacity.js';
 
 export interface LocalProviderSettings {
   ffmpegPath: string;
@@ -23,6 +25,11 @@ export interface LocalProviderSettings {
   renderTimeoutMs: number;
   /** x264 threads; fixed (default 4) so that output bytes do not depend on the machine. */
   encoderThreads?: number;
+  /**
+   * Renders running at once on this work directory; a start past it waits (EngineBusyError)
+   * without using up a start attempt. Default: one per core.
+   */
+  maxConcurrentRenders?: number;
   /** Milliseconds since the epoch; injected so tests can move time. */
   now?: () => number;
   logger?: ProviderLogger;
@@ -43,14 +50,19 @@ const defaultEncoderThreads = 4;
 /** The offline ffmpeg engine. Everything with I/O is injected; nothing reads the environment. */
 export function createLocalProvider(settings: LocalProviderSettings): LocalProvider {
   if (!(settings.renderTimeoutMs > 0)) throw new RangeError('renderTimeoutMs must be positive');
+  const workDir = resolve(settings.workDir);
   const engine: LocalEngineSettings = {
     ffmpegPath: settings.ffmpegPath,
     ffprobePath: settings.ffprobePath ?? null,
-    workDir: resolve(settings.workDir),
+    workDir,
     renderTimeoutMs: settings.renderTimeoutMs,
     encoderThreads: settings.encoderThreads ?? defaultEncoderThreads,
     now: settings.now ?? Date.now,
     logger: settings.logger ?? silentLogger,
+    capacity: createRenderCapacity(
+      workDir,
+      settings.maxConcurrentRenders ?? availableParallelism(),
+    ),
   };
   return {
     provider: localProviderName,

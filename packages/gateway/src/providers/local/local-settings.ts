@@ -1,4 +1,5 @@
 import type { ProviderLogger } from '../../provider-utils/provider-logger.js';
+import type { RenderCapacity } from './render-capacity.js';
 
 /** Everything the local engine needs from outside, resolved once by the factory. */
 export interface LocalEngineSettings {
@@ -11,5 +12,7 @@ export interface LocalEngineSettings {
   /** x264 threads, fixed so that the same request gives the same bytes on any machine. */
   encoderThreads: number;
   now: () => number;
+  /** Bounds the detached renders running at once on `workDir`. */
+  capacity: RenderCapacity;
   logger: ProviderLogger;
 }

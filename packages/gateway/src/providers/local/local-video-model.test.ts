@@ -34,6 +34,8 @@ function makeModel(overrides: Partial<LocalProviderSettings> = {}): VideoModelV1
     ffprobePath,
     workDir,
     renderTimeoutMs: 60_000,
+    // These tests render many clips at once; the bound has its own tests.
+    maxConcurrentRenders: 64,
     ...overrides,
   }).videoModel('local');
 }

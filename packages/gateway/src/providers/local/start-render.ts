@@ -1,4 +1,5 @@
 import {
+  EngineBusyError,
   ProviderApiError,
   type JSONObject,
   type JSONValue,
@@ -113,7 +114,7 @@ async function launch(
   jobDir: string,
   args: string[],
   record: StartRecord,
-): Promise<VideoStartResult> {
+): Promise<{ pid: number; result: VideoStartResult }> {
   let pid: number;
   try {
     pid = spawnRenderProcess({ ...settings, args, jobDir, timeoutMs: record.timeoutMs });
@@ -130,7 +131,7 @@ async function launch(
   const result: VideoStartResult = { operation, warnings, providerMetadata };
   await writeFileAtomically(jobDir, jobFiles.operation, JSON.stringify(result));
   settings.logger.info({ jobDir, pid }, 'local render started');
-  return result;
+  return { pid, result };
 }
 
 async function spawnNewRender(
@@ -159,17 +160,20 @@ async function spawnNewRender(
   const providerMetadata: JSONObject = {
     local: { scene: plan.scene, seed, caption: plan.caption != null },
   };
-  if (plan.caption != null) await writeFileAtomically(jobDir, jobFiles.caption, plan.caption);
-  const record: StartRecord = {
-    startedAt: settings.now(),
-    totalFrames: plan.totalFrames,
-    timeoutMs: settings.renderTimeoutMs,
-    warnings,
-    providerMetadata,
-  };
-  await writeFileAtomically(jobDir, jobFiles.start, JSON.stringify(record));
-  options.abortSignal?.throwIfAborted();
-  return launch(settings, jobDir, plan.args, record);
+  const started = await settings.capacity.startWithin(jobDir, async () => {
+    if (plan.caption != null) await writeFileAtomically(jobDir, jobFiles.caption, plan.caption);
+    const record: StartRecord = {
+      startedAt: settings.now(),
+      totalFrames: plan.totalFrames,
+      timeoutMs: settings.renderTimeoutMs,
+      warnings,
+      providerMetadata,
+    };
+    await writeFileAtomically(jobDir, jobFiles.start, JSON.stringify(record));
+    options.abortSignal?.throwIfAborted();
+    return launch(settings, jobDir, plan.args, record);
+  });
+  return started.result;
 }
 
 /**
@@ -188,5 +192,12 @@ export async function startRender(
   await mkdir(jobDir, { recursive: true });
   const previous = (await previousStart(jobDir)) ?? (await lockOrPrevious(jobDir));
   if (previous != null) return previous;
-  return spawnNewRender(settings, options, jobDir);
+  try {
+    return await spawnNewRender(settings, options, jobDir);
+  } catch (error) {
+    // Nothing was spawned: the next try of this start key must be able to take the lock.
+    if (error instanceof EngineBusyError)
+      await rm(join(jobDir, jobFiles.startLock), { force: true });
+    throw error;
+  }
 }

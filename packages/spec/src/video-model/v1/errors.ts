@@ -94,3 +94,14 @@ export class BudgetExceededError extends GatewayError {
     super(message, { status: 402, code: 'budget_exceeded', type: 'insufficient_quota' });
   }
 }
+
+/**
+ * Thrown by `doStart` when the engine refused before anything was started or billed (its own
+ * capacity is full). The gateway tries again after `retryAfterMs` without counting a start
+ * attempt, so a queue longer than the engine's capacity waits instead of failing.
+ */
+export class EngineBusyError extends ProviderApiError {
+  constructor(provider: string, message: string, retryAfterMs: number) {
+    super(provider, message, { status: 503, code: 'engine_busy', retryable: true, retryAfterMs });
+  }
+}
