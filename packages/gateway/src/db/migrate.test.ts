@@ -31,6 +31,7 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       'video_files',
       'video_scores',
       'videos',
+      'webhook_receipts',
     ]);
     expect(await migrate(test.database)).toEqual([]);
   });

@@ -22,6 +22,8 @@ export interface AppDeps {
   maxBodyBytes: number;
   /** Suggested poll interval sent as `openai-poll-after-ms` on unfinished videos. */
   pollAfterMs: number;
+  /** How often webhooks may bring one render's status check forward (default 2 s). */
+  webhookWakeIntervalSeconds?: number;
   /** Whether completed videos get scored; `/scores` says "disabled" for unscored ones if not. */
   scoringEnabled?: boolean;
 }

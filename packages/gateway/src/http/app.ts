@@ -8,7 +8,21 @@ import { requestContext } from './middleware/request-context.js';
 import { listEngines } from './routes/engines-route.js';
 import { openApiDocument } from './routes/openapi-document.js';
 import { videosRoutes } from './routes/videos-routes.js';
-import { receiveWebhook } from './routes/webhooks-route.js';
+import { receiveWebhook, webhookMaxBodyBytes } from './routes/webhooks-route.js';
+
+/** 413 naming `body`, decided from Content-Length or while streaming, before a handler reads it. */
+function refuseBodiesOver(maxBytes: number) {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new GatewayError(`request body is larger than ${maxBytes} bytes`, {
+        status: 413,
+        code: 'request_too_large',
+        param: 'body',
+      });
+    },
+  });
+}
 
 /** The whole HTTP surface, with every dependency injected (tests drive it via `app.request`). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -43,18 +57,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const document = openApiDocument();
   app.get('/openapi.json', (context) => context.json(document));
 
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: () => {
-        throw new GatewayError(`request body is larger than ${deps.maxBodyBytes} bytes`, {
-          status: 413,
-          code: 'request_too_large',
-          param: 'body',
-        });
-      },
-    }),
+  // One limit per request: two nested body limits end the outer stream early without an error.
+  const webhookLimit = refuseBodiesOver(webhookMaxBodyBytes);
+  const requestLimit = refuseBodiesOver(deps.maxBodyBytes);
+  app.use('/v1/*', (context, next) =>
+    context.req.path.startsWith('/v1/webhooks/')
+      ? webhookLimit(context, next)
+      : requestLimit(context, next),
   );
   app.post('/v1/webhooks/:provider', (context) => receiveWebhook(deps, context));
   // Registered after the webhook route, which answers first: providers cannot send our keys.

@@ -6,6 +6,7 @@ import { createTestGateway, type TestGateway } from '../testing/test-gateway.js'
 
 describe.each(testDatabaseKinds())('POST /v1/webhooks/{provider} on %s', (kind) => {
   let gateway: TestGateway;
+  let parsed = 0;
   afterEach(async () => gateway.dispose());
 
   async function setup() {
@@ -14,10 +15,13 @@ describe.each(testDatabaseKinds())('POST /v1/webhooks/{provider} on %s', (kind) 
       if (request.headers.get('x-fake-signature') !== 'valid') {
         throw new AuthenticationError('fake: webhook signature does not verify');
       }
+      parsed += 1;
       const body = (await request.json()) as { job: string };
-      return { operationMatch: { job: body.job } };
+      const deliveryId = request.headers.get('webhook-id');
+      return { operationMatch: { job: body.job }, ...(deliveryId != null ? { deliveryId } : {}) };
     };
-    gateway = await createTestGateway(kind, [model]);
+    // An hour: the interval is then independent of how fast this machine sends 300 requests.
+    gateway = await createTestGateway(kind, [model], { webhookWakeIntervalSeconds: 3600 });
     const created = await gateway.app.request(
       '/v1/videos',
       gateway.authorized({
@@ -35,12 +39,23 @@ describe.each(testDatabaseKinds())('POST /v1/webhooks/{provider} on %s', (kind) 
     return { id: video.id, job: started.rows[0]?.operation.job as string };
   }
 
-  const hook = (body: unknown, signature = 'valid', provider = 'fake') =>
+  const hook = (body: unknown, signature = 'valid', provider = 'fake', webhookId?: string) =>
     gateway.app.request(`/v1/webhooks/${provider}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-fake-signature': signature },
+      headers: {
+        'content-type': 'application/json',
+        'x-fake-signature': signature,
+        ...(webhookId != null ? { 'webhook-id': webhookId } : {}),
+      },
       body: JSON.stringify(body),
     });
+
+  /** As if a worker had just checked the render: its next check is far off again. */
+  const checkedLater = (id: string) =>
+    gateway.test.database.query(
+      `update videos set next_check_at = now() + interval '1 hour' where id = $1`,
+      [id],
+    );
 
   it('brings the matching render’s status check forward, without an API key', async () => {
     const { id, job } = await setup();
@@ -71,5 +86,47 @@ describe.each(testDatabaseKinds())('POST /v1/webhooks/{provider} on %s', (kind) 
       [id],
     );
     expect(due.rows[0]?.due).toBe(false);
+  });
+
+  it('acts once on a replayed delivery id', async () => {
+    const { id, job } = await setup();
+    expect(await (await hook({ job }, 'valid', 'fake', 'msg_1')).json()).toEqual({
+      received: true,
+      videos: 1,
+    });
+    await checkedLater(id);
+    await gateway.test.database.query('update videos set woken_at = null');
+    const replay = await hook({ job }, 'valid', 'fake', 'msg_1');
+    expect(replay.status).toBe(202);
+    expect(await replay.json()).toEqual({ received: true, videos: 0, duplicate: true });
+    expect(await (await hook({ job }, 'valid', 'fake', 'msg_2')).json()).toEqual({
+      received: true,
+      videos: 1,
+    });
+  });
+
+  it('brings one render forward at most once per interval, however many webhooks arrive', async () => {
+    const { id, job } = await setup();
+    let woken = 0;
+    for (let index = 0; index < 300; index += 1) {
+      const answer = (await (await hook({ job })).json()) as { videos: number };
+      woken += answer.videos;
+      await checkedLater(id);
+    }
+    expect(woken).toBe(1);
+    await gateway.test.database.query(
+      `update videos set woken_at = now() - interval '61 minutes' where id = $1`,
+      [id],
+    );
+    expect(await (await hook({ job })).json()).toEqual({ received: true, videos: 1 });
+  });
+
+  it('refuses a body past the webhook cap before the adapter reads it', async () => {
+    const { job } = await setup();
+    parsed = 0;
+    const response = await hook({ job, padding: 'x'.repeat(300 * 1024) });
+    expect(response.status, await response.clone().text()).toBe(413);
+    expect(((await response.json()) as { error: { param: string } }).error.param).toBe('body');
+    expect(parsed).toBe(0);
   });
 });

@@ -57,10 +57,16 @@ function anySignatureMatches(header: string, expected: Buffer): boolean {
     });
 }
 
+/** A verified standard-webhooks message: its raw body and its `webhook-id`. */
+export interface VerifiedWebhook {
+  body: string;
+  webhookId: string;
+}
+
 /**
  * Verifies a standard-webhooks request (`webhook-id`, `webhook-timestamp`, `webhook-signature`
  * = space-separated `v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`) and returns its raw
- * body. Throws AuthenticationError when the secret is not configured, a header is missing, the
+ * body and id (the caller remembers ids against replays). Throws AuthenticationError when the secret is not configured, a header is missing, the
  * timestamp is more than 300 s away from `nowMs`, or no signature matches.
  */
 export async function verifyStandardWebhook(args: {
@@ -68,7 +74,7 @@ export async function verifyStandardWebhook(args: {
   request: Request;
   secret: string | null;
   nowMs: number;
-}): Promise<string> {
+}): Promise<VerifiedWebhook> {
   const { provider, request, secret } = args;
   if (secret == null) {
     throw new AuthenticationError(
@@ -90,7 +96,7 @@ export async function verifyStandardWebhook(args: {
   if (!anySignatureMatches(signature, expected)) {
     throw new AuthenticationError(`${provider}: webhook signature does not verify`);
   }
-  return body;
+  return { body, webhookId };
 }
 
 /** Parses a raw JSON body; null for anything that is not JSON. */

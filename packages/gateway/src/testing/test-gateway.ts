@@ -67,6 +67,7 @@ export async function createTestGateway(
   models: VideoModelV1[],
   options: {
     maxBodyBytes?: number;
+    webhookWakeIntervalSeconds?: number;
     deadlineSeconds?: number;
     defaultModel?: string;
     /** Completions queue score jobs, and `/scores` reports "pending" rather than "disabled". */
@@ -94,6 +95,9 @@ export async function createTestGateway(
     logger: silentLogger,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     pollAfterMs: 10,
+    ...(options.webhookWakeIntervalSeconds != null
+      ? { webhookWakeIntervalSeconds: options.webhookWakeIntervalSeconds }
+      : {}),
     scoringEnabled: options.scoring === true,
   });
   const advanceDeps: AdvanceVideoDeps = {

@@ -1,6 +1,7 @@
 import { GatewayError, InvalidRequestError } from '@vgw/spec';
 import type { Context } from 'hono';
 import { keyProblem } from './request-text.js';
+import { throwIfBodyTooLarge } from '../middleware/body-too-large.js';
 
 /**
  * Reads a create body as JSON or multipart/form-data (what the openai client sends) into one
@@ -14,7 +15,7 @@ export async function readCreateRequest(
     try {
       return { body: await context.req.json(), upload: null };
     } catch (error) {
-      throwIfTooLarge(error);
+      throwIfBodyTooLarge(error);
       throw new InvalidRequestError('the request body is not valid JSON', 'body', 'invalid_json');
     }
   }
@@ -69,7 +70,7 @@ async function readForm(context: Context): Promise<{ body: unknown; upload: Uint
   try {
     form = await context.req.parseBody();
   } catch (error) {
-    throwIfTooLarge(error);
+    throwIfBodyTooLarge(error);
     throw new InvalidRequestError('the multipart body could not be parsed', 'body', 'invalid_body');
   }
   const body = newFields();
@@ -90,16 +91,5 @@ function parseJsonField(name: string, value: string): unknown {
     return JSON.parse(value);
   } catch {
     throw new InvalidRequestError(`${name} must be a JSON object`, name);
-  }
-}
-
-/** Hono's body limit aborts the stream we are reading; report that as the 413 it is. */
-function throwIfTooLarge(error: unknown): void {
-  if ((error as Error | null)?.name === 'BodyLimitError') {
-    throw new GatewayError('the request body is too large', {
-      status: 413,
-      code: 'request_too_large',
-      param: 'body',
-    });
   }
 }

@@ -76,6 +76,7 @@ describe('openai webhooks', () => {
     for (const type of ['video.completed', 'video.failed']) {
       expect(await parse(signedRequest(event(type)))).toEqual({
         operationMatch: { videoId: created.id },
+        deliveryId: 'wh_1',
       });
     }
   });

@@ -27,12 +27,14 @@ export async function parseOpenaiWebhook(
   settings: ProviderSettings,
   request: Request,
 ): Promise<WebhookEvent | null> {
-  const body = await verifyStandardWebhook({
+  const { body, webhookId } = await verifyStandardWebhook({
     provider: openaiProviderName,
     request,
     secret: readWebhookSecret(openaiProviderName, settings.options),
     nowMs: settings.now(),
   });
   const parsed = videoEventSchema.safeParse(parseJsonBody(body));
-  return parsed.success ? { operationMatch: { videoId: parsed.data.data.id } } : null;
+  return parsed.success
+    ? { operationMatch: { videoId: parsed.data.data.id }, deliveryId: webhookId }
+    : null;
 }

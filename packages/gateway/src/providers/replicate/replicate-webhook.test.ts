@@ -79,7 +79,7 @@ describe('replicate webhooks', () => {
 
   it('names the prediction of a validly signed payload by predictionId', async () => {
     const event = await parse(signedRequest(JSON.stringify(succeeded)));
-    expect(event).toEqual({ operationMatch: { predictionId: succeeded.id } });
+    expect(event).toEqual({ operationMatch: { predictionId: succeeded.id }, deliveryId: 'msg_1' });
   });
 
   it('accepts any matching signature among several', async () => {
@@ -88,7 +88,10 @@ describe('replicate webhooks', () => {
     const request = signedRequest(body, {
       headers: { 'webhook-signature': `v1,AAAA ${good ?? ''}` },
     });
-    expect(await parse(request)).toEqual({ operationMatch: { predictionId: succeeded.id } });
+    expect(await parse(request)).toEqual({
+      operationMatch: { predictionId: succeeded.id },
+      deliveryId: 'msg_1',
+    });
   });
 
   it('refuses a wrong signature, a stale timestamp, missing headers or no secret', async () => {

@@ -29,12 +29,14 @@ export async function parseReplicateWebhook(
   settings: ProviderSettings,
   request: Request,
 ): Promise<WebhookEvent | null> {
-  const body = await verifyStandardWebhook({
+  const { body, webhookId } = await verifyStandardWebhook({
     provider: replicateProviderName,
     request,
     secret: readWebhookSecret(replicateProviderName, settings.options),
     nowMs: settings.now(),
   });
   const parsed = webhookPredictionSchema.safeParse(parseJsonBody(body));
-  return parsed.success ? { operationMatch: { predictionId: parsed.data.id } } : null;
+  return parsed.success
+    ? { operationMatch: { predictionId: parsed.data.id }, deliveryId: webhookId }
+    : null;
 }

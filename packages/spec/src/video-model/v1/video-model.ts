@@ -68,6 +68,12 @@ export type VideoStatusResult =
  */
 export interface WebhookEvent {
   operationMatch: JSONObject;
+  /**
+   * The sender's unique id of this delivery, for signed webhooks (standard webhooks'
+   * `webhook-id`): the gateway acts on each id once, so a captured message replayed within its
+   * signature window changes nothing.
+   */
+  deliveryId?: string;
 }
 
 export interface VideoModelV1 {
