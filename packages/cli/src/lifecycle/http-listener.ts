@@ -30,11 +30,19 @@ function closeGracefully(server: ServerType, graceMs: number): Promise<void> {
   return closed.finally(() => clearTimeout(deadline));
 }
 
+/**
+ * A connection that moves no bytes either way for this long is closed: a client that stops
+ * reading a download (or never finishes sending) would otherwise hold a socket and its buffers
+ * for ever. Downloads that progress, however slowly, are not affected.
+ */
+export const defaultSocketIdleTimeoutMs = 30_000;
+
 /** Serves the gateway's app over HTTP; resolves once listening, fails with a one-line error. */
 export function listenHttp(
-  gateway: Gateway,
+  gateway: Pick<Gateway, 'app'>,
   hostname: string,
   port: number,
+  options: { socketIdleTimeoutMs?: number } = {},
 ): Promise<HttpListener> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: gateway.app.fetch, hostname, port }, (address) => {
@@ -47,5 +55,7 @@ export function listenHttp(
       reject(new CliError(`cannot listen on ${hostname}:${port}: ${reason}`, { cause: error }));
     }
     server.once('error', onError);
+    // Destroys the socket on inactivity (Node's default is no timeout at all).
+    server.setTimeout(options.socketIdleTimeoutMs ?? defaultSocketIdleTimeoutMs);
   });
 }

@@ -270,6 +270,8 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
       gateway.authorized({ headers: { range: 'bytes=50-60' } }),
     );
     expect(outside.status).toBe(416);
+    expect(outside.headers.get('content-range')).toBe('bytes */20');
+    expect(((await outside.json()) as { error: { param: string } }).error.param).toBe('Range');
     const thumbnail = await gateway.app.request(
       `/v1/videos/${video.id}/content?variant=thumbnail`,
       gateway.authorized(),

@@ -6,6 +6,8 @@ const hosts: Record<string, string[]> = {
   'evil.example.com': ['169.254.169.254'],
   'inside.example.com': ['10.1.2.3', '93.184.216.34'],
   'v6.example.com': ['::ffff:127.0.0.1'],
+  'nat64.example.com': ['64:ff9b::7f00:1'],
+  'public-v6.example.com': ['2606:4700::1111', '64:ff9b::5db8:d822'],
 };
 const resolve = async (hostname: string) => hosts[hostname] ?? [];
 
@@ -39,6 +41,15 @@ describe('createValidatedFetch', () => {
     'https://inside.example.com/x',
     'https://v6.example.com/x',
     'http://[::1]/x',
+    'http://[::7f00:1]/x',
+    'http://[::ffff:a9fe:a9fe]/latest',
+    'http://[64:ff9b::a9fe:a9fe]/latest',
+    'http://[64:ff9b::10.0.0.1]/x',
+    'http://[64:ff9b:1::5]/x',
+    'http://[2002:7f00:1::]/x',
+    'http://[2002:c0a8:101::1]/x',
+    'http://[2001:0:7f00:1::1]/x',
+    'https://nat64.example.com/x',
     'file:///etc/passwd',
   ])('refuses %s before any request', async (url) => {
     const { fetch, fetched } = server({});
@@ -47,6 +58,14 @@ describe('createValidatedFetch', () => {
       retryable: false,
     });
     expect(fetched).toEqual([]);
+  });
+
+  it('fetches a public IPv6 host, NAT64 to a public IPv4 address included', async () => {
+    const { fetch } = server({ 'https://public-v6.example.com/v.mp4': () => new Response('ok') });
+    const response = await createValidatedFetch({ fetch, resolve })(
+      'https://public-v6.example.com/v.mp4',
+    );
+    expect(await response.text()).toBe('ok');
   });
 
   it('re-checks every redirect: a public URL may not bounce to metadata', async () => {

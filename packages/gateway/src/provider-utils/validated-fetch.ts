@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { ProviderApiError } from '@vgw/spec';
+import { embeddedIPv4 } from './embedded-ipv4.js';
 import type { FetchFunction } from './provider-http.js';
 
 /** Addresses a provider's URL must never make us fetch: our own host, our network, cloud metadata. */
@@ -26,6 +27,8 @@ for (const [network, prefix] of [
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
+  // Local-use NAT64 (RFC 8215) translates to whatever network the operator chose.
+  ['64:ff9b:1::', 48],
 ] as const) {
   privateRanges.addSubnet(network, prefix, 'ipv6');
 }
@@ -34,8 +37,9 @@ function isPrivate(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return privateRanges.check(address, 'ipv4');
   if (family !== 6) return true;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped != null) return privateRanges.check(mapped[1] as string, 'ipv4');
+  // An IPv6 form that carries an IPv4 address reaches that address (mapped, NAT64, 6to4,
+  // Teredo): private if what it carries is.
+  if (embeddedIPv4(address).some((inner) => privateRanges.check(inner, 'ipv4'))) return true;
   return privateRanges.check(address, 'ipv6');
 }
 

@@ -58,7 +58,10 @@ export async function serveVideoContent(
   const size = file != null ? await deps.store.size(file.sha256) : null;
   if (file == null || size == null)
     throw new NotFoundError(`video ${id} has no ${variant}`, 'variant');
+  // RFC 9110: a 416 says how big the representation is, so a client can ask again.
+  context.header('content-range', `bytes */${size}`);
   const range = parseRange(context.req.header('range'), size);
+  context.header('content-range', undefined);
   const headers = new Headers({
     'content-type': file.mediaType,
     'accept-ranges': 'bytes',
