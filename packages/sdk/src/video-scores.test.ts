@@ -30,3 +30,13 @@ describe('videos.retrieveScores', () => {
     expect(error).toBeInstanceOf(NotFoundError);
   });
 });
+
+describe('videos.rescore', () => {
+  it('POSTs /videos/{id}/scores and returns the score state', async () => {
+    const { client, requests } = createTestClient([jsonResponse(pending, 202)]);
+    expect(await client.videos.rescore('video/1')).toEqual(pending);
+    expect(requests.map((request) => `${request.method} ${request.url.pathname}`)).toEqual([
+      'POST /v1/videos/video%2F1/scores',
+    ]);
+  });
+});

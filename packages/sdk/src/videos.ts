@@ -105,6 +105,12 @@ export class Videos {
     return (await this.transport.json<VideoScores>(request)).body;
   }
 
+  /** Scores a completed video again when its score failed (or it has none); else its state. */
+  async rescore(id: string, options?: RequestOptions): Promise<VideoScores> {
+    const request = { method: 'POST', path: videoPath(id, '/scores'), options } as const;
+    return (await this.transport.json<VideoScores>(request)).body;
+  }
+
   async remix(id: string, body: VideoRemixParams, options?: RequestOptions): Promise<Video> {
     const request = { method: 'POST', path: videoPath(id, '/remix'), body, options } as const;
     return (await this.transport.json<Video>(request)).body;

@@ -36,4 +36,20 @@ describe('a worker composed from config without a provider', () => {
     const expired = await findVideo(gateway.database, 'proj_1', 'video_for_runway');
     expect(expired).toMatchObject({ status: 'failed', error: { code: 'upstream_timeout' } });
   });
+
+  it('queues a score at score-worker start for a completed video that has none', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'vgw-backfill-'));
+    const config = await loadConfig({ cwd: dataDir, environment: { VGW_DATA_DIR: dataDir } });
+    gateway = await createGateway(config, { logger: pino({ level: 'silent' }) });
+    await addVideos(gateway.database, ['finished_while_scoring_was_off']);
+    await gateway.database.query(`update videos set status = 'completed', next_check_at = null`);
+    const scorer = gateway.newScoreWorker();
+    expect(scorer).not.toBeNull();
+    await scorer?.start();
+    await scorer?.stop({ graceMs: 0 });
+    const rows = await gateway.database.query<{ video_id: string }>(
+      'select video_id from video_scores',
+    );
+    expect(rows.rows).toEqual([{ video_id: 'finished_while_scoring_was_off' }]);
+  });
 });

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config-schema.js';
 import type { Database } from '../db/queryable.js';
+import { enqueueMissingScores } from '../db/video-scores-repository.js';
 import { advanceVideo, type AdvanceVideoDeps } from '../generation/advance-video.js';
 import type { Worker } from '../jobs/job-worker.js';
 import type { ScoreFile } from '../jobs/score-video-job.js';
+import { withScoreBackfill } from '../jobs/score-backfill.js';
 import { createScoreWorker } from '../jobs/score-worker.js';
 import { threadedScorer } from '../jobs/threaded-scorer.js';
 import { createWorker } from '../jobs/worker.js';
@@ -44,21 +46,22 @@ export function workerFactories(
     .list()
     .filter((entry) => entry.configured)
     .map((entry) => entry.id);
-  const newScoreWorker = (overrides: { workerId?: string } = {}): Worker | null =>
-    config.scoring.enabled
-      ? createScoreWorker({
-          database,
-          workerId: overrides.workerId ?? newWorkerId(),
-          logger,
-          store,
-          scoreFile: configuredScorer(config),
-          timeoutSeconds: config.scoring.timeoutSeconds,
-          maxAttempts: config.scoring.maxAttempts,
-          concurrency: config.scoring.concurrency,
-          leaseSeconds,
-          pollIntervalMs,
-        })
-      : null;
+  const newScoreWorker = (overrides: { workerId?: string } = {}): Worker | null => {
+    if (!config.scoring.enabled) return null;
+    const worker = createScoreWorker({
+      database,
+      workerId: overrides.workerId ?? newWorkerId(),
+      logger,
+      store,
+      scoreFile: configuredScorer(config),
+      timeoutSeconds: config.scoring.timeoutSeconds,
+      maxAttempts: config.scoring.maxAttempts,
+      concurrency: config.scoring.concurrency,
+      leaseSeconds,
+      pollIntervalMs,
+    });
+    return withScoreBackfill(worker, () => enqueueMissingScores(database), logger);
+  };
   return {
     newScoreWorker,
     newWorker: (overrides = {}) => {

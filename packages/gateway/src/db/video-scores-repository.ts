@@ -105,6 +105,28 @@ export async function enqueueMissingScores(client: Queryable): Promise<number> {
   return result.rows.length;
 }
 
+/**
+ * Queues the score of one completed video again when it failed or never existed (an operator's
+ * retry after fixing ffmpeg, say); a queued, running or completed score is left as it is.
+ * Returns whether a score was queued.
+ */
+export async function requeueScore(client: Queryable, videoId: string): Promise<boolean> {
+  const result = await client.query<{ video_id: string }>(
+    `with queued as (
+       insert into video_scores (video_id) values ($1)
+       on conflict (video_id) do update
+         set status = 'queued', attempts = 0, locked_by = null, locked_until = null,
+           next_attempt_at = now(), result = null, error_code = null, error_message = null,
+           updated_at = now(), completed_at = null
+         where video_scores.status = 'failed'
+       returning video_id)
+     select q.video_id from queued q
+     cross join lateral (select pg_notify($2, q.video_id)) woken`,
+    [videoId, scoresDueChannel],
+  );
+  return result.rows.length > 0;
+}
+
 interface Fence {
   videoId: string;
   workerId: string;

@@ -112,6 +112,15 @@ const paths = {
         ...errors,
       },
     },
+    post: {
+      summary: 'Score a completed video again when its score failed (or it has none)',
+      parameters: [idParameter],
+      responses: {
+        '202': { description: 'Queued again', content: json('VideoScores') },
+        '200': { description: 'Already queued, running or completed', content: json('VideoScores') },
+        ...errors,
+      },
+    },
   },
   '/v1/videos/{id}/remix': {
     post: {

@@ -1,6 +1,10 @@
-import { NotFoundError } from '@vgw/spec';
+import { ConflictError, InvalidRequestError, NotFoundError } from '@vgw/spec';
 import type { Context } from 'hono';
-import { findCompletedScores, findVideoScore } from '../../db/video-scores-repository.js';
+import {
+  findCompletedScores,
+  findVideoScore,
+  requeueScore,
+} from '../../db/video-scores-repository.js';
 import type { VideoRecord } from '../../db/video-record.js';
 import { findVideo } from '../../db/videos-repository.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
@@ -36,4 +40,27 @@ export async function serveVideoScores(deps: AppDeps, context: Context<AppEnv>) 
   if (video == null) throw new NotFoundError(`no video with id "${id}"`, 'video_id');
   const score = await findVideoScore(deps.database, id);
   return context.json(toVideoScoresObject(id, score, deps.scoringEnabled === true));
+}
+
+/**
+ * `POST /v1/videos/{id}/scores`: scores the video again when its score failed (or it has none);
+ * answers the score's state either way (202 when queued now, 200 when it already stands).
+ */
+export async function requeueVideoScores(deps: AppDeps, context: Context<AppEnv>) {
+  const id = videoIdParam(context);
+  const video = await findVideo(deps.database, context.get('projectId'), id);
+  if (video == null) throw new NotFoundError(`no video with id "${id}"`, 'video_id');
+  if (deps.scoringEnabled !== true) {
+    throw new ConflictError('scoring is disabled on this gateway (scoring.enabled)', 'video_id');
+  }
+  if (video.status !== 'completed') {
+    throw new InvalidRequestError(
+      `video ${id} is ${video.status}; only a completed video can be scored`,
+      'video_id',
+      'video_not_ready',
+    );
+  }
+  const queued = await requeueScore(deps.database, id);
+  const score = await findVideoScore(deps.database, id);
+  return context.json(toVideoScoresObject(id, score, true), queued ? 202 : 200);
 }

@@ -10,7 +10,7 @@ import { readCreateRequest } from '../openai/read-create-request.js';
 import { toVideoObject } from '../openai/video-object.js';
 import { parseListQuery } from '../openai/list-query.js';
 import { serveVideoContent } from './video-content-route.js';
-import { scoresSummaries, serveVideoScores } from './video-scores-route.js';
+import { requeueVideoScores, scoresSummaries, serveVideoScores } from './video-scores-route.js';
 import { videoIdParam } from './video-id-param.js';
 
 function idempotencyKeyOf(context: Context<AppEnv>): string | null {
@@ -112,6 +112,7 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.on(['GET', 'HEAD'], '/:id/content', (context) => serveVideoContent(deps, context));
 
   routes.get('/:id/scores', (context) => serveVideoScores(deps, context));
+  routes.post('/:id/scores', (context) => requeueVideoScores(deps, context));
 
   routes.post('/:id/remix', (context) => remix(deps, context));
 
