@@ -14,6 +14,8 @@ const cases = 3000;
 
 type Answer = { status: number; text: string };
 
+const blamesAParam = new Set([400, 409, 413, 415, 416]);
+
 function describeCase(index: number, request: HostileRequest): string {
   const body = typeof request.body === 'string' ? request.body.slice(0, 300) : '(form)';
   return `seed ${seed} case ${index}: ${request.method} ${request.path.slice(0, 200)} ${request.label.slice(0, 300)} ${JSON.stringify(body)}`;
@@ -36,9 +38,9 @@ function answerProblem(request: HostileRequest, answer: Answer): string | null {
     (error.param === null || typeof error.param === 'string') &&
     (error.code === null || typeof error.code === 'string');
   if (!shaped) return `answered ${answer.status} outside the OpenAI error shape: ${answer.text}`;
-  // A 400 is always some parameter's fault: the client needs to know which.
-  if (answer.status === 400 && error?.param == null) {
-    return `answered 400 without naming the param: ${answer.text.slice(0, 300)}`;
+  // These are always some parameter's fault (the body, a header, a field): name which.
+  if (blamesAParam.has(answer.status) && error?.param == null) {
+    return `answered ${answer.status} without naming the param: ${answer.text.slice(0, 300)}`;
   }
   return null;
 }
