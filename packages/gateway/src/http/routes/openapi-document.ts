@@ -117,7 +117,10 @@ const paths = {
       parameters: [idParameter],
       responses: {
         '202': { description: 'Queued again', content: json('VideoScores') },
-        '200': { description: 'Already queued, running or completed', content: json('VideoScores') },
+        '200': {
+          description: 'Already queued, running or completed',
+          content: json('VideoScores'),
+        },
         ...errors,
       },
     },
