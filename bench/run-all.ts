@@ -27,10 +27,31 @@ if (only === 'all' || only === 'local') {
   results.localRender = await benchLocalRender(3);
   console.table(results.localRender);
 }
-if (only === 'all' || only === 'overhead') {
-  const { benchGatewayOverhead } = await import('./gateway-overhead.js');
-  results.gatewayOverhead = await benchGatewayOverhead(seconds);
-  console.table(results.gatewayOverhead);
+// BENCH_BASELINE (a git ref) adds that commit's tree to these groups, measured side by side.
+const baselineGroup = (name: string) => only === 'all' || only === name;
+if (baselineGroup('retrieve') || baselineGroup('overhead')) {
+  const { checkoutsToCompare } = await import('./baseline-checkout.js');
+  const compared = await checkoutsToCompare(process.env.BENCH_BASELINE);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  try {
+    if (baselineGroup('retrieve')) {
+      const { benchRetrieve, retrieveRatios } = await import('./retrieve-load.js');
+      const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+      const rows = await benchRetrieve({ ...compared, seconds, rounds, connections });
+      results.retrieve = { connections, rounds, rows, ratios: retrieveRatios(rows) };
+      console.table(rows);
+      console.table(retrieveRatios(rows));
+    }
+    if (baselineGroup('overhead')) {
+      const { addedP99, benchGatewayOverhead } = await import('./gateway-overhead.js');
+      const rows = await benchGatewayOverhead(seconds, compared.checkouts, rounds);
+      results.gatewayOverhead = { rounds, rows, addedP99: addedP99(rows) };
+      console.table(rows);
+      console.table(addedP99(rows));
+    }
+  } finally {
+    await compared.dispose();
+  }
 }
 const scoreGroup = (name: string) => only === 'all' || only === 'score' || only === name;
 if (scoreGroup('score-speed')) {

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './app-deps.js';
 import { authenticate } from './middleware/authenticate.js';
 import { errorBody, renderError } from './middleware/error-handler.js';
+import { exceptBodylessRequests } from './middleware/except-bodyless-requests.js';
 import { requestContext } from './middleware/request-context.js';
 import { listEngines } from './routes/engines-route.js';
 import { openApiDocument } from './routes/openapi-document.js';
@@ -12,7 +13,7 @@ import { receiveWebhook, webhookMaxBodyBytes } from './routes/webhooks-route.js'
 
 /** 413 naming `body`, decided from Content-Length or while streaming, before a handler reads it. */
 function refuseBodiesOver(maxBytes: number) {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw new GatewayError(`request body is larger than ${maxBytes} bytes`, {
@@ -22,6 +23,7 @@ function refuseBodiesOver(maxBytes: number) {
       });
     },
   });
+  return exceptBodylessRequests(limit);
 }
 
 /** The whole HTTP surface, with every dependency injected (tests drive it via `app.request`). */

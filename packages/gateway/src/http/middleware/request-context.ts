@@ -1,7 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 export type AppVariables = { requestId: string; projectId: string };
+
+/**
+ * Adds a header to the finished response in place. `context.header()` would rebuild it as
+ * `new Response(response.body, response)`, which turns the node adapter's string body into a
+ * stream and sends it down the adapter's slow streaming path; that cost a third of a `/healthz`.
+ * Headers of a response from `fetch()` are immutable: only then is it rebuilt.
+ */
+export function addResponseHeader(
+  context: Context,
+  name: string,
+  value: string,
+  mode: 'set' | 'append' = 'set',
+): void {
+  try {
+    context.res.headers[mode](name, value);
+  } catch {
+    context.header(name, value, { append: mode === 'append' });
+  }
+}
 
 /**
  * Gives every response an `x-request-id` (the caller's, when it sent a sane one) and a
@@ -16,8 +35,8 @@ export function requestContext(): MiddlewareHandler<{ Variables: AppVariables }>
       incoming != null && /^[\w.-]{1,128}$/.test(incoming) ? incoming : `req_${randomUUID()}`;
     context.set('requestId', requestId);
     await next();
-    context.header('x-request-id', requestId);
+    addResponseHeader(context, 'x-request-id', requestId);
     const duration = (performance.now() - started).toFixed(2);
-    context.header('server-timing', `gateway;dur=${duration}`, { append: true });
+    addResponseHeader(context, 'server-timing', `gateway;dur=${duration}`, 'append');
   };
 }

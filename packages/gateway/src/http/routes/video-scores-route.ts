@@ -1,18 +1,11 @@
 import { ConflictError, InvalidRequestError, NotFoundError } from '@vgw/spec';
 import type { Context } from 'hono';
-import {
-  findCompletedScores,
-  findVideoScore,
-  requeueScore,
-} from '../../db/video-scores-repository.js';
+import { findVideoScore, requeueScore } from '../../db/video-scores-repository.js';
 import type { VideoRecord } from '../../db/video-record.js';
 import { findVideo } from '../../db/videos-repository.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
-import {
-  toScoresSummary,
-  toVideoScoresObject,
-  type VideoScoresSummary,
-} from '../openai/video-scores.js';
+import { scoresSummaryCacheOf } from '../openai/scores-summary-cache.js';
+import { toVideoScoresObject, type VideoScoresSummary } from '../openai/video-scores.js';
 import { videoIdParam } from './video-id-param.js';
 
 /** The `scores` summaries of these videos, by id; absent where a video is not scored. */
@@ -21,16 +14,7 @@ export async function scoresSummaries(
   videos: readonly VideoRecord[],
 ): Promise<Map<string, VideoScoresSummary>> {
   const completed = videos.filter((video) => video.status === 'completed');
-  const stored = await findCompletedScores(
-    deps.database,
-    completed.map((video) => video.id),
-  );
-  const summaries = new Map<string, VideoScoresSummary>();
-  for (const [id, score] of stored) {
-    const summary = toScoresSummary(score.result, score.completedAt);
-    if (summary != null) summaries.set(id, summary);
-  }
-  return summaries;
+  return scoresSummaryCacheOf(deps.database).summaries(completed.map((video) => video.id));
 }
 
 /** `GET /v1/videos/{id}/scores`: the full result with per-frame arrays, or where it stands. */
