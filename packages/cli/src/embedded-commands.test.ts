@@ -58,7 +58,7 @@ describe('embedded gateway, in-process', () => {
       'yes',
       'yes',
       '1-20',
-      '64x64-1920x1080',
+      '64x64-1920x1920,≤2073600px',
       '1-60',
       '$0.000',
     ]);

@@ -34,7 +34,8 @@ function describeSizes(sizes: Fields): string {
   if (sizes.kind === 'set') return list(sizes.values);
   if (sizes.kind !== 'range') return '-';
   const smallest = `${text(sizes.minWidth)}x${text(sizes.minHeight)}`;
-  return `${smallest}-${text(sizes.maxWidth)}x${text(sizes.maxHeight)}`;
+  const range = `${smallest}-${text(sizes.maxWidth)}x${text(sizes.maxHeight)}`;
+  return sizes.maxPixels == null ? range : `${range},≤${text(sizes.maxPixels)}px`;
 }
 
 function describeFps(fps: Fields): string {

@@ -89,11 +89,13 @@ function resolveSize(requested: string | null, capabilities: VideoCapabilities) 
     width >= sizes.minWidth &&
     height >= sizes.minHeight &&
     width <= sizes.maxWidth &&
-    height <= sizes.maxHeight;
+    height <= sizes.maxHeight &&
+    (sizes.maxPixels == null || width * height <= sizes.maxPixels);
   if (!fits || width % 2 !== 0 || height % 2 !== 0) {
+    const pixels = sizes.maxPixels == null ? '' : ` and at most ${sizes.maxPixels} pixels`;
     throw new InvalidRequestError(
       `size must be even WIDTHxHEIGHT from ${sizes.minWidth}x${sizes.minHeight} to ` +
-        `${sizes.maxWidth}x${sizes.maxHeight}, got ${size}`,
+        `${sizes.maxWidth}x${sizes.maxHeight}${pixels}, got ${size}`,
       'size',
     );
   }

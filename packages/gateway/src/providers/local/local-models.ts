@@ -10,7 +10,15 @@ export const localCapabilities: Record<LocalModelId, VideoCapabilities> = {
   local: {
     durations: { kind: 'range', min: 1, max: 20, step: 1 },
     defaultSeconds: 4,
-    sizes: { kind: 'range', minWidth: 64, minHeight: 64, maxWidth: 1920, maxHeight: 1080 },
+    // Landscape and portrait up to 1080p (OpenAI's default size is the portrait 720x1280).
+    sizes: {
+      kind: 'range',
+      minWidth: 64,
+      minHeight: 64,
+      maxWidth: 1920,
+      maxHeight: 1920,
+      maxPixels: 1920 * 1080,
+    },
     defaultSize: '1280x720',
     fps: { min: 1, max: 60, default: 24 },
     seed: true,

@@ -23,11 +23,12 @@ export function assertRenderable(options: VideoCallOptions): void {
     !evenSize ||
     height % 2 !== 0 ||
     !inRange(width, sizes.minWidth, sizes.maxWidth) ||
-    !inRange(height, sizes.minHeight, sizes.maxHeight)
+    !inRange(height, sizes.minHeight, sizes.maxHeight) ||
+    (sizes.maxPixels != null && width * height > sizes.maxPixels)
   ) {
     throw new InvalidRequestError(
       `size ${width}x${height} is not an even size between ${sizes.minWidth}x${sizes.minHeight} ` +
-        `and ${sizes.maxWidth}x${sizes.maxHeight}`,
+        `and ${sizes.maxWidth}x${sizes.maxHeight} of at most ${sizes.maxPixels} pixels`,
       'size',
     );
   }

@@ -422,6 +422,7 @@ describe('local video model: bad input', () => {
       [{ providerOptions: { bogus: true } }, 'provider_options.local.bogus'],
       [{ providerOptions: { crf: 99 } }, 'provider_options.local.crf'],
       [{ width: 321 }, 'size'],
+      [{ width: 1920, height: 1920 }, 'size'],
       [{ fps: 0 }, 'fps'],
     ];
     for (const [overrides, param] of cases) {

@@ -8,10 +8,20 @@ export interface VideoCapabilities {
     | { kind: 'set'; seconds: number[] }
     | { kind: 'range'; min: number; max: number; step: number };
   defaultSeconds: number;
-  /** Allowed sizes. `range` accepts any even WxH inside the bounds. */
+  /**
+   * Allowed sizes. `range` accepts any even WxH inside the bounds and, where `maxPixels` is set,
+   * of at most that many pixels (so an engine can take 1280x720 and 720x1280 without 1920x1920).
+   */
   sizes:
     | { kind: 'set'; values: string[] }
-    | { kind: 'range'; minWidth: number; minHeight: number; maxWidth: number; maxHeight: number };
+    | {
+        kind: 'range';
+        minWidth: number;
+        minHeight: number;
+        maxWidth: number;
+        maxHeight: number;
+        maxPixels?: number;
+      };
   defaultSize: string;
   fps: { values: number[]; default: number } | { min: number; max: number; default: number };
   seed: boolean;
