@@ -12,6 +12,8 @@ export interface VideoProbe {
   durationSeconds: number | null;
   codec: string;
   pixelFormat: string;
+  /** `W:H` of one pixel as stored (`1:1` square), null where the stream does not say. */
+  sampleAspectRatio: string | null;
 }
 
 const numericString = z.union([z.string(), z.number()]).transform((value) => Number(value));
@@ -24,6 +26,7 @@ const probeSchema = z.object({
       width: z.number().int().optional(),
       height: z.number().int().optional(),
       pix_fmt: z.string().optional(),
+      sample_aspect_ratio: z.string().optional(),
       r_frame_rate: z.string().optional(),
       avg_frame_rate: z.string().optional(),
       nb_read_frames: numericString.optional(),
@@ -94,5 +97,10 @@ export async function probeVideo(
     durationSeconds: finiteOrNull(parsed.format?.duration) ?? finiteOrNull(stream.duration),
     codec: stream.codec_name,
     pixelFormat: stream.pix_fmt ?? 'unknown',
+    // ffprobe writes 0:1 for "unknown".
+    sampleAspectRatio:
+      stream.sample_aspect_ratio == null || stream.sample_aspect_ratio === '0:1'
+        ? null
+        : stream.sample_aspect_ratio,
   };
 }

@@ -141,6 +141,22 @@ afterAll(async () => {
 });
 
 describe('local video model: rendering', () => {
+  it('renders portrait sizes with square pixels in every scene', async () => {
+    const model = makeModel();
+    const renders = await Promise.all(
+      sceneNames.map((scene) =>
+        render(model, callOptions({ width: 180, height: 322, providerOptions: { scene } })),
+      ),
+    );
+    for (const [index, rendered] of renders.entries()) {
+      expect(await probeVideo(ffprobePath, rendered.video), sceneNames[index]).toMatchObject({
+        width: 180,
+        height: 322,
+        sampleAspectRatio: '1:1',
+      });
+    }
+  });
+
   it('renders every scene as an h264 clip of the exact size, rate and frame count, with motion', async () => {
     const model = makeModel();
     const renders = await Promise.all(
@@ -160,6 +176,7 @@ describe('local video model: rendering', () => {
         fps: 12,
         frames: 24,
         pixelFormat: 'yuv420p',
+        sampleAspectRatio: '1:1',
       });
       expect(probe.durationSeconds).toBeCloseTo(2, 2);
       // Frames one second apart must differ clearly: later scoring measures temporal change.

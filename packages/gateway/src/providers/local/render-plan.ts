@@ -84,9 +84,10 @@ function filterGraph(
     last = 'composed';
   }
   chains.push(
-    // fps: an input image's timing (25 fps by default) can leak into the overlay's output;
-    // this pins the stream's rate and time base to the request.
-    `[${last}]fps=fps=${frame.fps},trim=end_frame=${frame.totalFrames},` +
+    // setsar: scaling a scene's grid to the frame leaves a non-square pixel aspect (320:321 on
+    // 720x1280), which players would stretch. fps: an input image's timing (25 fps by default)
+    // can leak into the overlay's output; this pins the stream's rate and time base.
+    `[${last}]setsar=1,fps=fps=${frame.fps},trim=end_frame=${frame.totalFrames},` +
       'split=3[video][thumbsource][sheetsource]',
     ...previewChains(previewLayout(frame), 'thumbsource', 'sheetsource'),
   );
