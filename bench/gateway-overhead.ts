@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { workingTree, type Checkout } from './baseline-checkout.js';
+import { median } from './median.js';
 
 interface Endpoints {
   gateway: string;
@@ -93,14 +94,6 @@ function rowsOf(endpoints: Endpoints, seconds: number) {
       },
     },
   ].map((row) => ({ path: row.path, options: { ...row.options, duration: seconds } }));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /**

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { workingTree, type Checkout } from './baseline-checkout.js';
 import { postgresUrl } from './bench-database.js';
 import { runCli, startServe, type ServeProcess } from './vgw-serve-process.js';
+import { median } from './median.js';
 
 export interface RetrieveRow {
   checkout: string;
@@ -113,14 +114,6 @@ async function load(
 }
 
 type Sample = Awaited<ReturnType<typeof load>>;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
 
 function summarize(checkout: string, route: string, samples: Sample[]): RetrieveRow {
   return {
