@@ -6,6 +6,12 @@ import {
   type VideoRow,
 } from './video-record.js';
 
+/**
+ * Notified when a video becomes due now (created, or brought forward by a webhook), so an idle
+ * worker claims it at once instead of at its next poll.
+ */
+export const videosDueChannel = 'vgw_videos_due';
+
 export type NewVideo = Pick<
   VideoRecord,
   | 'id'

@@ -6,13 +6,12 @@ import {
   findVideoByIdempotencyKey,
   insertVideo,
   isBlobReferenced,
+  videosDueChannel,
 } from '../db/videos-repository.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { ContentStore } from '../storage/content-store.js';
 import { checkCapabilities } from './check-capabilities.js';
 import { inspectImage, type ImageLimits } from './inspect-image.js';
-
-export const videosDueChannel = 'vgw_videos_due';
 
 export interface CreateVideoInput {
   prompt: string;

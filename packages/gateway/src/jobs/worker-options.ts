@@ -47,9 +47,6 @@ export type WorkerDependencies = JobWorkerDependencies<VideoRecord>;
 export type JobWorkerSettings<Item> = Required<JobWorkerDependencies<Item>>;
 export type WorkerSettings = JobWorkerSettings<VideoRecord>;
 
-/** The channel create-video notifies after inserting, so an idle worker starts at once. */
-export const videosDueChannel = 'vgw_videos_due';
-
 export function resolveWorkerSettings<Item>(
   dependencies: JobWorkerDependencies<Item>,
 ): JobWorkerSettings<Item> {

@@ -8,7 +8,8 @@ import {
 } from '../db/video-lease-repository.js';
 import type { JobQueue } from './job-queue.js';
 import { createJobWorker, type Worker } from './job-worker.js';
-import { videosDueChannel, type WorkerDependencies } from './worker-options.js';
+import { videosDueChannel } from '../db/videos-repository.js';
+import type { WorkerDependencies } from './worker-options.js';
 
 export { WorkerStoppingError, type Worker } from './job-worker.js';
 

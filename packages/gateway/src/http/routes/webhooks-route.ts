@@ -2,7 +2,7 @@ import { InvalidRequestError, NotFoundError } from '@vgw/spec';
 import type { Context } from 'hono';
 import { wakeRendersMatching } from '../../db/video-transitions-repository.js';
 import { recordWebhookReceipt } from '../../db/webhook-receipts-repository.js';
-import { videosDueChannel } from '../../generation/create-video.js';
+import { videosDueChannel } from '../../db/videos-repository.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { throwIfBodyTooLarge } from '../middleware/body-too-large.js';
 import { inspectJsonValue } from '../openai/inspect-json-value.js';
