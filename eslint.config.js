@@ -3,7 +3,10 @@ import tseslint from 'typescript-eslint';
 
 const gateway = 'packages/gateway/src';
 
-/** One layer may not reach "up": spec ← providers ← generation ← http / jobs ← cli / studio. */
+/**
+ * One layer may not reach "up": spec ← providers ← generation ← http / jobs ← cli / studio, and
+ * quality / jobs ← scoring (the score job runs quality's metrics on the jobs queue machinery).
+ */
 function forbid(files, patterns, message) {
   return {
     files,
@@ -11,13 +14,34 @@ function forbid(files, patterns, message) {
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: patterns.map((group) => ({ group: [group], message })) },
+        {
+          patterns: [
+            ...patterns.map((group) => ({ group: [group], message })),
+            pluggedThroughIndex,
+          ],
+        },
       ],
     },
   };
 }
 
-const upper = ['**/generation/**', '**/jobs/**', '**/http/**', '**/compose/**', '**/config/**'];
+/**
+ * A provider is reached only through its plug (`providers/<p>/index.js`), so its folder's files
+ * stay its own. Part of every layer rule because a file takes one `no-restricted-imports`.
+ */
+const pluggedThroughIndex = {
+  group: ['**/providers/*/*', '!**/providers/*/index.js'],
+  message: "outside a provider's folder, import only its plug: providers/<p>/index.js.",
+};
+
+const upper = [
+  '**/generation/**',
+  '**/scoring/**',
+  '**/jobs/**',
+  '**/http/**',
+  '**/compose/**',
+  '**/config/**',
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.vgw/**', 'bench/out/**', '.ci/out/**', 'coverage/**'] },
@@ -53,18 +77,23 @@ export default tseslint.config(
   ),
   forbid(
     [`${gateway}/generation/**`],
-    ['**/jobs/**', '**/http/**', '**/compose/**', '**/config/**'],
-    'generation sits under http and jobs.',
+    ['**/scoring/**', '**/jobs/**', '**/http/**', '**/compose/**', '**/config/**'],
+    'generation sits under http and jobs, beside scoring.',
+  ),
+  forbid(
+    [`${gateway}/scoring/**`],
+    ['**/generation/**', '**/http/**', '**/compose/**', '**/config/**'],
+    "scoring sits beside generation and on jobs' queue machinery; compose wires it in.",
   ),
   forbid(
     [`${gateway}/http/**`],
-    ['**/jobs/**', '**/compose/**', '**/config/**'],
-    'http and jobs are siblings; config is read only by composition roots.',
+    ['**/scoring/**', '**/jobs/**', '**/compose/**', '**/config/**'],
+    'http and jobs (and scoring, built on jobs) are siblings; config is read only by compose.',
   ),
   forbid(
     [`${gateway}/jobs/**`],
-    ['**/http/**', '**/compose/**', '**/config/**'],
-    'http and jobs are siblings; config is read only by composition roots.',
+    ['**/scoring/**', '**/http/**', '**/compose/**', '**/config/**'],
+    'jobs holds the generic queue machinery: scoring imports it, never the other way round.',
   ),
   forbid(
     [`${gateway}/db/**`, `${gateway}/storage/**`],
@@ -84,6 +113,7 @@ export default tseslint.config(
     ),
     ignores: ['**/*.test.ts', '**/test-support/**'],
   },
+  forbid([`${gateway}/compose/**`, `${gateway}/index.ts`], [], 'compose builds on every layer.'),
   forbid(
     ['packages/sdk/src/**'],
     ['@vgw/gateway', '@vgw/cli'],

@@ -8,7 +8,7 @@ import {
   sceneNames,
   type SceneName,
 } from '../packages/gateway/src/providers/local/local-options.js';
-import { createLocalProvider } from '../packages/gateway/src/providers/local/local-provider.js';
+import { createLocalProvider } from '../packages/gateway/src/providers/local/index.js';
 import { sceneBuilders } from '../packages/gateway/src/providers/local/render-scenes.js';
 
 const frame = { width: 1280, height: 720, fps: 24, seconds: 4, totalFrames: 96 };

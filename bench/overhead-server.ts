@@ -12,7 +12,7 @@ import { runwayEmulator } from '../packages/gateway/src/emulators/runway/runway-
 import { startEmulator } from '../packages/gateway/src/emulators/start-emulator.js';
 import { createApp } from '../packages/gateway/src/http/app.js';
 import { cachedAuthenticator } from '../packages/gateway/src/http/middleware/cached-authenticator.js';
-import { createLocalProvider } from '../packages/gateway/src/providers/local/local-provider.js';
+import { createLocalProvider } from '../packages/gateway/src/providers/local/index.js';
 import { createProviderRegistry } from '../packages/gateway/src/providers/registry.js';
 import { runwayProvider } from '../packages/gateway/src/providers/runway/index.js';
 import { createContentStore } from '../packages/gateway/src/storage/content-store.js';

@@ -11,13 +11,13 @@ export {
   startProviderEmulator,
   UnknownEmulatorError,
 } from './compose/start-provider-emulator.js';
+export { loadGatewayConfig } from './compose/load-gateway-config.js';
+export type { LoadGatewayConfigOptions } from './compose/load-gateway-config.js';
 export {
   ConfigError,
-  loadConfig,
   processEnvironment,
   remoteGatewayFromEnvironment,
 } from './config/load-config.js';
-export type { LoadConfigOptions } from './config/load-config.js';
 export type { Config, ConfigInput } from './config/config-schema.js';
 export { createApiKey, isValidProjectName, listApiKeys, revokeApiKey } from './auth/api-keys.js';
 export type { CreatedApiKey } from './auth/api-keys.js';

@@ -1,4 +1,4 @@
-import { createGateway, loadConfig, pino } from '@vgw/gateway';
+import { createGateway, loadGatewayConfig, pino } from '@vgw/gateway';
 import type { Config, Gateway, GatewayOptions } from '@vgw/gateway';
 import type { CommandContext } from '../command-context.js';
 
@@ -13,7 +13,7 @@ export interface OpenGatewayOptions {
 }
 
 export function loadContextConfig(context: CommandContext): Promise<Config> {
-  return loadConfig({
+  return loadGatewayConfig({
     cwd: context.io.cwd,
     environment: context.io.environment,
     file: context.globals().configFile,

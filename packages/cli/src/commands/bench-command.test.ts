@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchReportSchema, loadConfig, startProviderEmulator } from '@vgw/gateway';
+import { benchReportSchema, loadGatewayConfig, startProviderEmulator } from '@vgw/gateway';
 import type { BenchReport } from '@vgw/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../main.js';
@@ -28,7 +28,7 @@ const models = ['local', 'runway/gen4.5'];
 
 beforeAll(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'vgw-cli-bench-'));
-  const config = await loadConfig({ cwd, environment: {}, file: null });
+  const config = await loadGatewayConfig({ cwd, environment: {}, file: null });
   emulator = await startProviderEmulator(config, 'runway', { port: 0, apiKey: 'bench-key' });
   const vgwConfig = {
     providers: { runway: { apiKey: 'bench-key', baseURL: emulator.url } },

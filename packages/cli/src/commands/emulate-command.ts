@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startProviderEmulator, UnknownEmulatorError } from '@vgw/gateway';
+import { emulatedProviders, startProviderEmulator, UnknownEmulatorError } from '@vgw/gateway';
 import { loadContextConfig } from '../client/open-gateway.js';
 import type { CommandContext } from '../command-context.js';
 import { CliError } from '../errors/cli-error.js';
@@ -37,10 +37,7 @@ export function registerEmulateCommand(program: Command, context: CommandContext
   program
     .command('emulate')
     .description("serve a provider's API on 127.0.0.1, rendering with the local engine")
-    .argument(
-      '<provider>',
-      'openai, runway, luma, google, kling, minimax, fal, replicate or comfyui',
-    )
+    .argument('<provider>', emulatedProviders().join(', '))
     .option('--port <n>', 'port to listen on (default: a free one)', parsePort)
     .option('--api-key <key>', 'the key clients must send', 'emulator-key')
     .action((provider: string, options: EmulateOptions) => runEmulator(context, provider, options));

@@ -3,10 +3,14 @@ import { join } from 'node:path';
 import type { VideoModelV1 } from '@vgw/spec';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config-schema.js';
-import type { ProviderDefinition, ProviderSettings } from '../providers/provider-definition.js';
-import { createLocalProvider } from '../providers/local/local-provider.js';
+import {
+  credentialVariables,
+  type ProviderDefinition,
+  type ProviderSettings,
+} from '../providers/provider-definition.js';
+import { createLocalProvider } from '../providers/local/index.js';
 import type { UnconfiguredModel } from '../providers/registry.js';
-import { providerCatalog } from './provider-catalog.js';
+import { catalogProviders } from './provider-catalog.js';
 
 const require = createRequire(import.meta.url);
 
@@ -60,7 +64,7 @@ function providerSettings(
 export function buildVideoModels(
   config: Config,
   logger: Logger,
-  catalog: ProviderDefinition[] = providerCatalog,
+  catalog: ProviderDefinition[] = catalogProviders(),
 ): { models: VideoModelV1[]; unconfigured: UnconfiguredModel[] } {
   const models = localModels(config, logger);
   const unconfigured: UnconfiguredModel[] = [];
@@ -76,7 +80,7 @@ export function buildVideoModels(
           provider: definition.id,
           modelId,
           capabilities,
-          credentialVariables: definition.credentialVariables,
+          credentialVariables: credentialVariables(definition),
         });
       }
     }

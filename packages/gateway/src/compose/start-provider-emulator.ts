@@ -1,17 +1,18 @@
 import { join } from 'node:path';
 import type { Config } from '../config/config-schema.js';
 import { EmulatedRenderer } from '../emulators/emulated-renderer.js';
-import { emulatorCatalog } from '../emulators/emulator-catalog.js';
 import { startEmulator, type RunningEmulator } from '../emulators/start-emulator.js';
-import { createLocalProvider } from '../providers/local/local-provider.js';
+import { createLocalProvider } from '../providers/local/index.js';
 import { bundledBinaryPaths } from './build-video-models.js';
+import { providerCatalog } from './provider-catalog.js';
 
 export class UnknownEmulatorError extends Error {
   override name = 'UnknownEmulatorError';
 }
 
+/** The providers `vgw emulate` serves: every one in the catalog. */
 export function emulatedProviders(): string[] {
-  return emulatorCatalog.map((definition) => definition.provider);
+  return providerCatalog.map((plug) => plug.provider.id);
 }
 
 /** A provider's API on 127.0.0.1, rendering with the local engine under the data dir. */
@@ -20,7 +21,7 @@ export async function startProviderEmulator(
   provider: string,
   options: { port: number; apiKey: string },
 ): Promise<RunningEmulator> {
-  const definition = emulatorCatalog.find((each) => each.provider === provider);
+  const definition = providerCatalog.find((plug) => plug.provider.id === provider)?.emulator;
   if (definition == null) {
     throw new UnknownEmulatorError(
       `no emulator for "${provider}"; available: ${emulatedProviders().join(', ') || '(none)'}`,

@@ -23,8 +23,11 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
   node[path.at(-1) as string] = value;
 }
 
-/** Environment variables that override the file, each mapped to the config key it sets. */
-const environmentKeys: Record<string, string[]> = {
+/**
+ * Environment variables that override the file, each mapped to the config key it sets. Providers'
+ * variables come from their definitions, through `providerVariables`.
+ */
+const gatewayEnvironmentKeys: Record<string, string[]> = {
   DATABASE_URL: ['databaseUrl'],
   VGW_DATA_DIR: ['dataDir'],
   VGW_DEFAULT_MODEL: ['defaultModel'],
@@ -38,18 +41,6 @@ const environmentKeys: Record<string, string[]> = {
   FFPROBE_PATH: ['engines', 'local', 'ffprobePath'],
   VGW_LOCAL_MAX_RENDERS: ['engines', 'local', 'maxConcurrentRenders'],
   VGW_ALLOW_LOOPBACK_DOWNLOADS: ['allowLoopbackDownloads'],
-  OPENAI_API_KEY: ['providers', 'openai', 'apiKey'],
-  OPENAI_BASE_URL: ['providers', 'openai', 'baseURL'],
-  RUNWAYML_API_SECRET: ['providers', 'runway', 'apiKey'],
-  RUNWAYML_BASE_URL: ['providers', 'runway', 'baseURL'],
-  LUMAAI_API_KEY: ['providers', 'luma', 'apiKey'],
-  GEMINI_API_KEY: ['providers', 'google', 'apiKey'],
-  KLING_ACCESS_KEY: ['providers', 'kling', 'apiKey'],
-  KLING_SECRET_KEY: ['providers', 'kling', 'secret'],
-  MINIMAX_API_KEY: ['providers', 'minimax', 'apiKey'],
-  FAL_KEY: ['providers', 'fal', 'apiKey'],
-  REPLICATE_API_TOKEN: ['providers', 'replicate', 'apiKey'],
-  COMFYUI_BASE_URL: ['providers', 'comfyui', 'baseURL'],
 };
 
 const booleanVariables = new Set(['VGW_ALLOW_LOOPBACK_DOWNLOADS', 'VGW_AUTO_SCORE']);
@@ -86,6 +77,11 @@ export interface LoadConfigOptions {
   environment: Environment;
   /** An explicit file (the CLI's --config); otherwise VGW_CONFIG, then vgw.config.* in cwd. */
   file?: string | null;
+  /**
+   * Providers' variables (`RUNWAYML_API_SECRET` → `providers.runway.apiKey`), declared by each
+   * provider and handed over by the composition root, so config names no provider.
+   */
+  providerVariables?: Record<string, string[]>;
 }
 
 /** File, then environment, then defaults; every error names the key that is wrong. */
@@ -98,6 +94,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
           .map((name) => resolve(options.cwd, name))
           .find((path) => existsSync(path)) ?? null);
   const raw = file != null ? await readConfigFile(file) : {};
+  const environmentKeys = { ...options.providerVariables, ...gatewayEnvironmentKeys };
   for (const [variable, path] of Object.entries(environmentKeys)) {
     const value = options.environment[variable];
     if (value == null || value === '') continue;

@@ -1,69 +1,39 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { VideoCapabilities } from '@vgw/spec';
+import { providerCatalog, type ProviderPlug } from '../compose/provider-catalog.js';
 import template from '../providers/comfyui/__fixtures__/workflow-template.json' with { type: 'json' };
-import { comfyuiProvider } from '../providers/comfyui/index.js';
-import { falProvider } from '../providers/fal/index.js';
-import { googleProvider } from '../providers/google/index.js';
-import { klingProvider } from '../providers/kling/index.js';
-import { lumaProvider } from '../providers/luma/index.js';
-import { minimaxProvider } from '../providers/minimax/index.js';
-import { openaiProvider } from '../providers/openai/index.js';
-import type { ProviderDefinition } from '../providers/provider-definition.js';
-import { replicateProvider } from '../providers/replicate/index.js';
-import { runwayProvider } from '../providers/runway/index.js';
 import { emulatorSettings, startTestEmulator } from '../testing/emulated-provider.js';
 import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
-import { comfyuiEmulator } from './comfyui/comfyui-emulator.js';
-import type { EmulatorDefinition } from './emulator-definition.js';
-import { falEmulator } from './fal/fal-emulator.js';
-import { googleEmulator } from './google/google-emulator.js';
-import { klingEmulator } from './kling/kling-emulator.js';
-import { lumaEmulator } from './luma/luma-emulator.js';
-import { minimaxEmulator } from './minimax/minimax-emulator.js';
-import { openaiEmulator } from './openai/openai-emulator.js';
-import { replicateEmulator } from './replicate/replicate-emulator.js';
-import { runwayEmulator } from './runway/runway-emulator.js';
 
-interface Case {
-  provider: ProviderDefinition;
-  emulator: EmulatorDefinition;
+interface Case extends ProviderPlug {
   modelId: string;
   request: { seconds: number; size: string };
-  options?: Record<string, unknown>;
+  options: Record<string, unknown>;
 }
 
-/** One adapter with the smallest request its model accepts (and the options it needs). */
-function adapter(
-  provider: ProviderDefinition,
-  emulator: EmulatorDefinition,
-  modelId: string,
-  seconds: number,
-  size: string,
-  options?: Record<string, unknown>,
-): Case {
+/** Settings a provider cannot run without, beyond its credentials (ComfyUI needs a workflow). */
+const requiredOptions: Record<string, Record<string, unknown>> = {
+  comfyui: { workflow: template, placeholders: { negative: 'blurry' } },
+};
+
+function shortestSeconds(durations: VideoCapabilities['durations']): number {
+  return durations.kind === 'range' ? durations.min : Math.min(...durations.seconds);
+}
+
+/** Every catalog provider, with its first text-to-video model, its shortest duration and default size. */
+const cases: Case[] = providerCatalog.map((plug) => {
+  const declared = plug.provider.models.find((model) => model.capabilities.imageRequired !== true);
+  if (declared == null) throw new Error(`${plug.provider.id} declares no text-to-video model`);
   return {
-    provider,
-    emulator,
-    modelId,
-    request: { seconds, size },
-    ...(options != null ? { options } : {}),
+    ...plug,
+    modelId: declared.modelId,
+    request: {
+      seconds: shortestSeconds(declared.capabilities.durations),
+      size: declared.capabilities.defaultSize,
+    },
+    options: requiredOptions[plug.provider.id] ?? {},
   };
-}
-
-/** Every adapter, with the smallest request its model accepts. */
-const cases: Case[] = [
-  adapter(openaiProvider, openaiEmulator, 'sora-2', 4, '1280x720'),
-  adapter(runwayProvider, runwayEmulator, 'gen4.5', 2, '1280x720'),
-  adapter(lumaProvider, lumaEmulator, 'ray-flash-2', 5, '1280x720'),
-  adapter(googleProvider, googleEmulator, 'veo-3.0-fast-generate-001', 4, '1280x720'),
-  adapter(klingProvider, klingEmulator, 'kling-v2-5-turbo', 5, '1280x720'),
-  adapter(minimaxProvider, minimaxEmulator, 'MiniMax-Hailuo-02', 6, '1366x768'),
-  adapter(falProvider, falEmulator, 'fal-ai/pika/v2.2/text-to-video', 5, '1280x720'),
-  adapter(replicateProvider, replicateEmulator, 'kwaivgi/kling-v1.6-standard', 5, '720x720'),
-  adapter(comfyuiProvider, comfyuiEmulator, 'workflow', 1, '320x240', {
-    workflow: template,
-    placeholders: { negative: 'blurry' },
-  }),
-];
+});
 
 async function createVideo(
   gateway: TestGateway,
@@ -99,7 +69,7 @@ async function settle(gateway: TestGateway, id: string, timeoutMs = 60_000) {
   }
 }
 
-/** A provider that is down, and one too slow for its time cap, through the gateway, for all nine. */
+/** A provider that is down, and one too slow for its time cap, through the gateway, for each. */
 describe.each(cases)('$provider.id when the provider misbehaves', (testCase) => {
   const closers: (() => Promise<void>)[] = [];
   afterEach(async () => {
@@ -109,7 +79,7 @@ describe.each(cases)('$provider.id when the provider misbehaves', (testCase) => 
 
   it('fails with a clear error when the provider is down, never stuck', async () => {
     const running = await startTestEmulator(testCase.emulator);
-    const settings = emulatorSettings(running.emulator, { options: testCase.options ?? {} });
+    const settings = emulatorSettings(running.emulator, { options: testCase.options });
     await running.close();
     const model = testCase.provider.createModel(testCase.modelId, settings);
     const gateway = await createTestGateway('pglite', [model]);
@@ -129,7 +99,7 @@ describe.each(cases)('$provider.id when the provider misbehaves', (testCase) => 
     const running = await startTestEmulator(testCase.emulator);
     closers.push(() => running.close());
     const settings = emulatorSettings(running.emulator, {
-      options: testCase.options ?? {},
+      options: testCase.options,
       maxRenderMs: 1500,
     });
     const gateway = await createTestGateway('pglite', [

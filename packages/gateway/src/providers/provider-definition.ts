@@ -1,4 +1,5 @@
 import type { VideoCapabilities, VideoModelV1 } from '@vgw/spec';
+import type { FailureBilling } from './failure-billing.js';
 import type { FetchFunction } from '../provider-utils/provider-http.js';
 import type { ProviderLogger } from '../provider-utils/provider-logger.js';
 
@@ -29,17 +30,36 @@ export interface DeclaredModel {
   capabilities: VideoCapabilities;
 }
 
-/** One adapter, as data the registry can list and configure. */
+/** An environment variable that sets `providers.<id>.<setting>` in the config. */
+export interface ProviderVariable {
+  setting: 'apiKey' | 'secret' | 'baseURL';
+  variable: string;
+  /** The provider is unusable without it: `vgw engines` and model errors say to set it. */
+  required: boolean;
+}
+
+/**
+ * One adapter, whole: everything the rest of the gateway needs to list, configure, call and bill
+ * it. The composition root's catalog pairs it with its emulator; nothing else names a provider.
+ */
 export interface ProviderDefinition {
+  /** The `provider` half of `provider/model`, the `providers.<id>` config key and webhook path. */
   id: string;
   displayName: string;
-  /** Environment variables holding the credentials, in the order apiKey, secret. */
-  credentialVariables: string[];
+  /** The variables config reads for this provider (handed to config by the composition root). */
+  environment: readonly ProviderVariable[];
   defaultBaseURL: string;
+  /** What the provider charges for each way a render fails (data for routing and cost). */
+  billing: FailureBilling;
   models: DeclaredModel[];
   /** Models that depend on settings (fal endpoints, Replicate models from config); default `models`. */
   listModels?(settings: ProviderSettings): DeclaredModel[];
   /** Whether the settings are enough to call the provider (a key, or a base URL for ComfyUI). */
   isConfigured(settings: ProviderSettings): boolean;
   createModel(modelId: string, settings: ProviderSettings): VideoModelV1;
+}
+
+/** The variables that must be set before the provider can be called, in declaration order. */
+export function credentialVariables(definition: ProviderDefinition): string[] {
+  return definition.environment.filter((each) => each.required).map((each) => each.variable);
 }

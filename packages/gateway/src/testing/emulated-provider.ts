@@ -7,7 +7,7 @@ import { EmulatedRenderer } from '../emulators/emulated-renderer.js';
 import type { EmulatorDefinition } from '../emulators/emulator-definition.js';
 import { startEmulator, type RunningEmulator } from '../emulators/start-emulator.js';
 import type { ProviderDefinition, ProviderSettings } from '../providers/provider-definition.js';
-import { createLocalProvider } from '../providers/local/local-provider.js';
+import { createLocalProvider } from '../providers/local/index.js';
 import { createValidatedFetch } from '../provider-utils/validated-fetch.js';
 import type { TestDatabaseKind } from './test-databases.js';
 import { createTestGateway, silentLogger, type TestGateway } from './test-gateway.js';

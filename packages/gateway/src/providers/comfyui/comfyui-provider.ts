@@ -1,5 +1,6 @@
 import { InvalidRequestError, NotFoundError } from '@vgw/spec';
 import type { ProviderDefinition, ProviderSettings } from '../provider-definition.js';
+import { failureBilling } from '../failure-billing.js';
 import { comfyuiCapabilities, comfyuiModelId, comfyuiProviderName } from './comfyui-models.js';
 import { comfyuiBaseUrlVariable, ComfyuiVideoModel } from './comfyui-video-model.js';
 import { comfyuiSettingsSchema, type ComfyuiSettings } from './comfyui-workflow.js';
@@ -29,7 +30,15 @@ function hasWorkflow(settings: ProviderSettings): boolean {
 export const comfyuiProvider: ProviderDefinition = {
   id: comfyuiProviderName,
   displayName: 'ComfyUI (self-hosted)',
-  credentialVariables: [comfyuiBaseUrlVariable],
+  environment: [{ setting: 'baseURL', variable: comfyuiBaseUrlVariable, required: true }],
+  // A self-hosted ComfyUI bills nothing per render.
+  billing: failureBilling({
+    input_moderated: 'not_billed',
+    output_moderated: 'not_billed',
+    render_failed: 'not_billed',
+    timed_out: 'not_billed',
+    cancelled: 'not_billed',
+  }),
   defaultBaseURL: 'http://127.0.0.1:8188',
   models: [{ modelId: comfyuiModelId, capabilities: comfyuiCapabilities }],
   isConfigured: (settings) =>

@@ -7,7 +7,7 @@ import {
   type RecordedCall,
   type ScriptedReply,
 } from '../../testing/recording-fetch.js';
-import type { ProviderSettings } from '../provider-definition.js';
+import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
 import template from './__fixtures__/workflow-template.json' with { type: 'json' };
 import created from './__fixtures__/create.json' with { type: 'json' };
 import historyEmpty from './__fixtures__/history-empty.json' with { type: 'json' };
@@ -377,7 +377,7 @@ describe('comfyui doCancel and definition', () => {
 
   it('is configured by a base URL and a workflow, and validates the template', () => {
     const { fetch } = routedFetch({});
-    expect(comfyuiProvider.credentialVariables).toEqual(['COMFYUI_BASE_URL']);
+    expect(credentialVariables(comfyuiProvider)).toEqual(['COMFYUI_BASE_URL']);
     expect(comfyuiProvider.isConfigured(settings(fetch))).toBe(true);
     expect(comfyuiProvider.isConfigured(settings(fetch, { baseURL: null }))).toBe(false);
     expect(comfyuiProvider.isConfigured(settings(fetch, { options: {} }))).toBe(false);

@@ -5,6 +5,7 @@ import type {
   ProviderDefinition,
   ProviderSettings,
 } from '../provider-definition.js';
+import { failureBilling } from '../failure-billing.js';
 import {
   falApiKeyVariable,
   falDefaultBaseURL,
@@ -30,7 +31,8 @@ export function falModelsFor(settings: Pick<ProviderSettings, 'options'>): Decla
 export const falProvider: ProviderDefinition = {
   id: falProviderName,
   displayName: 'fal.ai',
-  credentialVariables: [falApiKeyVariable],
+  environment: [{ setting: 'apiKey', variable: falApiKeyVariable, required: true }],
+  billing: failureBilling({}),
   defaultBaseURL: falDefaultBaseURL,
   models: pikaEndpointIds.map((modelId) => ({
     modelId,

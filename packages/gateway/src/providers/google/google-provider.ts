@@ -1,5 +1,6 @@
 import { declaredModels, hasApiKey, unknownModel } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { failureBilling } from '../failure-billing.js';
 import { googleApiKeyVariable } from './google-error.js';
 import {
   googleCapabilities,
@@ -13,7 +14,8 @@ import { googleDefaultBaseURL, GoogleVideoModel } from './google-video-model.js'
 export const googleProvider: ProviderDefinition = {
   id: googleProviderName,
   displayName: 'Google Veo (Gemini API)',
-  credentialVariables: [googleApiKeyVariable],
+  environment: [{ setting: 'apiKey', variable: googleApiKeyVariable, required: true }],
+  billing: failureBilling({}),
   defaultBaseURL: googleDefaultBaseURL,
   models: declaredModels(googleModelIds, googleCapabilities),
   isConfigured: hasApiKey,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InvalidRequestError, PolicyViolationError, ProviderApiError } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
-import type { ProviderSettings } from '../provider-definition.js';
+import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
 import { googleProvider } from './google-provider.js';
 import create from './__fixtures__/create.json' with { type: 'json' };
 import pending from './__fixtures__/pending.json' with { type: 'json' };
@@ -53,7 +53,7 @@ async function statusOf(reply: ScriptedAnswer, overrides: Partial<ProviderSettin
 
 describe('google provider definition', () => {
   it('declares the Veo 3 models with data capabilities and names its env var', () => {
-    expect(googleProvider.credentialVariables).toEqual(['GEMINI_API_KEY']);
+    expect(credentialVariables(googleProvider)).toEqual(['GEMINI_API_KEY']);
     expect(googleProvider.models.map((each) => each.modelId)).toEqual([
       'veo-3.1-generate-preview',
       'veo-3.1-fast-generate-preview',

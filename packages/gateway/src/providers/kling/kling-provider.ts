@@ -1,6 +1,6 @@
 import { declaredModels, hasApiKey, unknownModel } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
-import { klingCredentialVariables } from './kling-error.js';
+import { failureBilling } from '../failure-billing.js';
 import {
   isKlingModelId,
   klingCapabilities,
@@ -13,7 +13,16 @@ import { KlingVideoModel, klingDefaultBaseURL } from './kling-video-model.js';
 export const klingProvider: ProviderDefinition = {
   id: klingProviderName,
   displayName: 'Kling AI',
-  credentialVariables: klingCredentialVariables,
+  environment: [
+    { setting: 'apiKey', variable: 'KLING_ACCESS_KEY', required: true },
+    { setting: 'secret', variable: 'KLING_SECRET_KEY', required: true },
+  ],
+  // Kling's billing docs: failed tasks are not charged (units are deducted on success).
+  billing: failureBilling({
+    input_moderated: 'not_billed',
+    output_moderated: 'not_billed',
+    render_failed: 'not_billed',
+  }),
   defaultBaseURL: klingDefaultBaseURL,
   models: declaredModels(klingModelIds, klingCapabilities),
   isConfigured: hasApiKey,

@@ -9,7 +9,7 @@ import {
 } from '@vgw/spec';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderSettings } from '../provider-definition.js';
+import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
 import { jsonResponse, scriptedFetch } from '../../testing/recording-fetch.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
 import createModerated from './__fixtures__/create-moderated.json' with { type: 'json' };
@@ -335,7 +335,7 @@ describe('kling provider', () => {
       'kling-v2-1-master',
       'kling-v2-6',
     ]);
-    expect(klingProvider.credentialVariables).toEqual(['KLING_ACCESS_KEY', 'KLING_SECRET_KEY']);
+    expect(credentialVariables(klingProvider)).toEqual(['KLING_ACCESS_KEY', 'KLING_SECRET_KEY']);
     const settings = { apiKey: null } as unknown as ProviderSettings;
     expect(klingProvider.isConfigured(settings)).toBe(false);
     expect(() => klingProvider.createModel('kling-v9', settings)).toThrow(/no model/);

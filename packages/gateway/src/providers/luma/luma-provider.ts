@@ -1,5 +1,6 @@
 import { declaredModels, hasApiKey, unknownModel } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { failureBilling } from '../failure-billing.js';
 import {
   isLumaModelId,
   lumaApiKeyVariable,
@@ -14,7 +15,8 @@ import { LumaVideoModel } from './luma-video-model.js';
 export const lumaProvider: ProviderDefinition = {
   id: lumaProviderName,
   displayName: 'Luma Dream Machine',
-  credentialVariables: [lumaApiKeyVariable],
+  environment: [{ setting: 'apiKey', variable: lumaApiKeyVariable, required: true }],
+  billing: failureBilling({}),
   defaultBaseURL: lumaDefaultBaseURL,
   models: declaredModels(lumaModelIds, lumaCapabilities),
   isConfigured: hasApiKey,

@@ -1,6 +1,6 @@
 import { InvalidRequestError, ProviderApiError } from '@vgw/spec';
 import { describe, expect, it } from 'vitest';
-import type { ProviderSettings } from '../provider-definition.js';
+import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
 import { fixtureLoader } from '../../testing/load-fixture.js';
 import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
 import { lumaProvider } from './luma-provider.js';
@@ -297,7 +297,7 @@ describe('luma doCancel', () => {
 describe('lumaProvider', () => {
   it('lists both models and refuses others', () => {
     expect(lumaProvider.models.map((each) => each.modelId)).toEqual(['ray-2', 'ray-flash-2']);
-    expect(lumaProvider.credentialVariables).toEqual(['LUMAAI_API_KEY']);
+    expect(credentialVariables(lumaProvider)).toEqual(['LUMAAI_API_KEY']);
     expect(() => model([], {}, 'ray-3')).toThrow(/no model/);
     const price = lumaProvider.models[0]?.capabilities.price;
     expect(price?.bySize?.['1280x720']).toBe(141_558);

@@ -1,5 +1,6 @@
 import { declaredModels, hasApiKey, unknownModel } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { failureBilling } from '../failure-billing.js';
 import { minimaxDefaultBaseURL } from './minimax-client.js';
 import { minimaxKeyVariable } from './minimax-error.js';
 import {
@@ -14,7 +15,8 @@ import { MinimaxVideoModel } from './minimax-video-model.js';
 export const minimaxProvider: ProviderDefinition = {
   id: minimaxProviderName,
   displayName: 'MiniMax Hailuo',
-  credentialVariables: [minimaxKeyVariable],
+  environment: [{ setting: 'apiKey', variable: minimaxKeyVariable, required: true }],
+  billing: failureBilling({}),
   defaultBaseURL: minimaxDefaultBaseURL,
   models: declaredModels(minimaxModelIds, minimaxCapabilities),
   isConfigured: hasApiKey,

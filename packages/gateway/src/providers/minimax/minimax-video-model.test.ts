@@ -8,7 +8,7 @@ import {
   type JSONValue,
 } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderSettings } from '../provider-definition.js';
+import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
 import { jsonResponse, scriptedFetch } from '../../testing/recording-fetch.js';
 import unauthorized from './__fixtures__/401.json' with { type: 'json' };
 import rateLimitedHttp from './__fixtures__/429.json' with { type: 'json' };
@@ -419,7 +419,7 @@ describe('minimax provider', () => {
       'MiniMax-Hailuo-2.3',
       'MiniMax-H3',
     ]);
-    expect(minimaxProvider.credentialVariables).toEqual(['MINIMAX_API_KEY']);
+    expect(credentialVariables(minimaxProvider)).toEqual(['MINIMAX_API_KEY']);
     expect(minimaxProvider.isConfigured({ apiKey: null } as unknown as ProviderSettings)).toBe(
       false,
     );

@@ -1,5 +1,6 @@
 import { declaredModels, hasApiKey, unknownModel } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { failureBilling } from '../failure-billing.js';
 import {
   isOpenaiModelId,
   openaiCapabilities,
@@ -21,7 +22,12 @@ import { OpenaiVideoModel } from './openai-video-model.js';
 export const openaiProvider: ProviderDefinition = {
   id: openaiProviderName,
   displayName: 'OpenAI (Sora 2)',
-  credentialVariables: [openaiApiKeyVariable],
+  environment: [
+    { setting: 'apiKey', variable: openaiApiKeyVariable, required: true },
+    { setting: 'baseURL', variable: 'OPENAI_BASE_URL', required: false },
+  ],
+  // OpenAI's docs do not say what a failed or moderated Sora render costs.
+  billing: failureBilling({}),
   defaultBaseURL: openaiDefaultBaseURL,
   models: declaredModels(openaiModelIds, openaiCapabilities),
   isConfigured: hasApiKey,

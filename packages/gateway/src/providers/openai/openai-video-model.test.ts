@@ -9,7 +9,7 @@ import {
   type VideoModelV1,
 } from '@vgw/spec';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProviderSettings } from '../provider-definition.js';
+import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
 import { openaiProvider } from './openai-provider.js';
 import { apiRootOf } from './openai-settings.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
@@ -372,7 +372,7 @@ describe('openai doStatus', () => {
 
 describe('openaiProvider', () => {
   it('declares sora-2 and sora-2-pro with per-size pro prices', () => {
-    expect(openaiProvider.credentialVariables).toEqual(['OPENAI_API_KEY']);
+    expect(credentialVariables(openaiProvider)).toEqual(['OPENAI_API_KEY']);
     expect(openaiProvider.defaultBaseURL).toBe('https://api.openai.com/v1');
     const [sora, pro] = openaiProvider.models;
     expect(sora?.modelId).toBe('sora-2');

@@ -1,6 +1,7 @@
 import { NotFoundError } from '@vgw/spec';
 import { hasApiKey } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { failureBilling } from '../failure-billing.js';
 import { knownReplicateModels, replicateProviderName } from './replicate-models.js';
 import { replicateModelSpecs } from './replicate-settings.js';
 import {
@@ -16,7 +17,8 @@ import {
 export const replicateProvider: ProviderDefinition = {
   id: replicateProviderName,
   displayName: 'Replicate',
-  credentialVariables: [replicateApiKeyVariable],
+  environment: [{ setting: 'apiKey', variable: replicateApiKeyVariable, required: true }],
+  billing: failureBilling({}),
   defaultBaseURL: replicateDefaultBaseURL,
   models: knownReplicateModels.map((spec) => ({
     modelId: spec.modelId,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InvalidRequestError, ProviderApiError, type JSONObject } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonReply, scriptedFetch, type RecordedCall } from '../../testing/recording-fetch.js';
-import type { ProviderSettings } from '../provider-definition.js';
+import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
 import pending from './__fixtures__/pending.json' with { type: 'json' };
 import running from './__fixtures__/running.json' with { type: 'json' };
@@ -364,7 +364,7 @@ describe('replicate doCancel and definition', () => {
       'google/veo-3',
       'kwaivgi/kling-v1.6-standard',
     ]);
-    expect(replicateProvider.credentialVariables).toEqual(['REPLICATE_API_TOKEN']);
+    expect(credentialVariables(replicateProvider)).toEqual(['REPLICATE_API_TOKEN']);
     expect(replicateProvider.isConfigured(settings(fetch))).toBe(true);
     expect(replicateProvider.isConfigured(settings(fetch, { apiKey: null }))).toBe(false);
     expect(() => replicateProvider.createModel('acme/unknown', settings(fetch))).toThrow(

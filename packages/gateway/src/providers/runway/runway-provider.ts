@@ -1,5 +1,6 @@
 import { declaredModels, hasApiKey, unknownModel } from '../declared-models.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { failureBilling } from '../failure-billing.js';
 import {
   isRunwayModelId,
   runwayCapabilities,
@@ -16,7 +17,12 @@ import {
 export const runwayProvider: ProviderDefinition = {
   id: runwayProviderName,
   displayName: 'Runway',
-  credentialVariables: [runwayApiKeyVariable],
+  environment: [
+    { setting: 'apiKey', variable: runwayApiKeyVariable, required: true },
+    { setting: 'baseURL', variable: 'RUNWAYML_BASE_URL', required: false },
+  ],
+  // docs.dev.runwayml.com/api-details/moderation: moderated generations are charged in full.
+  billing: failureBilling({ input_moderated: 'billed', output_moderated: 'billed' }),
   defaultBaseURL: runwayDefaultBaseURL,
   models: declaredModels(runwayModelIds, runwayCapabilities),
   isConfigured: hasApiKey,

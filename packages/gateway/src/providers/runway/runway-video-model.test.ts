@@ -8,7 +8,7 @@ import {
   type VideoModelV1,
 } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderSettings } from '../provider-definition.js';
+import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
 import {
   jsonResponse,
   scriptedFetch,
@@ -91,7 +91,7 @@ afterAll(async () => rm(workDir, { recursive: true, force: true }));
 describe('runway provider definition', () => {
   it('declares the models, the env var and the default base URL', () => {
     expect(runwayProvider.id).toBe('runway');
-    expect(runwayProvider.credentialVariables).toEqual(['RUNWAYML_API_SECRET']);
+    expect(credentialVariables(runwayProvider)).toEqual(['RUNWAYML_API_SECRET']);
     expect(runwayProvider.defaultBaseURL).toBe('https://api.dev.runwayml.com');
     expect(runwayProvider.models.map((each) => each.modelId)).toEqual([
       'gen4_turbo',
