@@ -4,8 +4,9 @@ import tseslint from 'typescript-eslint';
 const gateway = 'packages/gateway/src';
 
 /**
- * One layer may not reach "up": spec ← providers ← generation ← http / jobs ← cli / studio, and
- * quality / jobs ← scoring (the score job runs quality's metrics on the jobs queue machinery).
+ * One layer may not reach "up": spec ← provider-http / net / media ← providers ← generation ←
+ * http / jobs ← cli / studio, and quality / jobs ← scoring (the score job runs quality's metrics
+ * on the jobs queue machinery); quality sits on media (ffmpeg and ffprobe).
  */
 function forbid(files, patterns, message) {
   return {
@@ -33,6 +34,9 @@ const pluggedThroughIndex = {
   group: ['**/providers/*/*', '!**/providers/*/index.js'],
   message: "outside a provider's folder, import only its plug: providers/<p>/index.js.",
 };
+
+/** The helpers providers build on: HTTP to a provider, URL safety, ffmpeg and ffprobe. */
+const lowLayer = [`${gateway}/provider-http/**`, `${gateway}/net/**`, `${gateway}/media/**`];
 
 const upper = [
   '**/generation/**',
@@ -71,9 +75,14 @@ export default tseslint.config(
     'spec is the bottom layer and imports nothing of vgw.',
   ),
   forbid(
-    [`${gateway}/providers/**`, `${gateway}/provider-utils/**`],
+    lowLayer,
+    [...upper, '**/db/**', '**/providers/**', '**/quality/**', '**/emulators/**'],
+    'provider-http/, net/ and media/ sit under providers: they may import spec and each other only.',
+  ),
+  forbid(
+    [`${gateway}/providers/**`],
     [...upper, '**/db/**'],
-    'providers sit under generation: they may import only spec and provider-utils.',
+    'providers sit under generation: they may import only spec, provider-http/, net/ and media/.',
   ),
   forbid(
     [`${gateway}/generation/**`],
@@ -88,7 +97,7 @@ export default tseslint.config(
   forbid(
     [`${gateway}/http/**`],
     ['**/scoring/**', '**/jobs/**', '**/compose/**', '**/config/**'],
-    'http and jobs (and scoring, built on jobs) are siblings; config is read only by compose.',
+    'http and jobs (scoring too) are siblings; config is read only by composition roots.',
   ),
   forbid(
     [`${gateway}/jobs/**`],
@@ -108,8 +117,15 @@ export default tseslint.config(
   {
     ...forbid(
       [`${gateway}/quality/**`],
-      [...upper, '**/db/**', '**/providers/**', '**/emulators/**'],
-      'quality/ holds pure metrics: it may use spec, provider-utils, zod and opencv-js only.',
+      [
+        ...upper,
+        '**/db/**',
+        '**/providers/**',
+        '**/emulators/**',
+        '**/provider-http/**',
+        '**/net/**',
+      ],
+      'quality/ holds pure metrics: it may use spec, media/, zod and opencv-js only.',
     ),
     ignores: ['**/*.test.ts', '**/test-support/**'],
   },

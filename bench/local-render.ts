@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledBinaryPaths } from '../packages/gateway/src/compose/build-video-models.js';
+import { bundledBinaryPaths } from '../packages/gateway/src/media/bundled-binaries.js';
 import { createHashRandom } from '../packages/gateway/src/providers/local/hash-random.js';
 import {
   sceneNames,

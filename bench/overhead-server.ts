@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApiKey, verifyApiKey } from '../packages/gateway/src/auth/api-keys.js';
-import { bundledBinaryPaths } from '../packages/gateway/src/compose/build-video-models.js';
+import { bundledBinaryPaths } from '../packages/gateway/src/media/bundled-binaries.js';
 import { EmulatedRenderer } from '../packages/gateway/src/emulators/emulated-renderer.js';
 import { runwayEmulator } from '../packages/gateway/src/emulators/runway/runway-emulator.js';
 import { startEmulator } from '../packages/gateway/src/emulators/start-emulator.js';

@@ -5,7 +5,7 @@
 // analysis threads).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { bundledBinaryPaths } from '../packages/gateway/src/compose/build-video-models.js';
+import { bundledBinaryPaths } from '../packages/gateway/src/media/bundled-binaries.js';
 import { scoreVideo } from '../packages/gateway/src/quality/score-video.js';
 
 function peakRssMb(): number {

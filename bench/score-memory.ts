@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledBinaryPaths } from '../packages/gateway/src/compose/build-video-models.js';
+import { bundledBinaryPaths } from '../packages/gateway/src/media/bundled-binaries.js';
 import { makeClip } from './score-clips.js';
 import { scoreInChild } from './score-throughput.js';
 

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bundledBinaryPaths } from '../packages/gateway/src/compose/build-video-models.js';
+import { bundledBinaryPaths } from '../packages/gateway/src/media/bundled-binaries.js';
 import { scoreVideo } from '../packages/gateway/src/quality/score-video.js';
 import { decodeMs, makeClip, median } from './score-clips.js';
 

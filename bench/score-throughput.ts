@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bundledBinaryPaths } from '../packages/gateway/src/compose/build-video-models.js';
+import { bundledBinaryPaths } from '../packages/gateway/src/media/bundled-binaries.js';
 import { makeClip } from './score-clips.js';
 
 export interface ChildReport {

@@ -4,7 +4,7 @@
  */
 export { createGateway } from './compose/create-gateway.js';
 export type { Gateway, GatewayOptions } from './compose/create-gateway.js';
-export { bundledBinaryPaths } from './compose/build-video-models.js';
+export { bundledBinaryPaths } from './media/bundled-binaries.js';
 export { DataDirInUseError } from './compose/data-dir-lock.js';
 export {
   emulatedProviders,
@@ -25,22 +25,12 @@ export type { ApiKeyRecord } from './db/api-keys-repository.js';
 export { ensureProject } from './db/projects-repository.js';
 export type { ProjectRecord } from './db/projects-repository.js';
 export type { Worker } from './jobs/worker.js';
-export { probeVideo } from './provider-utils/probe-video.js';
-export type { VideoProbe } from './provider-utils/probe-video.js';
+export { probeVideo } from './media/probe-video.js';
+export type { VideoProbe } from './media/probe-video.js';
 export { scoreVideo } from './quality/score-video.js';
 export { VideoQualityError } from './quality/quality-error.js';
 export { scoreResultSchema } from './quality/score-result.js';
 export type { ScoreResult } from './quality/score-result.js';
-export { benchReportSchema, buildBenchReport } from './quality/leaderboard/bench-report.js';
-export type { BenchReport, BenchSettings } from './quality/leaderboard/bench-report.js';
-export type { BenchFailure, BenchPrompt, BenchRun } from './quality/leaderboard/bench-run.js';
-export type { LeaderboardRow } from './quality/leaderboard/aggregate-leaderboard.js';
-export { leaderboardMetrics } from './quality/leaderboard/leaderboard-metrics.js';
-export type { MeanInterval } from './quality/leaderboard/bootstrap-interval.js';
-export { promptSuiteSchema } from './quality/leaderboard/prompt-suite.js';
-export { enginePrices, listPriceMicroUsd } from './quality/leaderboard/engine-prices.js';
-export type { EnginePrice } from './quality/leaderboard/engine-prices.js';
-export type { WinRate } from './quality/leaderboard/win-rates.js';
 // Re-exported so the CLI builds its logger and HTTP server from the versions the gateway uses.
 export { serve } from '@hono/node-server';
 export type { ServerType } from '@hono/node-server';

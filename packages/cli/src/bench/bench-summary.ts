@@ -1,5 +1,5 @@
-import type { BenchReport } from '@vgw/gateway';
 import { renderTable } from '../output/render-table.js';
+import type { BenchReport } from './leaderboard/bench-report.js';
 
 function figure(value: number | null | undefined, digits: number): string {
   return value == null ? '-' : value.toFixed(digits);

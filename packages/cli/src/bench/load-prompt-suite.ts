@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { promptSuiteSchema } from '@vgw/gateway';
-import type { BenchPrompt } from '@vgw/gateway';
 import { CliError, fileError } from '../errors/cli-error.js';
+import type { BenchPrompt } from './leaderboard/bench-run.js';
+import { promptSuiteSchema } from './leaderboard/prompt-suite.js';
 
 /** Found beside the package, not the working directory, so `vgw bench` works from anywhere. */
 export const defaultSuitePath = fileURLToPath(

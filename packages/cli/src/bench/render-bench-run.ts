@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { listPriceMicroUsd } from '@vgw/gateway';
-import type { BenchFailure, BenchPrompt, BenchRun, EnginePrice } from '@vgw/gateway';
 import { APIError, PollTimeoutError } from '@vgw/sdk';
 import type { CreateAndPollOptions, Video, VideoCreateParams } from '@vgw/sdk';
 import type { ClientSession } from '../client/client-session.js';
 import { saveResponse } from '../files/save-response.js';
+import type { BenchFailure, BenchPrompt, BenchRun } from './leaderboard/bench-run.js';
+import { listPriceMicroUsd } from './leaderboard/engine-prices.js';
+import type { EnginePrice } from './leaderboard/engine-prices.js';
 
 export interface BenchJob {
   prompt: BenchPrompt;

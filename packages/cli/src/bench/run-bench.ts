@@ -1,7 +1,7 @@
-import { enginePrices } from '@vgw/gateway';
-import type { BenchPrompt, BenchRun } from '@vgw/gateway';
 import type { ClientSession } from '../client/client-session.js';
 import { CliError } from '../errors/cli-error.js';
+import type { BenchPrompt, BenchRun } from './leaderboard/bench-run.js';
+import { enginePrices } from './leaderboard/engine-prices.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { renderBenchRun } from './render-bench-run.js';
 import type { BenchJob, RenderSettings } from './render-bench-run.js';

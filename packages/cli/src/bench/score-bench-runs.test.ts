@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledBinaryPaths } from '@vgw/gateway';
-import type { BenchRun } from '@vgw/gateway';
 import type { VideoScores } from '@vgw/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientSession } from '../client/client-session.js';
 import { writeTinyClip } from '../test-support/tiny-clip.js';
+import type { BenchRun } from './leaderboard/bench-run.js';
 import { scoreBenchRun } from './score-bench-runs.js';
 
 let outDir: string;

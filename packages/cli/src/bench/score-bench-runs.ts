@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { BenchFailure, BenchRun } from '@vgw/gateway';
 import type { ClientSession } from '../client/client-session.js';
 import type { BinaryPaths } from '../scoring/score-local-file.js';
 import { scoreLocalFile } from '../scoring/score-local-file.js';
+import type { BenchFailure, BenchRun } from './leaderboard/bench-run.js';
 import { ServerScoreTimeoutError, waitForServerScore } from './server-scores.js';
 
 export interface ScoreEnvironment {

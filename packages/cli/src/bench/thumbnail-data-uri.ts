@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { BenchRun } from '@vgw/gateway';
+import type { BenchRun } from './leaderboard/bench-run.js';
 
 const runFile = promisify(execFile);
 

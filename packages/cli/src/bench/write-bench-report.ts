@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BenchReport } from '@vgw/gateway';
 import { fileError } from '../errors/cli-error.js';
+import type { BenchReport } from './leaderboard/bench-report.js';
 import { renderReportHtml } from './report-html/report-page.js';
 import { runKey } from './report-html/thumbnail-grid.js';
 import { thumbnailDataUri } from './thumbnail-data-uri.js';

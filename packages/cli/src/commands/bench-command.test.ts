@@ -1,9 +1,10 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchReportSchema, loadGatewayConfig, startProviderEmulator } from '@vgw/gateway';
-import type { BenchReport } from '@vgw/gateway';
+import { loadGatewayConfig, startProviderEmulator } from '@vgw/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benchReportSchema } from '../bench/leaderboard/bench-report.js';
+import type { BenchReport } from '../bench/leaderboard/bench-report.js';
 import { run } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
 import { tagBalanceProblem } from '../test-support/html-tag-balance.js';

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { buildBenchReport } from '@vgw/gateway';
-import type { BenchReport, BenchSettings } from '@vgw/gateway';
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
+import { buildBenchReport } from '../bench/leaderboard/bench-report.js';
+import type { BenchReport, BenchSettings } from '../bench/leaderboard/bench-report.js';
 import { renderBenchSummary } from '../bench/bench-summary.js';
 import { loadPromptSuite } from '../bench/load-prompt-suite.js';
 import { runBench } from '../bench/run-bench.js';

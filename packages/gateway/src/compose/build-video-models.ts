@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { VideoModelV1 } from '@vgw/spec';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config-schema.js';
+import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 import {
   credentialVariables,
   type ProviderDefinition,
@@ -11,15 +11,6 @@ import {
 import { createLocalProvider } from '../providers/local/index.js';
 import type { UnconfiguredModel } from '../providers/registry.js';
 import { catalogProviders } from './provider-catalog.js';
-
-const require = createRequire(import.meta.url);
-
-/** ffmpeg shipped inside an npm package, so a fresh `npm ci` renders with no system install. */
-export function bundledBinaryPaths(): { ffmpegPath: string; ffprobePath: string } {
-  const ffmpeg = require('@ffmpeg-installer/ffmpeg') as { path: string };
-  const ffprobe = require('@ffprobe-installer/ffprobe') as { path: string };
-  return { ffmpegPath: ffmpeg.path, ffprobePath: ffprobe.path };
-}
 
 function localModels(config: Config, logger: Logger): VideoModelV1[] {
   const local = config.engines.local;

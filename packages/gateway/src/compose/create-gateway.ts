@@ -9,7 +9,7 @@ import type { AdvanceVideoDeps } from '../generation/advance-video.js';
 import { createApp } from '../http/app.js';
 import type { Authenticator } from '../http/middleware/authenticate.js';
 import { cachedAuthenticator } from '../http/middleware/cached-authenticator.js';
-import { createValidatedFetch } from '../provider-utils/validated-fetch.js';
+import { createValidatedFetch } from '../net/validated-fetch.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
 import { createContentStore, type ContentStore } from '../storage/content-store.js';
 import { lockDataDir } from './data-dir-lock.js';

@@ -3,7 +3,7 @@ import type { Config } from '../config/config-schema.js';
 import { EmulatedRenderer } from '../emulators/emulated-renderer.js';
 import { startEmulator, type RunningEmulator } from '../emulators/start-emulator.js';
 import { createLocalProvider } from '../providers/local/index.js';
-import { bundledBinaryPaths } from './build-video-models.js';
+import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 import { providerCatalog } from './provider-catalog.js';
 
 export class UnknownEmulatorError extends Error {

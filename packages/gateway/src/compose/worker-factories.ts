@@ -5,14 +5,14 @@ import type { Database } from '../db/queryable.js';
 import { enqueueMissingScores } from '../db/video-scores-repository.js';
 import { advanceVideo, type AdvanceVideoDeps } from '../generation/advance-video.js';
 import type { Worker } from '../jobs/job-worker.js';
-import type { ScoreFile } from '../jobs/score-video-job.js';
-import { withScoreBackfill } from '../jobs/score-backfill.js';
-import { createScoreWorker } from '../jobs/score-worker.js';
-import { threadedScorer } from '../jobs/threaded-scorer.js';
 import { createWorker } from '../jobs/worker.js';
 import { workerGroup } from '../jobs/worker-group.js';
+import { withScoreBackfill } from '../scoring/score-backfill.js';
+import type { ScoreFile } from '../scoring/score-video-job.js';
+import { createScoreWorker } from '../scoring/score-worker.js';
+import { threadedScorer } from '../scoring/threaded-scorer.js';
 import type { ContentStore } from '../storage/content-store.js';
-import { bundledBinaryPaths } from './build-video-models.js';
+import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 
 export interface WorkerFactories {
   /**

@@ -1,8 +1,8 @@
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 import { createLocalProvider } from '../providers/local/local-provider.js';
 import { EmulatedRenderer, type EmulatedRequest } from './emulated-renderer.js';
 
@@ -34,7 +34,7 @@ async function checkUntilDone(renderer: EmulatedRenderer, id: string) {
 describe('the emulated render farm', () => {
   it('keeps a job queued while every render slot is busy, as a provider queue would', async () => {
     const engine = createLocalProvider({
-      ffmpegPath: ffmpegInstaller.path,
+      ffmpegPath: bundledBinaryPaths().ffmpegPath,
       workDir,
       renderTimeoutMs: 60_000,
       maxConcurrentRenders: 1,

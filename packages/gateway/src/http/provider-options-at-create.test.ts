@@ -1,9 +1,8 @@
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
-import ffprobeInstaller from '@ffprobe-installer/ffprobe';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 import { createLocalProvider } from '../providers/local/local-provider.js';
 import { testDatabaseKinds } from '../testing/test-databases.js';
 import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
@@ -15,8 +14,7 @@ describe.each(testDatabaseKinds())('provider_options are checked at POST on %s',
   beforeEach(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'vgw-options-'));
     const model = createLocalProvider({
-      ffmpegPath: ffmpegInstaller.path,
-      ffprobePath: ffprobeInstaller.path,
+      ...bundledBinaryPaths(),
       workDir,
       renderTimeoutMs: 60_000,
     }).videoModel('local');

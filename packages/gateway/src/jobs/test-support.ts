@@ -1,7 +1,7 @@
 export { addVideos } from '../testing/add-videos.js';
 import type { WorkerLogger } from './worker-options.js';
 
-/** Fixtures for the jobs tests (kept out of *.test.ts so every jobs test shares them). */
+/** Fixtures for the jobs and scoring tests (kept out of *.test.ts so all of them share these). */
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error';

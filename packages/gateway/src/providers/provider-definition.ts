@@ -1,7 +1,7 @@
 import type { VideoCapabilities, VideoModelV1 } from '@vgw/spec';
 import type { FailureBilling } from './failure-billing.js';
-import type { FetchFunction } from '../provider-utils/provider-http.js';
-import type { ProviderLogger } from '../provider-utils/provider-logger.js';
+import type { FetchFunction } from '../provider-http/provider-http.js';
+import type { ProviderLogger } from '../provider-http/provider-logger.js';
 
 /** What the gateway hands an adapter: credentials and every I/O dependency, injected. */
 export interface ProviderSettings {

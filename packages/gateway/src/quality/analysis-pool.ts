@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisChunk, ChunkResult } from './analysis-pass.js';
 import { analyseChunk } from './analysis-pass.js';
 import { loadOpenCv } from './opencv-loader.js';
+import { typescriptWorkerSource } from './typescript-worker-source.js';
 
 /** Runs chunk analyses: on worker threads, or in this thread when one thread is asked for. */
 export interface ChunkRunner {
@@ -34,20 +33,13 @@ interface Thread {
 
 type Reply = { ready: true } | { id: number; result: ChunkResult } | { id: number; error: string };
 
-/**
- * The worker source: the code is TypeScript run through tsx, and a worker thread does not inherit
- * the loader the CLI registered in-process, so each thread registers tsx before importing its
- * entry. Null when tsx cannot be found (then chunks run in this thread).
- */
+/** Null when tsx cannot be found: then chunks run in this thread rather than failing the score. */
 function workerSource(): string | null {
-  let loader: string;
   try {
-    loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+    return typescriptWorkerSource(new URL('./analysis-worker.ts', import.meta.url));
   } catch {
     return null;
   }
-  const entry = new URL('./analysis-worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(loader)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
-import type { RawPixelFormat } from '../provider-utils/decode-frames.js';
-import { probeVideo } from '../provider-utils/probe-video.js';
-import type { VideoProbe } from '../provider-utils/probe-video.js';
+import type { RawPixelFormat } from '../media/raw-pixel-format.js';
+import { probeVideo } from '../media/probe-video.js';
+import type { VideoProbe } from '../media/probe-video.js';
 import { DecoderProcess, FrameAssembler } from './decoder-process.js';
 import { VideoQualityError } from './quality-error.js';
 

@@ -1,9 +1,8 @@
-import { meanAbsoluteDifference } from '../provider-utils/decode-frames.js';
 import type { OpenCv } from './opencv-loader.js';
 import type { FlowField } from './optical-flow.js';
 import { warpImage } from './optical-flow.js';
 import type { RawImage } from './raw-image.js';
-import { mean } from './raw-image.js';
+import { mean, meanAbsoluteDifference } from './raw-image.js';
 
 /**
  * Motion smoothness, approximating VBench (motion_smoothness.py): predict each odd frame 2k+1 from

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meanAbsoluteDifference } from '../provider-utils/decode-frames.js';
+import { meanAbsoluteDifference } from './raw-image.js';
 import { streamFrames } from './frame-stream.js';
 import { runNativePass } from './native-pass.js';
 import { gridMean, reductionGrid } from './native-reduction.js';

@@ -80,3 +80,15 @@ export function topFractionMean(values: Float32Array, fraction: number): number 
   }
   return total / count;
 }
+
+/** Mean absolute difference of two equally sized raw frames, 0–255. */
+export function meanAbsoluteDifference(first: Uint8Array, second: Uint8Array): number {
+  if (first.length !== second.length || first.length === 0) {
+    throw new RangeError('frames must be non-empty and of equal size');
+  }
+  let total = 0;
+  for (let index = 0; index < first.length; index += 1) {
+    total += Math.abs((first[index] ?? 0) - (second[index] ?? 0));
+  }
+  return total / first.length;
+}

@@ -1,6 +1,5 @@
-import { meanAbsoluteDifference } from '../provider-utils/decode-frames.js';
 import type { RawImage } from './raw-image.js';
-import { mean } from './raw-image.js';
+import { mean, meanAbsoluteDifference } from './raw-image.js';
 
 /**
  * VBench "temporal flickering" (vbench/temporal_flickering.py): for consecutive frames, the mean

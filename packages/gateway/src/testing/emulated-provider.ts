@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VideoModelV1 } from '@vgw/spec';
-import { bundledBinaryPaths } from '../compose/build-video-models.js';
+import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 import { EmulatedRenderer } from '../emulators/emulated-renderer.js';
 import type { EmulatorDefinition } from '../emulators/emulator-definition.js';
 import { startEmulator, type RunningEmulator } from '../emulators/start-emulator.js';
 import type { ProviderDefinition, ProviderSettings } from '../providers/provider-definition.js';
 import { createLocalProvider } from '../providers/local/index.js';
-import { createValidatedFetch } from '../provider-utils/validated-fetch.js';
+import { createValidatedFetch } from '../net/validated-fetch.js';
 import type { TestDatabaseKind } from './test-databases.js';
 import { createTestGateway, silentLogger, type TestGateway } from './test-gateway.js';
 

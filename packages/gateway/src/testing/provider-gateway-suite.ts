@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { bundledBinaryPaths } from '../compose/build-video-models.js';
-import { probeVideo, type VideoProbe } from '../provider-utils/probe-video.js';
+import { bundledBinaryPaths } from '../media/bundled-binaries.js';
+import { probeVideo, type VideoProbe } from '../media/probe-video.js';
 import type { EmulatedGatewayFixture } from './emulated-gateway-fixture.js';
 import type { EmulatedGateway } from './emulated-provider.js';
 import type { TestDatabaseKind } from './test-databases.js';

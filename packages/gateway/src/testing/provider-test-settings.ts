@@ -1,5 +1,5 @@
 import type { ProviderSettings } from '../providers/provider-definition.js';
-import { silentLogger } from '../provider-utils/provider-logger.js';
+import { silentLogger } from '../provider-http/provider-logger.js';
 
 /** Adapter-test settings: a fixed clock, no base URL override, quiet logs; tests pass the rest. */
 export function providerTestSettings(

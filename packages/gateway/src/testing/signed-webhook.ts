@@ -1,7 +1,7 @@
 import { AuthenticationError } from '@vgw/spec';
 import { expect } from 'vitest';
 import type { ProviderSettings } from '../providers/provider-definition.js';
-import { signStandardWebhook } from '../provider-utils/standard-webhook.js';
+import { signStandardWebhook } from '../provider-http/standard-webhook.js';
 import type { TestGateway } from './test-gateway.js';
 
 /** A Standard Webhooks secret (`whsec_` and base64) made from a readable label. */

@@ -1,5 +1,3 @@
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
-import ffprobeInstaller from '@ffprobe-installer/ffprobe';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,12 +7,13 @@ import { createApiKey } from '../auth/api-keys.js';
 import { verifyApiKey } from '../auth/api-keys.js';
 import { advanceVideo, type AdvanceVideoDeps } from '../generation/advance-video.js';
 import { createApp } from '../http/app.js';
-import type { ScoreFile } from '../jobs/score-video-job.js';
-import { createScoreWorker } from '../jobs/score-worker.js';
-import { threadedScorer } from '../jobs/threaded-scorer.js';
 import type { WorkerTimers } from '../jobs/timers.js';
 import { createWorker, type Worker } from '../jobs/worker.js';
+import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
+import type { ScoreFile } from '../scoring/score-video-job.js';
+import { createScoreWorker } from '../scoring/score-worker.js';
+import { threadedScorer } from '../scoring/threaded-scorer.js';
 import { createContentStore, type ContentStore } from '../storage/content-store.js';
 import { openTestDatabase, type TestDatabaseKind, type TestDatabase } from './test-databases.js';
 
@@ -55,8 +54,7 @@ export interface ScoreWorkerOverrides {
 /** The real scorer on the bundled ffmpeg, in its own thread as the composed gateway runs it. */
 export function realScoreFile(timeoutSeconds = 120): ScoreFile {
   return threadedScorer({
-    ffmpegPath: ffmpegInstaller.path,
-    ffprobePath: ffprobeInstaller.path,
+    ...bundledBinaryPaths(),
     timeoutMs: timeoutSeconds * 1000,
     threads: 1,
   });

@@ -1,4 +1,5 @@
-import type { BenchPrompt, BenchReport, BenchRun } from '@vgw/gateway';
+import type { BenchReport } from '../leaderboard/bench-report.js';
+import type { BenchPrompt, BenchRun } from '../leaderboard/bench-run.js';
 import { escapeHtml, joinMarkup } from './html-escape.js';
 
 const width = 520;

@@ -1,4 +1,4 @@
-import type { MeanInterval } from '@vgw/gateway';
+import type { MeanInterval } from '../leaderboard/bootstrap-interval.js';
 import { escapeHtml } from './html-escape.js';
 
 export function formatNumber(value: number, digits: number): string {

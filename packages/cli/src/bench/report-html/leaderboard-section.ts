@@ -1,5 +1,6 @@
-import { leaderboardMetrics } from '@vgw/gateway';
-import type { BenchReport, LeaderboardRow } from '@vgw/gateway';
+import type { LeaderboardRow } from '../leaderboard/aggregate-leaderboard.js';
+import type { BenchReport } from '../leaderboard/bench-report.js';
+import { leaderboardMetrics } from '../leaderboard/leaderboard-metrics.js';
 import { escapeHtml, joinMarkup } from './html-escape.js';
 import { intervalCell, percent, textCell, usdPerSecond } from './format-figures.js';
 

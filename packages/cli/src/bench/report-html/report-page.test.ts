@@ -1,9 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBenchReport } from '@vgw/gateway';
-import type { BenchReport, BenchRun, ScoreResult } from '@vgw/gateway';
+import type { ScoreResult } from '@vgw/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBenchReport } from '../leaderboard/bench-report.js';
+import type { BenchReport } from '../leaderboard/bench-report.js';
+import type { BenchRun } from '../leaderboard/bench-run.js';
 import { tagBalanceProblem } from '../../test-support/html-tag-balance.js';
 import { scoreTinyClip } from '../../test-support/tiny-clip.js';
 import { renderReportHtml } from './report-page.js';

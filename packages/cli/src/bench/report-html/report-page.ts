@@ -1,4 +1,4 @@
-import type { BenchReport } from '@vgw/gateway';
+import type { BenchReport } from '../leaderboard/bench-report.js';
 import { flickerSection } from './flicker-charts.js';
 import { escapeHtml, joinMarkup } from './html-escape.js';
 import { leaderboardSection } from './leaderboard-section.js';

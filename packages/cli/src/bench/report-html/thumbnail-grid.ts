@@ -1,4 +1,5 @@
-import type { BenchReport, BenchRun } from '@vgw/gateway';
+import type { BenchReport } from '../leaderboard/bench-report.js';
+import type { BenchRun } from '../leaderboard/bench-run.js';
 import { escapeHtml, joinMarkup } from './html-escape.js';
 
 /** Thumbnails are looked up by this key: one per prompt × model × repeat. */

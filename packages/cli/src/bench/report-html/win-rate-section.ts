@@ -1,4 +1,5 @@
-import type { BenchReport, WinRate } from '@vgw/gateway';
+import type { BenchReport } from '../leaderboard/bench-report.js';
+import type { WinRate } from '../leaderboard/win-rates.js';
 import { escapeHtml, joinMarkup } from './html-escape.js';
 
 function rateCell(rate: WinRate | undefined): string {

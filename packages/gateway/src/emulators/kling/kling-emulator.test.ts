@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledBinaryPaths } from '../../compose/build-video-models.js';
-import { probeVideo } from '../../provider-utils/probe-video.js';
-import { runCommand } from '../../provider-utils/run-command.js';
+import { bundledBinaryPaths } from '../../media/bundled-binaries.js';
+import { probeVideo } from '../../media/probe-video.js';
+import { runCommand } from '../../media/run-command.js';
 import { emulatorApiKey, startTestEmulator } from '../../testing/emulated-provider.js';
 import { klingEmulator } from './kling-emulator.js';
 

@@ -1,5 +1,5 @@
 import { ProviderApiError, type VideoFailure } from '@vgw/spec';
-import type { ProviderHttpError } from '../../provider-utils/provider-http.js';
+import type { ProviderHttpError } from '../../provider-http/provider-http.js';
 import { comfyuiProviderName } from './comfyui-models.js';
 import { promptRejectionSchema, type HistoryEntry } from './comfyui-schemas.js';
 

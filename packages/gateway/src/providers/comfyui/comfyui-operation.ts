@@ -1,6 +1,6 @@
 import type { JSONValue } from '@vgw/spec';
 import { z } from 'zod';
-import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
+import { parseStoredOperation } from '../../provider-http/stored-operation.js';
 import { comfyuiProviderName } from './comfyui-models.js';
 
 /** What the gateway stores after queueing a prompt: enough to poll and cancel after a restart. */

@@ -1,5 +1,5 @@
 import type { VideoStatusResult } from '@vgw/spec';
-import { noOutput } from '../../provider-utils/video-status.js';
+import { noOutput } from '../../provider-http/video-status.js';
 import { historyFailure } from './comfyui-error.js';
 import { findVideoOutput, viewUrl } from './comfyui-outputs.js';
 import type { HistoryEntry } from './comfyui-schemas.js';

@@ -12,8 +12,8 @@ import {
   ProviderHttpError,
   providerRequest,
   abortSignalOf,
-} from '../../provider-utils/provider-http.js';
-import { pastRenderLimit, upstreamTimeout } from '../../provider-utils/video-status.js';
+} from '../../provider-http/provider-http.js';
+import { pastRenderLimit, upstreamTimeout } from '../../provider-http/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { workflowRejected } from './comfyui-error.js';

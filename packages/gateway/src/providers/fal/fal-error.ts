@@ -1,6 +1,6 @@
 import type { ProviderApiError } from '@vgw/spec';
 import { type VideoFailure } from '@vgw/spec';
-import { missingApiKey } from '../../provider-utils/missing-api-key.js';
+import { missingApiKey } from '../../provider-http/missing-api-key.js';
 import { falProviderName } from './fal-models.js';
 import type { FalErrorBody } from './fal-schemas.js';
 

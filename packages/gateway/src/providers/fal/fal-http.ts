@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { providerRequest, type FetchFunction } from '../../provider-utils/provider-http.js';
+import { providerRequest, type FetchFunction } from '../../provider-http/provider-http.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { missingKey } from './fal-error.js';
 import { falApiKeyVariable, falDefaultBaseURL, falProviderName } from './fal-models.js';

@@ -1,6 +1,6 @@
 import type { JSONObject } from '@vgw/spec';
 import { z } from 'zod';
-import { providerOptionsError } from '../../provider-utils/provider-options-error.js';
+import { providerOptionsError } from '../../provider-http/provider-options-error.js';
 
 /** `provider_options.fal`: fal and model fields the OpenAI-style request has no place for. */
 export const falOptionsSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import type { VideoStatusResult } from '@vgw/spec';
-import { ProviderHttpError } from '../../provider-utils/provider-http.js';
-import { noOutput } from '../../provider-utils/video-status.js';
+import { ProviderHttpError } from '../../provider-http/provider-http.js';
+import { noOutput } from '../../provider-http/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { falFailure } from './fal-error.js';
 import { falRequest } from './fal-http.js';

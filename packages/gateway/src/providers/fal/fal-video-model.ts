@@ -6,14 +6,14 @@ import type {
   VideoStatusResult,
   WebhookEvent,
 } from '@vgw/spec';
-import { abortSignalOf } from '../../provider-utils/provider-http.js';
+import { abortSignalOf } from '../../provider-http/provider-http.js';
 import {
   pastRenderLimit,
   renderLimitSeconds,
   upstreamTimeout,
-} from '../../provider-utils/video-status.js';
+} from '../../provider-http/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
-import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
+import { parseStoredOperation } from '../../provider-http/stored-operation.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { falAppPath } from './fal-endpoint-id.js';
 import { falBase, falCancelRequest, falRequest } from './fal-http.js';

@@ -1,6 +1,6 @@
 import type { WebhookEvent } from '@vgw/spec';
 import { z } from 'zod';
-import { parseJsonBody } from '../../provider-utils/standard-webhook.js';
+import { parseJsonBody } from '../../provider-http/standard-webhook.js';
 
 /** fal's webhook body (§8.4): `{ request_id, gateway_request_id, status, payload, error? }`. */
 const falWebhookSchema = z.looseObject({

@@ -1,5 +1,5 @@
 import { PolicyViolationError, ProviderApiError, type VideoFailure } from '@vgw/spec';
-import { ProviderHttpError } from '../../provider-utils/provider-http.js';
+import { ProviderHttpError } from '../../provider-http/provider-http.js';
 import { googleErrorBodySchema, type GoogleStatus } from './google-schemas.js';
 
 export const googleApiKeyVariable = 'GEMINI_API_KEY';

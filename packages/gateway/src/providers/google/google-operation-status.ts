@@ -1,5 +1,5 @@
 import type { VideoStatusResult } from '@vgw/spec';
-import { completedFromUrl, noOutput } from '../../provider-utils/video-status.js';
+import { completedFromUrl, noOutput } from '../../provider-http/video-status.js';
 import { filteredFailure, operationFailure } from './google-error.js';
 import type { GoogleOperation } from './google-schemas.js';
 

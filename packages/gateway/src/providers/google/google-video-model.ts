@@ -5,14 +5,14 @@ import {
   type VideoStartResult,
   type VideoStatusResult,
 } from '@vgw/spec';
-import { missingApiKey } from '../../provider-utils/missing-api-key.js';
-import { providerRequest, abortSignalOf } from '../../provider-utils/provider-http.js';
-import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
+import { missingApiKey } from '../../provider-http/missing-api-key.js';
+import { providerRequest, abortSignalOf } from '../../provider-http/provider-http.js';
+import { parseStoredOperation } from '../../provider-http/stored-operation.js';
 import {
   pastRenderLimit,
   renderLimitSeconds,
   upstreamTimeout,
-} from '../../provider-utils/video-status.js';
+} from '../../provider-http/video-status.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { buildCreateBody } from './google-create-body.js';
 import { googleApiKeyVariable, mapGoogleError } from './google-error.js';

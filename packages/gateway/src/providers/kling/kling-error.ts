@@ -1,5 +1,5 @@
 import { PolicyViolationError, ProviderApiError, type GatewayError } from '@vgw/spec';
-import { ProviderHttpError } from '../../provider-utils/provider-http.js';
+import { ProviderHttpError } from '../../provider-http/provider-http.js';
 import { klingEnvelopeSchema } from './kling-schemas.js';
 
 export const klingCredentialVariables = ['KLING_ACCESS_KEY', 'KLING_SECRET_KEY'];

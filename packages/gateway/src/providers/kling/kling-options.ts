@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   providerOptionsError,
   providerOptionsParam,
-} from '../../provider-utils/provider-options-error.js';
+} from '../../provider-http/provider-options-error.js';
 import type { KlingModelId } from './kling-models.js';
 
 const cameraConfig = z.strictObject({

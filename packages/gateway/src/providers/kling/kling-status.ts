@@ -1,5 +1,5 @@
 import type { JSONObject, VideoStatusResult } from '@vgw/spec';
-import { completedFromUrl, noOutput } from '../../provider-utils/video-status.js';
+import { completedFromUrl, noOutput } from '../../provider-http/video-status.js';
 import { isKlingModerationMessage } from './kling-error.js';
 import type { KlingTask } from './kling-schemas.js';
 

@@ -9,14 +9,14 @@ import {
   type WebhookEvent,
 } from '@vgw/spec';
 import type { z } from 'zod';
-import { providerRequest, abortSignalOf } from '../../provider-utils/provider-http.js';
+import { providerRequest, abortSignalOf } from '../../provider-http/provider-http.js';
 import {
   pastRenderLimit,
   renderLimitSeconds,
   upstreamTimeout,
-} from '../../provider-utils/video-status.js';
-import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
-import { missingApiKey } from '../../provider-utils/missing-api-key.js';
+} from '../../provider-http/video-status.js';
+import { parseStoredOperation } from '../../provider-http/stored-operation.js';
+import { missingApiKey } from '../../provider-http/missing-api-key.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { klingAuthorization } from './kling-auth.js';
 import { klingCodeError, klingCredentialVariables, klingHttpError } from './kling-error.js';

@@ -1,6 +1,6 @@
 import type { WebhookEvent } from '@vgw/spec';
 import { z } from 'zod';
-import { parseJsonBody } from '../../provider-utils/standard-webhook.js';
+import { parseJsonBody } from '../../provider-http/standard-webhook.js';
 
 /**
  * Kling's callback body is the task itself (`task_id`, `task_status`, `task_result`, …), not

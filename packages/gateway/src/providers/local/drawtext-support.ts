@@ -1,4 +1,4 @@
-import { runCommand } from '../../provider-utils/run-command.js';
+import { runCommand } from '../../media/run-command.js';
 
 const cache = new Map<string, Promise<boolean>>();
 

@@ -1,6 +1,6 @@
 import type { JSONObject } from '@vgw/spec';
 import { z } from 'zod';
-import { providerOptionsError } from '../../provider-utils/provider-options-error.js';
+import { providerOptionsError } from '../../provider-http/provider-options-error.js';
 
 export const sceneNames = ['life', 'cellauto', 'mandelbrot', 'orbits'] as const;
 export type SceneName = (typeof sceneNames)[number];

@@ -1,8 +1,8 @@
 import type { JSONValue, VideoModelV1 } from '@vgw/spec';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { silentLogger, type ProviderLogger } from '../../provider-utils/provider-logger.js';
-import { probeVideo, type VideoProbe } from '../../provider-utils/probe-video.js';
+import { silentLogger, type ProviderLogger } from '../../provider-http/provider-logger.js';
+import { probeVideo, type VideoProbe } from '../../media/probe-video.js';
 import { unknownModel } from '../declared-models.js';
 import {
   isLocalModelId,

@@ -1,4 +1,4 @@
-import type { ProviderLogger } from '../../provider-utils/provider-logger.js';
+import type { ProviderLogger } from '../../provider-http/provider-logger.js';
 import type { RenderCapacity } from './render-capacity.js';
 
 /** Everything the local engine needs from outside, resolved once by the factory. */

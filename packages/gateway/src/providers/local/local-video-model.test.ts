@@ -1,5 +1,3 @@
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
-import ffprobeInstaller from '@ffprobe-installer/ffprobe';
 import {
   InvalidRequestError,
   type JSONValue,
@@ -13,15 +11,16 @@ import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeFrames, meanAbsoluteDifference } from '../../provider-utils/decode-frames.js';
-import { probeVideo } from '../../provider-utils/probe-video.js';
-import { runCommand } from '../../provider-utils/run-command.js';
+import { bundledBinaryPaths } from '../../media/bundled-binaries.js';
+import { decodeFrames } from '../../media/test-support/decode-frames.js';
+import { meanAbsoluteDifference } from '../../quality/raw-image.js';
+import { probeVideo } from '../../media/probe-video.js';
+import { runCommand } from '../../media/run-command.js';
 import { sceneNames } from './local-options.js';
 import { createLocalProvider, type LocalProviderSettings } from './local-provider.js';
 import { renderOperationSchema, type RenderOperation } from './render-operation.js';
 
-const ffmpegPath = ffmpegInstaller.path;
-const ffprobePath = ffprobeInstaller.path;
+const { ffmpegPath, ffprobePath } = bundledBinaryPaths();
 /** A prompt that would break naive escaping in a shell or a filtergraph. */
 const nastyPrompt = `a "storm": it's 100% \\ wild; $(touch /tmp/pwned) %{pts} [x],y=1`;
 

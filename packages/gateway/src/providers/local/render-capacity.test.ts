@@ -1,9 +1,9 @@
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import { EngineBusyError, type VideoCallOptions, type VideoModelV1 } from '@vgw/spec';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundledBinaryPaths } from '../../media/bundled-binaries.js';
 import { createLocalProvider } from './local-provider.js';
 import { renderOperationSchema } from './render-operation.js';
 
@@ -12,7 +12,7 @@ const startedPids: number[] = [];
 
 function makeModel(maxConcurrentRenders: number): VideoModelV1 {
   return createLocalProvider({
-    ffmpegPath: ffmpegInstaller.path,
+    ffmpegPath: bundledBinaryPaths().ffmpegPath,
     workDir,
     renderTimeoutMs: 60_000,
     maxConcurrentRenders,

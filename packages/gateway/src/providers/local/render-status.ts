@@ -1,7 +1,7 @@
 import type { JSONObject, JSONValue, VideoFailure, VideoFile, VideoStatusResult } from '@vgw/spec';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { probeVideo } from '../../provider-utils/probe-video.js';
+import { probeVideo } from '../../media/probe-video.js';
 import { blamesInputReference, progressFrame, usefulLogLines } from './ffmpeg-log.js';
 import { jobFiles } from './job-files.js';
 import { readOptionalText } from './job-directory.js';

@@ -1,5 +1,5 @@
 import { PolicyViolationError, type VideoFailure } from '@vgw/spec';
-import { ProviderHttpError } from '../../provider-utils/provider-http.js';
+import { ProviderHttpError } from '../../provider-http/provider-http.js';
 import { lumaErrorBodySchema } from './luma-schemas.js';
 
 /**

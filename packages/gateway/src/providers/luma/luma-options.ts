@@ -1,6 +1,6 @@
 import type { JSONObject } from '@vgw/spec';
 import { z } from 'zod';
-import { providerOptionsError } from '../../provider-utils/provider-options-error.js';
+import { providerOptionsError } from '../../provider-http/provider-options-error.js';
 
 /** `provider_options.luma`: Luma's own create fields that have no OpenAI-style equivalent. */
 export const lumaOptionsSchema = z.strictObject({

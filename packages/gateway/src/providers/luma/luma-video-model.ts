@@ -12,16 +12,16 @@ import {
   ProviderHttpError,
   providerRequest,
   abortSignalOf,
-} from '../../provider-utils/provider-http.js';
+} from '../../provider-http/provider-http.js';
 import {
   completedFromUrl,
   noOutput,
   pastRenderLimit,
   renderLimitSeconds,
   upstreamTimeout,
-} from '../../provider-utils/video-status.js';
-import { missingApiKey } from '../../provider-utils/missing-api-key.js';
-import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
+} from '../../provider-http/video-status.js';
+import { missingApiKey } from '../../provider-http/missing-api-key.js';
+import { parseStoredOperation } from '../../provider-http/stored-operation.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { lumaFailure, lumaStartError } from './luma-error.js';
 import {

@@ -1,6 +1,6 @@
 import type { WebhookEvent } from '@vgw/spec';
 import { z } from 'zod';
-import { parseJsonBody } from '../../provider-utils/standard-webhook.js';
+import { parseJsonBody } from '../../provider-http/standard-webhook.js';
 
 /** Luma POSTs the whole Generation object on each state change (§4.4); only `id` matters here. */
 const callbackGenerationSchema = z.looseObject({

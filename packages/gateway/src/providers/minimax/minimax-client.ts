@@ -1,7 +1,7 @@
 import { ProviderApiError } from '@vgw/spec';
 import type { z } from 'zod';
-import { missingApiKey } from '../../provider-utils/missing-api-key.js';
-import { providerRequest } from '../../provider-utils/provider-http.js';
+import { missingApiKey } from '../../provider-http/missing-api-key.js';
+import { providerRequest } from '../../provider-http/provider-http.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { minimaxHttpError, minimaxKeyVariable } from './minimax-error.js';
 import { minimaxProviderName } from './minimax-models.js';

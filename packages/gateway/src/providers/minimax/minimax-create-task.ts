@@ -1,6 +1,6 @@
 import type { VideoCallOptions } from '@vgw/spec';
 import type { z } from 'zod';
-import { abortSignalOf } from '../../provider-utils/provider-http.js';
+import { abortSignalOf } from '../../provider-http/provider-http.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { minimaxBadResponse, minimaxCall } from './minimax-client.js';
 import { checkBaseResp } from './minimax-error.js';

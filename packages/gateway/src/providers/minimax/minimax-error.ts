@@ -1,5 +1,5 @@
 import { PolicyViolationError, ProviderApiError, type GatewayError } from '@vgw/spec';
-import { ProviderHttpError } from '../../provider-utils/provider-http.js';
+import { ProviderHttpError } from '../../provider-http/provider-http.js';
 import { baseRespSchema, v2ErrorSchema, type BaseResp } from './minimax-schemas.js';
 
 export const minimaxKeyVariable = 'MINIMAX_API_KEY';

@@ -1,6 +1,6 @@
 import type { JSONObject } from '@vgw/spec';
 import { z } from 'zod';
-import { providerOptionsError } from '../../provider-utils/provider-options-error.js';
+import { providerOptionsError } from '../../provider-http/provider-options-error.js';
 
 /** `provider_options.minimax` for Hailuo (v1), named as on MiniMax's wire. */
 export const minimaxV1OptionsSchema = z.strictObject({

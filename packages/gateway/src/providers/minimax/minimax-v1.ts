@@ -6,7 +6,7 @@ import {
   type VideoFailure,
   type VideoStatusResult,
 } from '@vgw/spec';
-import { completedFromUrl, noOutput as noOutputStatus } from '../../provider-utils/video-status.js';
+import { completedFromUrl, noOutput as noOutputStatus } from '../../provider-http/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { minimaxBadResponse, minimaxCall } from './minimax-client.js';
 import { createMinimaxTask } from './minimax-create-task.js';

@@ -1,5 +1,5 @@
 import type { VideoCallOptions, VideoFailure, VideoStatusResult } from '@vgw/spec';
-import { completedFromUrl } from '../../provider-utils/video-status.js';
+import { completedFromUrl } from '../../provider-http/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { minimaxCall } from './minimax-client.js';
 import { createMinimaxTask } from './minimax-create-task.js';

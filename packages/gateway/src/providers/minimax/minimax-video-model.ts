@@ -10,8 +10,8 @@ import {
   pastRenderLimit,
   renderLimitSeconds,
   upstreamTimeout,
-} from '../../provider-utils/video-status.js';
-import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
+} from '../../provider-http/video-status.js';
+import { parseStoredOperation } from '../../provider-http/stored-operation.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { minimaxApiVersion, minimaxProviderName, type MinimaxModelId } from './minimax-models.js';
 import { minimaxOperationSchema, type MinimaxOperation } from './minimax-schemas.js';

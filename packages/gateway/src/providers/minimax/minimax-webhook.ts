@@ -1,6 +1,6 @@
 import type { WebhookEvent } from '@vgw/spec';
 import { z } from 'zod';
-import { parseJsonBody } from '../../provider-utils/standard-webhook.js';
+import { parseJsonBody } from '../../provider-http/standard-webhook.js';
 
 /** A status update MiniMax POSTs to `callback_url` (§7.1): `{ task_id, status, file_id?, base_resp }`. */
 const callbackStatusSchema = z.looseObject({

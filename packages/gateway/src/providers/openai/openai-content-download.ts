@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { ProviderApiError, type VideoVariant } from '@vgw/spec';
-import { createValidatedFetch } from '../../provider-utils/validated-fetch.js';
+import { createValidatedFetch } from '../../net/validated-fetch.js';
 import { contentHttpError } from './openai-http-error.js';
 import { openaiProviderName } from './openai-models.js';
 import type { OpenaiSettings } from './openai-settings.js';

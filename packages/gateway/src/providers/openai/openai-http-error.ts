@@ -1,5 +1,5 @@
-import { httpFailureClass, ProviderHttpError } from '../../provider-utils/provider-http.js';
-import { retryAfterMs } from '../../provider-utils/retry-after.js';
+import { httpFailureClass, ProviderHttpError } from '../../provider-http/provider-http.js';
+import { retryAfterMs } from '../../provider-http/retry-after.js';
 import { openaiProviderName } from './openai-models.js';
 import { openaiApiKeyVariable } from './openai-settings.js';
 

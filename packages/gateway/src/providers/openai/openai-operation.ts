@@ -1,6 +1,6 @@
 import type { JSONValue } from '@vgw/spec';
 import { z } from 'zod';
-import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
+import { parseStoredOperation } from '../../provider-http/stored-operation.js';
 import { openaiModelIds, openaiProviderName } from './openai-models.js';
 import { videoIdSchema } from './openai-schemas.js';
 

@@ -1,9 +1,5 @@
 import type { VideoFile, VideoStatusResult } from '@vgw/spec';
-import {
-  noOutput,
-  renderLimitSeconds,
-  upstreamTimeout,
-} from '../../provider-utils/video-status.js';
+import { noOutput, renderLimitSeconds, upstreamTimeout } from '../../provider-http/video-status.js';
 import { downloadContent } from './openai-content-download.js';
 import { videoFailure } from './openai-error.js';
 import type { VideoObject } from './openai-schemas.js';

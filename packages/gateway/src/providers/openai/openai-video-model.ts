@@ -8,9 +8,9 @@ import {
   type WebhookEvent,
 } from '@vgw/spec';
 import { ProviderVideoModel } from '../provider-video-model.js';
-import { missingApiKey } from '../../provider-utils/missing-api-key.js';
-import { providerRequest, abortSignalOf } from '../../provider-utils/provider-http.js';
-import { pastRenderLimit } from '../../provider-utils/video-status.js';
+import { missingApiKey } from '../../provider-http/missing-api-key.js';
+import { providerRequest, abortSignalOf } from '../../provider-http/provider-http.js';
+import { pastRenderLimit } from '../../provider-http/video-status.js';
 import { removeDownloads } from './openai-content-download.js';
 import { createForm } from './openai-create-form.js';
 import { mapCreateError } from './openai-error.js';

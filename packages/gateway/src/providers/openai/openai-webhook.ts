@@ -4,7 +4,7 @@ import {
   parseJsonBody,
   readWebhookSecret,
   verifyStandardWebhook,
-} from '../../provider-utils/standard-webhook.js';
+} from '../../provider-http/standard-webhook.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { openaiProviderName } from './openai-models.js';
 import { videoIdSchema } from './openai-schemas.js';

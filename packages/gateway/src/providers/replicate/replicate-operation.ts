@@ -1,6 +1,6 @@
 import type { JSONValue } from '@vgw/spec';
 import { z } from 'zod';
-import { parseStoredOperation } from '../../provider-utils/stored-operation.js';
+import { parseStoredOperation } from '../../provider-http/stored-operation.js';
 
 /** What the gateway stores after a create: enough to poll and cancel from any worker. */
 export const replicateOperationSchema = z.object({

@@ -1,6 +1,6 @@
 import type { JSONObject } from '@vgw/spec';
 import { z } from 'zod';
-import { providerOptionsError } from '../../provider-utils/provider-options-error.js';
+import { providerOptionsError } from '../../provider-http/provider-options-error.js';
 
 /** `provider_options.replicate`: strict, so a misspelt key is a 400 rather than silently ignored. */
 export const replicateOptionsSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import type { VideoStatusResult } from '@vgw/spec';
-import { completedFromUrl, noOutput } from '../../provider-utils/video-status.js';
+import { completedFromUrl, noOutput } from '../../provider-http/video-status.js';
 import { predictionFailure } from './replicate-error.js';
 import type { Prediction } from './replicate-schemas.js';
 

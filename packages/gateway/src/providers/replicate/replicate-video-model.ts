@@ -6,9 +6,9 @@ import {
   type VideoStatusResult,
   type WebhookEvent,
 } from '@vgw/spec';
-import { missingApiKey } from '../../provider-utils/missing-api-key.js';
-import { providerRequest } from '../../provider-utils/provider-http.js';
-import { pastRenderLimit, upstreamTimeout } from '../../provider-utils/video-status.js';
+import { missingApiKey } from '../../provider-http/missing-api-key.js';
+import { providerRequest } from '../../provider-http/provider-http.js';
+import { pastRenderLimit, upstreamTimeout } from '../../provider-http/video-status.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { buildReplicateInput } from './replicate-input.js';

@@ -1,6 +1,6 @@
 import type { VideoCallOptions } from '@vgw/spec';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signStandardWebhook } from '../../provider-utils/standard-webhook.js';
+import { signStandardWebhook } from '../../provider-http/standard-webhook.js';
 import {
   expectSignatureRefusals,
   expectWebhookBringsCheckForward,

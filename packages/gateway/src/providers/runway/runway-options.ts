@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   providerOptionsError,
   providerOptionsParam,
-} from '../../provider-utils/provider-options-error.js';
+} from '../../provider-http/provider-options-error.js';
 import { isVeoModel, type RunwayModelId } from './runway-models.js';
 
 /** `provider_options.runway`: strict, so a misspelt key is a 400 rather than silently ignored. */

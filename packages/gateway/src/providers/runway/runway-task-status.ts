@@ -1,5 +1,5 @@
 import type { VideoStatusResult } from '@vgw/spec';
-import { completedFromUrl, noOutput } from '../../provider-utils/video-status.js';
+import { completedFromUrl, noOutput } from '../../provider-http/video-status.js';
 import { runwayTaskFailure } from './runway-error.js';
 import type { RunwayTask } from './runway-schemas.js';
 

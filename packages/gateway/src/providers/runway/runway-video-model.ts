@@ -5,17 +5,17 @@ import type {
   VideoStartResult,
   VideoStatusResult,
 } from '@vgw/spec';
-import { missingApiKey } from '../../provider-utils/missing-api-key.js';
+import { missingApiKey } from '../../provider-http/missing-api-key.js';
 import {
   ProviderHttpError,
   providerRequest,
   abortSignalOf,
-} from '../../provider-utils/provider-http.js';
+} from '../../provider-http/provider-http.js';
 import {
   pastRenderLimit,
   renderLimitSeconds,
   upstreamTimeout,
-} from '../../provider-utils/video-status.js';
+} from '../../provider-http/video-status.js';
 import { ProviderVideoModel } from '../provider-video-model.js';
 import { runwayError } from './runway-error.js';
 import { runwayProviderName, type RunwayModelId } from './runway-models.js';

@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { ProviderApiError } from '@vgw/spec';
 import { embeddedIPv4 } from './embedded-ipv4.js';
-import type { FetchFunction } from './provider-http.js';
+import type { FetchFunction } from '../provider-http/provider-http.js';
 
 /** Addresses a provider's URL must never make us fetch: our own host, our network, cloud metadata. */
 const privateRanges = new BlockList();

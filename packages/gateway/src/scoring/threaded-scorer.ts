@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { VideoQualityError, type QualityErrorCode } from '../quality/quality-error.js';
 import type { ScoreVideoOptions } from '../quality/score-video.js';
+import { typescriptWorkerSource } from '../quality/typescript-worker-source.js';
 import type { ScoreFile } from './score-video-job.js';
 
 export type ScorerOptions = Omit<ScoreVideoOptions, 'file'>;
@@ -21,16 +20,6 @@ const replySchema = z.union([
   z.object({ result: z.record(z.string(), z.unknown()) }),
 ]);
 
-/**
- * Code is TypeScript run through tsx, and a worker thread does not inherit the loader registered
- * in-process, so the thread registers tsx before importing its entry (as quality/analysis-pool).
- */
-function threadSource(): string {
-  const loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
-  const entry = new URL('./score-thread.ts', import.meta.url).href;
-  return `import(${JSON.stringify(loader)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-}
-
 function toError(reply: { name: string; code: string | null; message: string }): Error {
   if (reply.name === 'VideoQualityError' && reply.code != null) {
     return new VideoQualityError(reply.code as QualityErrorCode, reply.message);
@@ -46,7 +35,8 @@ function toError(reply: { name: string; code: string | null; message: string }):
  * stopped at once (the thread is terminated; its ffmpeg loses its pipe and exits).
  */
 export function threadedScorer(options: ScorerOptions): ScoreFile {
-  const source = threadSource();
+  // Unlike the analysis pool, no in-thread fallback: scores must stay off the event loop.
+  const source = typescriptWorkerSource(new URL('./score-thread.ts', import.meta.url));
   return (file, signal) =>
     new Promise<unknown>((resolve, reject) => {
       if (signal.aborted) {

@@ -7,7 +7,7 @@ import {
   type ScoreJob,
 } from '../db/score-lease-repository.js';
 import { scoresDueChannel } from '../db/video-scores-repository.js';
-import type { JobQueue } from './job-queue.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 
 /** Scores as a job kind: `video_scores` rows, leased apart from the videos they belong to. */
 export const scoreQueue: JobQueue<ScoreJob> = {

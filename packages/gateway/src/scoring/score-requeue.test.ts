@@ -5,7 +5,7 @@ import { completedWithFiles, createFakeVideoModel } from '../testing/fake-video-
 import { scoreResultFixture } from '../testing/score-result-fixture.js';
 import { testDatabaseKinds } from '../testing/test-databases.js';
 import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
-import type { WorkerTimers } from './timers.js';
+import type { WorkerTimers } from '../jobs/timers.js';
 
 const frozenTimers: WorkerTimers = {
   setTimeout: () => null,

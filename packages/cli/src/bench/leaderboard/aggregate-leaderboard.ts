@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ScoreResult } from '../score-result.js';
+import type { ScoreResult } from '@vgw/gateway';
 import { bootstrapMeanInterval, quantileOfSorted } from './bootstrap-interval.js';
 import type { MeanInterval } from './bootstrap-interval.js';
 import type { BenchRun } from './bench-run.js';

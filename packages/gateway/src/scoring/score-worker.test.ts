@@ -7,11 +7,11 @@ import { completedWithFiles, createFakeVideoModel } from '../testing/fake-video-
 import { scoreResultFixture } from '../testing/score-result-fixture.js';
 import { testDatabaseKinds } from '../testing/test-databases.js';
 import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
-import { Heartbeat, LeaseLostError } from './heartbeat.js';
+import { Heartbeat, LeaseLostError } from '../jobs/heartbeat.js';
+import type { Worker } from '../jobs/job-worker.js';
+import { deferred, recordingLogger } from '../jobs/test-support.js';
+import type { WorkerTimers } from '../jobs/timers.js';
 import { scoreQueue } from './score-queue.js';
-import { deferred, recordingLogger } from './test-support.js';
-import type { WorkerTimers } from './timers.js';
-import type { Worker } from './worker.js';
 
 /** Timers that never fire: no heartbeat, reap or scoring timeout happens unless a test says so. */
 const frozenTimers: WorkerTimers = {

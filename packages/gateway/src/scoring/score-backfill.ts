@@ -1,5 +1,5 @@
-import type { Worker } from './job-worker.js';
-import type { WorkerLogger } from './worker-options.js';
+import type { Worker } from '../jobs/job-worker.js';
+import type { WorkerLogger } from '../jobs/worker-options.js';
 
 /**
  * A score worker that first queues scores for completed videos that have none (completed while

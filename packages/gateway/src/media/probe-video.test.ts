@@ -1,15 +1,14 @@
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
-import ffprobeInstaller from '@ffprobe-installer/ffprobe';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeFrames, meanAbsoluteDifference } from './decode-frames.js';
+import { meanAbsoluteDifference } from '../quality/raw-image.js';
+import { bundledBinaryPaths } from './bundled-binaries.js';
+import { decodeFrames } from './test-support/decode-frames.js';
 import { probeVideo } from './probe-video.js';
 import { runCommand } from './run-command.js';
 
-const ffmpegPath = ffmpegInstaller.path;
-const ffprobePath = ffprobeInstaller.path;
+const { ffmpegPath, ffprobePath } = bundledBinaryPaths();
 let directory: string;
 
 async function ffmpeg(args: string[]): Promise<void> {

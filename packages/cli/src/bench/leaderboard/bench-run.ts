@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scoreResultSchema } from '../score-result.js';
+import { scoreResultSchema } from '@vgw/gateway';
 
 /** Ids name files in the bench's output folder, so they stay plain. */
 export const benchPromptIdSchema = z

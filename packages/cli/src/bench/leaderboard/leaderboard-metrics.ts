@@ -1,4 +1,4 @@
-import type { ScoreResult } from '../score-result.js';
+import type { ScoreResult } from '@vgw/gateway';
 
 export interface LeaderboardMetric {
   key: string;

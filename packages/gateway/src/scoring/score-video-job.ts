@@ -9,9 +9,9 @@ import {
 import { VideoQualityError } from '../quality/quality-error.js';
 import { scoreResultSchema, type ScoreResult } from '../quality/score-result.js';
 import type { ContentStore } from '../storage/content-store.js';
-import { retryDelaySeconds } from './backoff.js';
-import { systemTimers, type TimerHandle, type WorkerTimers } from './timers.js';
-import type { HandlerContext, WorkerLogger } from './worker-options.js';
+import { retryDelaySeconds } from '../jobs/backoff.js';
+import { systemTimers, type TimerHandle, type WorkerTimers } from '../jobs/timers.js';
+import type { HandlerContext, WorkerLogger } from '../jobs/worker-options.js';
 
 /**
  * Scores one MP4 on disk (scoreVideo in a thread of its own, or a fake in tests); stops when

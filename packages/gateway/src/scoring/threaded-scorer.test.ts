@@ -1,17 +1,15 @@
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
-import ffprobeInstaller from '@ffprobe-installer/ffprobe';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../provider-utils/run-command.js';
+import { bundledBinaryPaths } from '../media/bundled-binaries.js';
+import { runCommand } from '../media/run-command.js';
 import { VideoQualityError } from '../quality/quality-error.js';
 import { scoreResultSchema } from '../quality/score-result.js';
 import { ScoringAbortedError, threadedScorer } from './threaded-scorer.js';
 
 const scorer = threadedScorer({
-  ffmpegPath: ffmpegInstaller.path,
-  ffprobePath: ffprobeInstaller.path,
+  ...bundledBinaryPaths(),
   timeoutMs: 60_000,
   threads: 1,
 });
@@ -24,7 +22,7 @@ beforeAll(async () => {
   clip = join(directory, 'clip.mp4');
   // 1 s of a moving test pattern, 160x120 at 12 fps: 12 frames, cheap to score.
   const made = await runCommand(
-    ffmpegInstaller.path,
+    bundledBinaryPaths().ffmpegPath,
     ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=12:duration=1'].concat([
       '-pix_fmt',
       'yuv420p',

@@ -1,10 +1,9 @@
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
-import ffprobeInstaller from '@ffprobe-installer/ffprobe';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 import { createLocalProvider } from '../providers/local/local-provider.js';
 import { scoreResultSchema } from '../quality/score-result.js';
 import { testDatabaseKinds } from '../testing/test-databases.js';
@@ -38,8 +37,7 @@ describe.each(testDatabaseKinds())('automatic scoring of a local-engine video on
   it('scores the stored MP4 once completed and serves the real numbers', async () => {
     workDir = await mkdtemp(join(tmpdir(), 'vgw-score-local-'));
     const model = createLocalProvider({
-      ffmpegPath: ffmpegInstaller.path,
-      ffprobePath: ffprobeInstaller.path,
+      ...bundledBinaryPaths(),
       workDir,
       renderTimeoutMs: 60_000,
     }).videoModel('local');

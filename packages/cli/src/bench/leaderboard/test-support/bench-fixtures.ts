@@ -1,6 +1,6 @@
-import { scoreResultFixture } from '../../../testing/score-result-fixture.js';
-import type { ScoreResult } from '../../score-result.js';
+import type { ScoreResult } from '@vgw/gateway';
 import type { BenchRun } from '../bench-run.js';
+import { scoreResultFixture } from './score-result-fixture.js';
 
 export interface FakeScore {
   index: number;

@@ -1,8 +1,8 @@
 import type { ScoreJob } from '../db/score-lease-repository.js';
-import { createJobWorker, type Worker } from './job-worker.js';
+import { createJobWorker, type Worker } from '../jobs/job-worker.js';
+import type { JobWorkerDependencies } from '../jobs/worker-options.js';
 import { scoreQueue } from './score-queue.js';
 import { scoreVideoJob, type ScoreVideoJobDeps } from './score-video-job.js';
-import type { JobWorkerDependencies } from './worker-options.js';
 
 export type ScoreWorkerDependencies = Omit<JobWorkerDependencies<ScoreJob>, 'handle'> &
   Pick<ScoreVideoJobDeps, 'store' | 'scoreFile' | 'timeoutSeconds' | 'maxAttempts'>;

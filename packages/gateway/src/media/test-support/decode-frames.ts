@@ -1,8 +1,5 @@
-import { runCommand } from './run-command.js';
-
-export type RawPixelFormat = 'gray' | 'rgb24';
-
-const bytesPerPixel: Record<RawPixelFormat, number> = { gray: 1, rgb24: 3 };
+import { bytesPerPixel, type RawPixelFormat } from '../raw-pixel-format.js';
+import { runCommand } from '../run-command.js';
 
 export interface DecodeFramesOptions {
   /** Zero-based frame numbers; returned in ascending order. */
@@ -14,7 +11,8 @@ export interface DecodeFramesOptions {
 
 /**
  * Decodes chosen frames of a video to raw pixels (scaled to width x height), for measuring
- * motion or colour. Throws unless every requested frame came back.
+ * motion or colour. Throws unless every requested frame came back. Tests only: it buffers every
+ * frame at once, where scoring streams them (quality/frame-stream.ts).
  */
 export async function decodeFrames(
   ffmpegPath: string,
@@ -42,16 +40,4 @@ export async function decodeFrames(
   return wanted.map((_, index) =>
     result.stdout.subarray(index * frameBytes, (index + 1) * frameBytes),
   );
-}
-
-/** Mean absolute difference of two equally sized raw frames, 0–255. */
-export function meanAbsoluteDifference(first: Uint8Array, second: Uint8Array): number {
-  if (first.length !== second.length || first.length === 0) {
-    throw new RangeError('frames must be non-empty and of equal size');
-  }
-  let total = 0;
-  for (let index = 0; index < first.length; index += 1) {
-    total += Math.abs((first[index] ?? 0) - (second[index] ?? 0));
-  }
-  return total / first.length;
 }
