@@ -11,7 +11,7 @@ const gateway = 'packages/gateway/src';
 function forbid(files, patterns, message) {
   return {
     files,
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -19,6 +19,7 @@ function forbid(files, patterns, message) {
           patterns: [
             ...patterns.map((group) => ({ group: [group], message })),
             pluggedThroughIndex,
+            testSupportOnlyInTests,
           ],
         },
       ],
@@ -33,6 +34,15 @@ function forbid(files, patterns, message) {
 const pluggedThroughIndex = {
   group: ['**/providers/*/*', '!**/providers/*/index.js'],
   message: "outside a provider's folder, import only its plug: providers/<p>/index.js.",
+};
+
+/**
+ * Each package keeps its test helpers in one `test-support/` outside the layers; production code
+ * never imports them, so a fixture can never become a dependency of the running gateway.
+ */
+const testSupportOnlyInTests = {
+  group: ['**/test-support/**', '@vgw/gateway/test-support'],
+  message: 'test-support/ is for tests and benchmarks only: production code never imports it.',
 };
 
 /** The helpers providers build on: HTTP to a provider, URL safety, ffmpeg and ffprobe. */
@@ -62,7 +72,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/testing/**', '**/test-support/**', 'bench/**/*.ts'],
+    files: ['**/*.test.ts', '**/test-support/**', 'bench/**/*.ts'],
     rules: {
       'max-lines': 'off',
       'max-lines-per-function': 'off',
@@ -114,22 +124,24 @@ export default tseslint.config(
     [...upper, '**/db/**'],
     'emulators stand beside the gateway: they may use providers (the local engine) and spec only.',
   ),
-  {
-    ...forbid(
-      [`${gateway}/quality/**`],
-      [
-        ...upper,
-        '**/db/**',
-        '**/providers/**',
-        '**/emulators/**',
-        '**/provider-http/**',
-        '**/net/**',
-      ],
-      'quality/ holds pure metrics: it may use spec, media/, zod and opencv-js only.',
-    ),
-    ignores: ['**/*.test.ts', '**/test-support/**'],
-  },
+  forbid(
+    [`${gateway}/quality/**`],
+    [
+      ...upper,
+      '**/db/**',
+      '**/providers/**',
+      '**/emulators/**',
+      '**/provider-http/**',
+      '**/net/**',
+    ],
+    'quality/ holds pure metrics: it may use spec, media/, zod and opencv-js only.',
+  ),
   forbid([`${gateway}/compose/**`, `${gateway}/index.ts`], [], 'compose builds on every layer.'),
+  forbid(
+    ['packages/cli/src/**'],
+    ['**/gateway/src/**'],
+    'the cli uses the gateway through its package index, @vgw/gateway.',
+  ),
   forbid(
     ['packages/sdk/src/**'],
     ['@vgw/gateway', '@vgw/cli'],

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/load-config.js';
 import { findVideo } from '../db/videos-repository.js';
-import { addVideos } from '../testing/add-videos.js';
+import { addVideos } from '../test-support/add-videos.js';
 import { createGateway, type Gateway } from './create-gateway.js';
 
 describe('a worker composed from config without a provider', () => {

@@ -3,7 +3,7 @@ import {
   openTestDatabase,
   testDatabaseKinds,
   type TestDatabase,
-} from '../testing/test-databases.js';
+} from '../test-support/test-databases.js';
 import { loadMigrations, migrate } from './migrate.js';
 
 describe.each(testDatabaseKinds())('migrations on %s', (kind) => {

@@ -3,7 +3,7 @@ import {
   openTestDatabase,
   testDatabaseKinds,
   type TestDatabase,
-} from '../testing/test-databases.js';
+} from '../test-support/test-databases.js';
 import type { Queryable } from './queryable.js';
 import {
   claimDueVideos,
@@ -13,7 +13,7 @@ import {
   releaseAll,
   releaseVideo,
 } from './video-lease-repository.js';
-import { addVideos } from '../testing/add-videos.js';
+import { addVideos } from '../test-support/add-videos.js';
 
 /** Makes videos due in the listed order (claims order by next_check_at). */
 async function orderDue(client: Queryable, ids: string[]): Promise<void> {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addVideos } from '../testing/add-videos.js';
+import { addVideos } from '../test-support/add-videos.js';
 import {
   openTestDatabase,
   testDatabaseKinds,
   type TestDatabase,
-} from '../testing/test-databases.js';
+} from '../test-support/test-databases.js';
 import type { Database } from './queryable.js';
 import {
   claimDueScores,

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { VideoCapabilities } from '@vgw/spec';
 import { providerCatalog, type ProviderPlug } from '../compose/provider-catalog.js';
 import template from '../providers/comfyui/__fixtures__/workflow-template.json' with { type: 'json' };
-import { emulatorSettings, startTestEmulator } from '../testing/emulated-provider.js';
-import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
+import { emulatorSettings, startTestEmulator } from '../test-support/emulated-provider.js';
+import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';
 
 interface Case extends ProviderPlug {
   modelId: string;

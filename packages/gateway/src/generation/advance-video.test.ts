@@ -8,9 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { claimDueVideos } from '../db/video-lease-repository.js';
 import { recordStartAttempt } from '../db/video-transitions-repository.js';
 import { createWorker } from '../jobs/worker.js';
-import { createFakeVideoModel, type FakeVideoModel } from '../testing/fake-video-model.js';
-import { testDatabaseKinds } from '../testing/test-databases.js';
-import { createTestGateway, silentLogger, type TestGateway } from '../testing/test-gateway.js';
+import { createFakeVideoModel, type FakeVideoModel } from '../test-support/fake-video-model.js';
+import { testDatabaseKinds } from '../test-support/test-databases.js';
+import { createTestGateway, silentLogger, type TestGateway } from '../test-support/test-gateway.js';
 import { advanceVideo } from './advance-video.js';
 import { createVideo } from './create-video.js';
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { completedWithFiles, createFakeVideoModel } from '../testing/fake-video-model.js';
-import { testDatabaseKinds } from '../testing/test-databases.js';
-import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
+import { completedWithFiles, createFakeVideoModel } from '../test-support/fake-video-model.js';
+import { testDatabaseKinds } from '../test-support/test-databases.js';
+import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';
 
 const videoBytes = Buffer.from('not really an mp4, but bytes the client must get back intact');
 const thumbnailBytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);

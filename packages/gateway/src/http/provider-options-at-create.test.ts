@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 import { createLocalProvider } from '../providers/local/local-provider.js';
-import { testDatabaseKinds } from '../testing/test-databases.js';
-import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
+import { testDatabaseKinds } from '../test-support/test-databases.js';
+import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';
 
 describe.each(testDatabaseKinds())('provider_options are checked at POST on %s', (kind) => {
   let gateway: TestGateway;

@@ -1,13 +1,13 @@
 import type { JSONValue } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../auth/api-keys.js';
-import { createFakeVideoModel } from '../testing/fake-video-model.js';
-import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
+import { createFakeVideoModel } from '../test-support/fake-video-model.js';
+import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';
 import {
   hostileRequest,
   seededRandom,
   type HostileRequest,
-} from './test-support/hostile-requests.js';
+} from '../test-support/hostile-requests.js';
 
 const seed = 0x5eed_0009;
 const cases = 3000;

@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../auth/api-keys.js';
-import { createFakeVideoModel } from '../testing/fake-video-model.js';
-import { testDatabaseKinds } from '../testing/test-databases.js';
-import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
+import { createFakeVideoModel } from '../test-support/fake-video-model.js';
+import { testDatabaseKinds } from '../test-support/test-databases.js';
+import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';
 
 type Body = Record<string, any>;
 

@@ -1,8 +1,8 @@
 import { AuthenticationError } from '@vgw/spec';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeVideoModel } from '../testing/fake-video-model.js';
-import { testDatabaseKinds } from '../testing/test-databases.js';
-import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
+import { createFakeVideoModel } from '../test-support/fake-video-model.js';
+import { testDatabaseKinds } from '../test-support/test-databases.js';
+import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';
 
 describe.each(testDatabaseKinds())('POST /v1/webhooks/{provider} on %s', (kind) => {
   let gateway: TestGateway;

@@ -6,9 +6,10 @@ import {
   openTestDatabase,
   testDatabaseKinds,
   type TestDatabase,
-} from '../testing/test-databases.js';
+} from '../test-support/test-databases.js';
 import { LeaseLostError } from './heartbeat.js';
-import { addVideos, deferred, recordingLogger } from './test-support.js';
+import { addVideos } from '../test-support/add-videos.js';
+import { deferred, recordingLogger } from '../test-support/recording-logger.js';
 import { systemTimers, type WorkerTimers } from './timers.js';
 import { createWorker, WorkerStoppingError, type Worker } from './worker.js';
 import type { VideoHandler, WorkerDependencies } from './worker-options.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meanAbsoluteDifference } from '../quality/raw-image.js';
 import { bundledBinaryPaths } from './bundled-binaries.js';
-import { decodeFrames } from './test-support/decode-frames.js';
+import { decodeFrames } from '../test-support/decode-frames.js';
 import { probeVideo } from './probe-video.js';
 import { runCommand } from './run-command.js';
 

@@ -5,8 +5,8 @@ import { meanAbsoluteDifference } from './raw-image.js';
 import { streamFrames } from './frame-stream.js';
 import { runNativePass } from './native-pass.js';
 import { gridMean, reductionGrid } from './native-reduction.js';
-import type { Fixtures } from './test-support/make-fixtures.js';
-import { ffmpegToFile, makeFixtures } from './test-support/make-fixtures.js';
+import type { Fixtures } from '../test-support/quality-fixtures.js';
+import { ffmpegToFile, makeFixtures } from '../test-support/quality-fixtures.js';
 
 let fixtures: Fixtures;
 

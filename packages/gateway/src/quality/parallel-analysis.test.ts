@@ -10,8 +10,8 @@ import { topFractionMean } from './raw-image.js';
 import type { ScoreResult } from './score-result.js';
 import { chunkLength, scoreVideo } from './score-video.js';
 import { streamScoringFrames } from './scoring-decode.js';
-import type { Fixtures } from './test-support/make-fixtures.js';
-import { makeFixtures } from './test-support/make-fixtures.js';
+import type { Fixtures } from '../test-support/quality-fixtures.js';
+import { makeFixtures } from '../test-support/quality-fixtures.js';
 
 let fixtures: Fixtures;
 let cv: OpenCv;

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { completedWithFiles, createFakeVideoModel } from '../testing/fake-video-model.js';
-import { scoreResultFixture } from '../testing/score-result-fixture.js';
-import { testDatabaseKinds } from '../testing/test-databases.js';
-import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
+import { completedWithFiles, createFakeVideoModel } from '../test-support/fake-video-model.js';
+import { scoreResultFixture } from '../test-support/score-result-fixture.js';
+import { testDatabaseKinds } from '../test-support/test-databases.js';
+import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';
 import type { WorkerTimers } from '../jobs/timers.js';
 
 const frozenTimers: WorkerTimers = {

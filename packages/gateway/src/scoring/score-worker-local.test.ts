@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 import { createLocalProvider } from '../providers/local/local-provider.js';
 import { scoreResultSchema } from '../quality/score-result.js';
-import { testDatabaseKinds } from '../testing/test-databases.js';
-import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
+import { testDatabaseKinds } from '../test-support/test-databases.js';
+import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';
 
 async function json(response: Response) {
   return (await response.json()) as Record<string, any>;

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { claimDueScores, reapExpiredScoreLeases } from '../db/score-lease-repository.js';
 import type { ScoreResult } from '../quality/score-result.js';
-import { completedWithFiles, createFakeVideoModel } from '../testing/fake-video-model.js';
-import { scoreResultFixture } from '../testing/score-result-fixture.js';
-import { testDatabaseKinds } from '../testing/test-databases.js';
-import { createTestGateway, type TestGateway } from '../testing/test-gateway.js';
+import { completedWithFiles, createFakeVideoModel } from '../test-support/fake-video-model.js';
+import { scoreResultFixture } from '../test-support/score-result-fixture.js';
+import { testDatabaseKinds } from '../test-support/test-databases.js';
+import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';
 import { Heartbeat, LeaseLostError } from '../jobs/heartbeat.js';
 import type { Worker } from '../jobs/job-worker.js';
-import { deferred, recordingLogger } from '../jobs/test-support.js';
+import { deferred, recordingLogger } from '../test-support/recording-logger.js';
 import type { WorkerTimers } from '../jobs/timers.js';
 import { scoreQueue } from './score-queue.js';
 

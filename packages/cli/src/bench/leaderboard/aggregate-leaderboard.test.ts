@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateLeaderboard, aggregateModel } from './aggregate-leaderboard.js';
-import { fakeRun } from './test-support/bench-fixtures.js';
+import { fakeRun } from '../../test-support/bench-fixtures.js';
 
 const options = { bootstrapSeed: 1, resamples: 2000, confidence: 0.95 };
 

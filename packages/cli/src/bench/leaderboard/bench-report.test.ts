@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benchReportSchema, buildBenchReport } from './bench-report.js';
 import type { BenchSettings } from './bench-report.js';
-import { fakeRun } from './test-support/bench-fixtures.js';
+import { fakeRun } from '../../test-support/bench-fixtures.js';
 
 const settings: BenchSettings = {
   models: ['local', 'runway/gen4.5'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeRun } from './test-support/bench-fixtures.js';
+import { fakeRun } from '../../test-support/bench-fixtures.js';
 import { pairwiseWinRates, winRatesByShot } from './win-rates.js';
 
 // p1, p2 static; p3 action. C fails p2. Computed by hand below.

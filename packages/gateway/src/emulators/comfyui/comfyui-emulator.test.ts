@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatorApiKey, startTestEmulator } from '../../testing/emulated-provider.js';
+import { emulatorApiKey, startTestEmulator } from '../../test-support/emulated-provider.js';
 import { comfyuiEmulator } from './comfyui-emulator.js';
 
 // ComfyUI has no official JavaScript SDK: the referee is plain fetch, speaking its HTTP API

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ProviderDefinition } from '../../providers/provider-definition.js';
 import { comfyuiProvider } from '../../providers/comfyui/comfyui-provider.js';
 import template from '../../providers/comfyui/__fixtures__/workflow-template.json' with { type: 'json' };
-import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
+import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
   gatewayTestTimeout,
   renderThrough,
-} from '../../testing/provider-gateway-suite.js';
-import { testDatabaseKinds } from '../../testing/test-databases.js';
+} from '../../test-support/provider-gateway-suite.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { comfyuiEmulator } from './comfyui-emulator.js';
 
 // A tiny render: 1 s at 320x192.

@@ -1,6 +1,6 @@
 import { ApiError, createFalClient, ValidationError, type FalClient } from '@fal-ai/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatorApiKey, startTestEmulator } from '../../testing/emulated-provider.js';
+import { emulatorApiKey, startTestEmulator } from '../../test-support/emulated-provider.js';
 import { falEmulator } from './fal-emulator.js';
 
 const textToVideo = 'fal-ai/pika/v2.2/text-to-video';

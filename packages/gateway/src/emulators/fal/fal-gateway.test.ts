@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { falProvider } from '../../providers/fal/fal-provider.js';
-import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
+import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
   gatewayTestTimeout,
   renderThrough,
-} from '../../testing/provider-gateway-suite.js';
-import { testDatabaseKinds } from '../../testing/test-databases.js';
+} from '../../test-support/provider-gateway-suite.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { falEmulator } from './fal-emulator.js';
 
 const textToVideo = 'fal-ai/pika/v2.2/text-to-video';

@@ -8,7 +8,7 @@ import {
   emulatorApiKey,
   emulatorSettings,
   startTestEmulator,
-} from '../../testing/emulated-provider.js';
+} from '../../test-support/emulated-provider.js';
 import { googleEmulator } from './google-emulator.js';
 
 const model = 'veo-3.0-fast-generate-001';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { googleProvider } from '../../providers/google/google-provider.js';
-import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
+import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
   gatewayTestTimeout,
   renderThrough,
-} from '../../testing/provider-gateway-suite.js';
-import { testDatabaseKinds } from '../../testing/test-databases.js';
+} from '../../test-support/provider-gateway-suite.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { googleEmulator } from './google-emulator.js';
 
 const modelId = 'veo-3.0-fast-generate-001';

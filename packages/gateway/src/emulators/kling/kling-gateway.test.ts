@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { klingProvider } from '../../providers/kling/kling-provider.js';
-import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
+import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
   gatewayTestTimeout,
   renderThrough,
-} from '../../testing/provider-gateway-suite.js';
-import { testDatabaseKinds } from '../../testing/test-databases.js';
+} from '../../test-support/provider-gateway-suite.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { klingEmulator } from './kling-emulator.js';
 
 const model = 'kling/kling-v2-5-turbo';

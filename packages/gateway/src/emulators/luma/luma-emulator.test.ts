@@ -1,6 +1,6 @@
 import LumaAI from 'lumaai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatorApiKey, startTestEmulator } from '../../testing/emulated-provider.js';
+import { emulatorApiKey, startTestEmulator } from '../../test-support/emulated-provider.js';
 import { lumaEmulator } from './luma-emulator.js';
 
 let running: Awaited<ReturnType<typeof startTestEmulator>>;

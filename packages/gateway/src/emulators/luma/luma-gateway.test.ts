@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { lumaProvider } from '../../providers/luma/luma-provider.js';
-import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
+import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
   gatewayTestTimeout,
   renderThrough,
-} from '../../testing/provider-gateway-suite.js';
-import { testDatabaseKinds } from '../../testing/test-databases.js';
+} from '../../test-support/provider-gateway-suite.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { lumaEmulator } from './luma-emulator.js';
 
 // The smallest render Luma offers: 5 s at 540p.

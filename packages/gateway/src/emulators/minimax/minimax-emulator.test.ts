@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledBinaryPaths } from '../../media/bundled-binaries.js';
 import { probeVideo } from '../../media/probe-video.js';
 import { runCommand } from '../../media/run-command.js';
-import { emulatorApiKey, startTestEmulator } from '../../testing/emulated-provider.js';
+import { emulatorApiKey, startTestEmulator } from '../../test-support/emulated-provider.js';
 import { minimaxEmulator } from './minimax-emulator.js';
 
 // MiniMax publishes no official JavaScript SDK, so the referee is plain fetch following the

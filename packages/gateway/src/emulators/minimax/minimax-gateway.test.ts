@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { minimaxProvider } from '../../providers/minimax/minimax-provider.js';
-import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
+import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
   gatewayTestTimeout,
   renderThrough,
   type StandardReliabilityOptions,
-} from '../../testing/provider-gateway-suite.js';
-import { testDatabaseKinds } from '../../testing/test-databases.js';
+} from '../../test-support/provider-gateway-suite.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { minimaxEmulator } from './minimax-emulator.js';
 
 interface MinimaxModelCase {

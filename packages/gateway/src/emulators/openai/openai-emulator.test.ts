@@ -1,6 +1,6 @@
 import OpenAI, { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatorApiKey, startTestEmulator } from '../../testing/emulated-provider.js';
+import { emulatorApiKey, startTestEmulator } from '../../test-support/emulated-provider.js';
 import { openaiEmulator } from './openai-emulator.js';
 
 const perTest = { timeout: 120_000 };

@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openaiProvider } from '../../providers/openai/openai-provider.js';
-import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
-import type { EmulatedGateway } from '../../testing/emulated-provider.js';
+import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
+import type { EmulatedGateway } from '../../test-support/emulated-provider.js';
 import {
   createVideoThrough,
   describeStandardReliability,
   gatewayTestTimeout,
   renderThrough,
   type TriggerExpectation,
-} from '../../testing/provider-gateway-suite.js';
-import { testDatabaseKinds } from '../../testing/test-databases.js';
+} from '../../test-support/provider-gateway-suite.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { openaiEmulator } from './openai-emulator.js';
 
 /** Where the adapter downloads finished videos by default (the harness sets no downloadDir). */

@@ -1,6 +1,6 @@
 import Replicate from 'replicate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatorApiKey, startTestEmulator } from '../../testing/emulated-provider.js';
+import { emulatorApiKey, startTestEmulator } from '../../test-support/emulated-provider.js';
 import { replicateEmulator } from './replicate-emulator.js';
 
 let running: Awaited<ReturnType<typeof startTestEmulator>>;

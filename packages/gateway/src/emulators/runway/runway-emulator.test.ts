@@ -5,7 +5,7 @@ import RunwayML, {
   TaskFailedError,
 } from '@runwayml/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatorApiKey, startTestEmulator } from '../../testing/emulated-provider.js';
+import { emulatorApiKey, startTestEmulator } from '../../test-support/emulated-provider.js';
 import { runwayEmulator } from './runway-emulator.js';
 
 const pngDataUri =

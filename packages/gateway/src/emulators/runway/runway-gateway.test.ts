@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runwayProvider } from '../../providers/runway/runway-provider.js';
-import { useEmulatedGateway } from '../../testing/emulated-gateway-fixture.js';
+import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   createVideoThrough,
   describeStandardReliability,
@@ -9,8 +9,8 @@ import {
   fetchVideo,
   gatewayTestTimeout,
   videoEvents,
-} from '../../testing/provider-gateway-suite.js';
-import { testDatabaseKinds } from '../../testing/test-databases.js';
+} from '../../test-support/provider-gateway-suite.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
 import { runwayEmulator } from './runway-emulator.js';
 
 const pngDataUri =

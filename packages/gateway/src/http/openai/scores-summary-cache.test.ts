@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Queryable } from '../../db/queryable.js';
-import { scoreResultFixture } from '../../testing/score-result-fixture.js';
+import { scoreResultFixture } from '../../test-support/score-result-fixture.js';
 import { scoresSummaryCache, scoresSummaryCacheOf } from './scores-summary-cache.js';
 
 const scoredAt = new Date('2026-11-25T10:00:00Z');

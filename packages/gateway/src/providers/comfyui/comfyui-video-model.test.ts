@@ -6,7 +6,7 @@ import {
   routedFetch,
   type RecordedCall,
   type ScriptedReply,
-} from '../../testing/recording-fetch.js';
+} from '../../test-support/recording-fetch.js';
 import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
 import template from './__fixtures__/workflow-template.json' with { type: 'json' };
 import created from './__fixtures__/create.json' with { type: 'json' };
@@ -25,8 +25,8 @@ import throttled from './__fixtures__/429.json' with { type: 'json' };
 import unauthorized from './__fixtures__/401.json' with { type: 'json' };
 import { comfyuiProvider } from './comfyui-provider.js';
 import { promptIdFor } from './comfyui-prompt.js';
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 const serverError = readFileSync(new URL('./__fixtures__/500.txt', import.meta.url), 'utf8');
 const promptId = 'c1a3d7e2-2b7a-4c1e-9d3f-6e5a4b3c2d1e';

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { InvalidRequestError, ProviderApiError } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderSettings } from '../provider-definition.js';
-import { fixtureLoader } from '../../testing/load-fixture.js';
-import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
+import { fixtureLoader } from '../../test-support/load-fixture.js';
+import { answeringFetch, type ScriptedAnswer } from '../../test-support/recording-fetch.js';
 import { falAppPath } from './fal-endpoint-id.js';
 import { falModelsFor, falProvider } from './fal-provider.js';
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 const fixture = fixtureLoader(import.meta.url);
 const requestId = '024ca5b1-45d3-4afd-883e-ad3abe2a1c4d';

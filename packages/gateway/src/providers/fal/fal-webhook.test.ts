@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ProviderSettings } from '../provider-definition.js';
 import submitted from './__fixtures__/submit.json' with { type: 'json' };
 import { falProvider } from './fal-provider.js';
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 const hookURL = 'https://vgw.example.com/v1/webhooks/fal';
 const endpoint = 'fal-ai/pika/v2.2/text-to-video';

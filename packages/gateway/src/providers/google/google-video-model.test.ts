@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidRequestError, PolicyViolationError, ProviderApiError } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
+import { answeringFetch, type ScriptedAnswer } from '../../test-support/recording-fetch.js';
 import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
 import { googleProvider } from './google-provider.js';
 import create from './__fixtures__/create.json' with { type: 'json' };
@@ -20,8 +20,8 @@ import serverError from './__fixtures__/500.json' with { type: 'json' };
 import unauthorized from './__fixtures__/401.json' with { type: 'json' };
 import invalidKey from './__fixtures__/400-invalid-key.json' with { type: 'json' };
 import policyRefusal from './__fixtures__/400-policy.json' with { type: 'json' };
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 const startedAt = 1_800_000_000_000;
 

@@ -10,7 +10,7 @@ import {
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
-import { jsonResponse, scriptedFetch } from '../../testing/recording-fetch.js';
+import { jsonResponse, scriptedFetch } from '../../test-support/recording-fetch.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
 import createModerated from './__fixtures__/create-moderated.json' with { type: 'json' };
 import failed from './__fixtures__/failed.json' with { type: 'json' };
@@ -24,8 +24,8 @@ import rateLimited from './__fixtures__/429.json' with { type: 'json' };
 import outOfBalance from './__fixtures__/429-balance.json' with { type: 'json' };
 import serverError from './__fixtures__/500.json' with { type: 'json' };
 import { klingProvider } from './kling-provider.js';
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 const now = 1_767_000_000_000;
 const accessKey = 'ak-test';

@@ -4,8 +4,8 @@ import type { ProviderSettings } from '../provider-definition.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
 import succeeded from './__fixtures__/succeeded.json' with { type: 'json' };
 import { klingProvider } from './kling-provider.js';
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 const hookURL = 'https://vgw.example.com/v1/webhooks/kling';
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledBinaryPaths } from '../../media/bundled-binaries.js';
-import { decodeFrames } from '../../media/test-support/decode-frames.js';
+import { decodeFrames } from '../../test-support/decode-frames.js';
 import { meanAbsoluteDifference } from '../../quality/raw-image.js';
 import { probeVideo } from '../../media/probe-video.js';
 import { runCommand } from '../../media/run-command.js';

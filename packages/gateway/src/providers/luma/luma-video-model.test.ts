@@ -1,11 +1,11 @@
 import { InvalidRequestError, ProviderApiError } from '@vgw/spec';
 import { describe, expect, it } from 'vitest';
 import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
-import { fixtureLoader } from '../../testing/load-fixture.js';
-import { answeringFetch, type ScriptedAnswer } from '../../testing/recording-fetch.js';
+import { fixtureLoader } from '../../test-support/load-fixture.js';
+import { answeringFetch, type ScriptedAnswer } from '../../test-support/recording-fetch.js';
 import { lumaProvider } from './luma-provider.js';
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 const fixture = fixtureLoader(import.meta.url);
 const generationId = 'd2b2c1e4-6c3a-4f5e-9f4c-0a1b2c3d4e5f';

@@ -9,7 +9,7 @@ import {
 } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
-import { jsonResponse, scriptedFetch } from '../../testing/recording-fetch.js';
+import { jsonResponse, scriptedFetch } from '../../test-support/recording-fetch.js';
 import unauthorized from './__fixtures__/401.json' with { type: 'json' };
 import rateLimitedHttp from './__fixtures__/429.json' with { type: 'json' };
 import serverError from './__fixtures__/500.json' with { type: 'json' };
@@ -36,8 +36,8 @@ import v2Running from './__fixtures__/v2-running.json' with { type: 'json' };
 import v2NoUrl from './__fixtures__/v2-succeeded-no-url.json' with { type: 'json' };
 import v2Succeeded from './__fixtures__/v2-succeeded.json' with { type: 'json' };
 import { minimaxProvider } from './minimax-provider.js';
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 const now = 1_767_000_000_000;
 const apiKey = 'mm-test-key';

@@ -4,8 +4,8 @@ import type { ProviderSettings } from '../provider-definition.js';
 import v1Created from './__fixtures__/v1-create.json' with { type: 'json' };
 import v2Created from './__fixtures__/v2-create.json' with { type: 'json' };
 import { minimaxProvider } from './minimax-provider.js';
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 const hookURL = 'https://vgw.example.com/v1/webhooks/minimax';
 

@@ -22,8 +22,8 @@ import succeeded from './__fixtures__/succeeded.json' with { type: 'json' };
 import rateLimited from './__fixtures__/429.json' with { type: 'json' };
 import serverError from './__fixtures__/500.json' with { type: 'json' };
 import unauthorized from './__fixtures__/401.json' with { type: 'json' };
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 interface Call {
   url: string;

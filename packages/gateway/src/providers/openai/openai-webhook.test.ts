@@ -5,14 +5,14 @@ import {
   expectWebhookBringsCheckForward,
   signedWebhookRequest,
   webhookSecret,
-} from '../../testing/signed-webhook.js';
-import { testDatabaseKinds } from '../../testing/test-databases.js';
-import { createTestGateway, type TestGateway } from '../../testing/test-gateway.js';
+} from '../../test-support/signed-webhook.js';
+import { testDatabaseKinds } from '../../test-support/test-databases.js';
+import { createTestGateway, type TestGateway } from '../../test-support/test-gateway.js';
 import type { ProviderSettings } from '../provider-definition.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
 import { openaiProvider } from './openai-provider.js';
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 const secret = webhookSecret('openai webhook test secret');
 const clockMs = 1_760_000_000_000;

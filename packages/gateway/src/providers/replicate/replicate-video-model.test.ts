@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidRequestError, ProviderApiError, type JSONObject } from '@vgw/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonReply, scriptedFetch, type RecordedCall } from '../../testing/recording-fetch.js';
+import { jsonReply, scriptedFetch, type RecordedCall } from '../../test-support/recording-fetch.js';
 import { credentialVariables, type ProviderSettings } from '../provider-definition.js';
 import created from './__fixtures__/create.json' with { type: 'json' };
 import pending from './__fixtures__/pending.json' with { type: 'json' };
@@ -22,8 +22,8 @@ import serverError from './__fixtures__/500.json' with { type: 'json' };
 import unauthenticated from './__fixtures__/401.json' with { type: 'json' };
 import invalidInput from './__fixtures__/422.json' with { type: 'json' };
 import { replicateProvider } from './replicate-provider.js';
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 const clock = 1_000_000;
 function settings(

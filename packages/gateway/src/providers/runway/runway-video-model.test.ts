@@ -13,7 +13,7 @@ import {
   jsonResponse,
   scriptedFetch,
   type RecordedCall as Call,
-} from '../../testing/recording-fetch.js';
+} from '../../test-support/recording-fetch.js';
 import cancelled from './__fixtures__/cancelled.json' with { type: 'json' };
 import created from './__fixtures__/create.json' with { type: 'json' };
 import badRequest from './__fixtures__/error-400.json' with { type: 'json' };
@@ -30,8 +30,8 @@ import succeededNoOutput from './__fixtures__/succeeded-no-output.json' with { t
 import succeeded from './__fixtures__/succeeded.json' with { type: 'json' };
 import throttled from './__fixtures__/throttled.json' with { type: 'json' };
 import { runwayProvider } from './runway-provider.js';
-import { providerTestSettings } from '../../testing/provider-test-settings.js';
-import { callOptionsFrom } from '../../testing/video-call-options.js';
+import { providerTestSettings } from '../../test-support/provider-test-settings.js';
+import { callOptionsFrom } from '../../test-support/video-call-options.js';
 
 const now = 1_767_000_000_000;
 const apiKey = 'key_runway_test';

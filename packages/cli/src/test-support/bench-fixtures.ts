@@ -1,6 +1,6 @@
 import type { ScoreResult } from '@vgw/gateway';
-import type { BenchRun } from '../bench-run.js';
-import { scoreResultFixture } from './score-result-fixture.js';
+import type { BenchRun } from '../bench/leaderboard/bench-run.js';
+import { scoreResultFixture } from '@vgw/gateway/test-support';
 
 export interface FakeScore {
   index: number;

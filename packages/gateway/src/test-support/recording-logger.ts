@@ -1,7 +1,6 @@
-export { addVideos } from '../testing/add-videos.js';
-import type { WorkerLogger } from './worker-options.js';
+import type { WorkerLogger } from '../jobs/worker-options.js';
 
-/** Fixtures for the jobs and scoring tests (kept out of *.test.ts so all of them share these). */
+/** A logger that keeps what it is told, and a promise settled from outside, for the worker tests. */
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error';

@@ -1,5 +1,5 @@
-import { bytesPerPixel, type RawPixelFormat } from '../raw-pixel-format.js';
-import { runCommand } from '../run-command.js';
+import { bytesPerPixel, type RawPixelFormat } from '../media/raw-pixel-format.js';
+import { runCommand } from '../media/run-command.js';
 
 export interface DecodeFramesOptions {
   /** Zero-based frame numbers; returned in ascending order. */

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { bundledBinaryPaths } from '../../media/bundled-binaries.js';
+import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 
 const run = promisify(execFile);
 

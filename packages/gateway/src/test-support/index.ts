@@ -1,0 +1,5 @@
+/**
+ * What other packages' tests borrow from the gateway's test support (`@vgw/gateway/test-support`).
+ * Production code never imports it: eslint.config.js forbids it outside tests.
+ */
+export { scoreResultFixture } from './score-result-fixture.js';
