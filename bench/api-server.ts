@@ -10,8 +10,8 @@ import { cachedAuthenticator } from '../packages/gateway/src/http/middleware/cac
 import { createApp } from '../packages/gateway/src/http/app.js';
 import { createProviderRegistry } from '../packages/gateway/src/providers/registry.js';
 import { createContentStore } from '../packages/gateway/src/storage/content-store.js';
-import { createFakeVideoModel } from '../packages/gateway/src/testing/fake-video-model.js';
-import { silentLogger } from '../packages/gateway/src/testing/test-gateway.js';
+import { createFakeVideoModel } from '../packages/gateway/src/test-support/fake-video-model.js';
+import { silentLogger } from '../packages/gateway/src/test-support/test-gateway.js';
 import { openBenchDatabase } from './bench-database.js';
 
 const kind = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';

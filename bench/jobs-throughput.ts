@@ -3,14 +3,14 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../packages/gateway/src/db/queryable.js';
-import { addVideos } from '../packages/gateway/src/testing/add-videos.js';
+import { addVideos } from '../packages/gateway/src/test-support/add-videos.js';
 import { claimDueVideos } from '../packages/gateway/src/db/video-lease-repository.js';
 import { advanceVideo } from '../packages/gateway/src/generation/advance-video.js';
 import { createWorker, type Worker } from '../packages/gateway/src/jobs/worker.js';
 import { createProviderRegistry } from '../packages/gateway/src/providers/registry.js';
 import { createContentStore } from '../packages/gateway/src/storage/content-store.js';
-import { createFakeVideoModel } from '../packages/gateway/src/testing/fake-video-model.js';
-import { silentLogger } from '../packages/gateway/src/testing/test-gateway.js';
+import { createFakeVideoModel } from '../packages/gateway/src/test-support/fake-video-model.js';
+import { silentLogger } from '../packages/gateway/src/test-support/test-gateway.js';
 import { openBenchDatabase } from './bench-database.js';
 
 async function queueVideos(database: Database, count: number): Promise<void> {

@@ -16,7 +16,7 @@ import { createLocalProvider } from '../packages/gateway/src/providers/local/ind
 import { createProviderRegistry } from '../packages/gateway/src/providers/registry.js';
 import { runwayProvider } from '../packages/gateway/src/providers/runway/index.js';
 import { createContentStore } from '../packages/gateway/src/storage/content-store.js';
-import { silentLogger } from '../packages/gateway/src/testing/test-gateway.js';
+import { silentLogger } from '../packages/gateway/src/test-support/test-gateway.js';
 import { openBenchDatabase } from './bench-database.js';
 
 const apiKey = 'bench-emulator-key';

@@ -11,7 +11,11 @@ import { scoreResultSchema } from './score-result.js';
 import { scoreVideo } from './score-video.js';
 import { structuralSimilarity } from './ssim.js';
 import type { Fixtures } from '../test-support/quality-fixtures.js';
-import { ffmpegToFile, makeFixtures, writeEnormousHeader } from '../test-support/quality-fixtures.js';
+import {
+  ffmpegToFile,
+  makeFixtures,
+  writeEnormousHeader,
+} from '../test-support/quality-fixtures.js';
 
 const run = promisify(execFile);
 const names = ['smooth', 'flicker', 'jitter', 'frozen', 'noisy', 'drifting', 'testsrc2', 'cut'];
