@@ -5,6 +5,8 @@
 export { createGateway } from './compose/create-gateway.js';
 export type { Gateway, GatewayOptions } from './compose/create-gateway.js';
 export { bundledBinaryPaths } from './media/bundled-binaries.js';
+export { mediaBinaries } from './compose/media-binaries.js';
+export type { MediaBinaries } from './compose/media-binaries.js';
 export { DataDirInUseError } from './compose/data-dir-lock.js';
 export {
   emulatedProviders,

@@ -1,25 +1,17 @@
-import { bundledBinaryPaths, scoreVideo, VideoQualityError } from '@vgw/gateway';
-import type { ScoreResult } from '@vgw/gateway';
+import { mediaBinaries, scoreVideo, VideoQualityError } from '@vgw/gateway';
+import type { MediaBinaries, ScoreResult } from '@vgw/gateway';
 import { loadContextConfig } from '../client/open-gateway.js';
 import type { CommandContext } from '../command-context.js';
 import { CliError } from '../errors/cli-error.js';
 
-export interface BinaryPaths {
-  ffmpegPath: string;
-  ffprobePath: string;
-}
+export type BinaryPaths = MediaBinaries;
 
 /** Budget for each decode pass. */
 export const scoreTimeoutMs = 10 * 60 * 1000;
 
 /** The bundled binaries, unless the configuration names others for the local engine. */
 export async function binaryPaths(context: CommandContext): Promise<BinaryPaths> {
-  const bundled = bundledBinaryPaths();
-  const local = (await loadContextConfig(context)).engines.local;
-  return {
-    ffmpegPath: local.ffmpegPath ?? bundled.ffmpegPath,
-    ffprobePath: local.ffprobePath ?? bundled.ffprobePath,
-  };
+  return mediaBinaries(await loadContextConfig(context));
 }
 
 /** Scores `file`; a video the metrics cannot read becomes a one-line CliError naming `target`. */

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { VideoModelV1 } from '@vgw/spec';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config-schema.js';
-import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 import {
   credentialVariables,
   type ProviderDefinition,
@@ -10,20 +9,14 @@ import {
 } from '../providers/provider-definition.js';
 import { createLocalProvider } from '../providers/local/index.js';
 import type { UnconfiguredModel } from '../providers/registry.js';
+import { localProviderSettings } from './media-binaries.js';
 import { catalogProviders } from './provider-catalog.js';
 
 function localModels(config: Config, logger: Logger): VideoModelV1[] {
   const local = config.engines.local;
   if (!local.enabled) return [];
-  const bundled = bundledBinaryPaths();
   const provider = createLocalProvider({
-    ffmpegPath: local.ffmpegPath ?? bundled.ffmpegPath,
-    ffprobePath: local.ffprobePath ?? bundled.ffprobePath,
-    workDir: join(config.dataDir, 'renders'),
-    renderTimeoutMs: local.renderTimeoutSeconds * 1000,
-    ...(local.maxConcurrentRenders != null
-      ? { maxConcurrentRenders: local.maxConcurrentRenders }
-      : {}),
+    ...localProviderSettings(config, join(config.dataDir, 'renders')),
     logger: logger.child({ provider: 'local' }),
   });
   return [provider.videoModel('local')];

@@ -3,7 +3,7 @@ import type { Config } from '../config/config-schema.js';
 import { EmulatedRenderer } from '../emulators/emulated-renderer.js';
 import { startEmulator, type RunningEmulator } from '../emulators/start-emulator.js';
 import { createLocalProvider } from '../providers/local/index.js';
-import { bundledBinaryPaths } from '../media/bundled-binaries.js';
+import { localProviderSettings } from './media-binaries.js';
 import { providerCatalog } from './provider-catalog.js';
 
 export class UnknownEmulatorError extends Error {
@@ -27,16 +27,9 @@ export async function startProviderEmulator(
       `no emulator for "${provider}"; available: ${emulatedProviders().join(', ') || '(none)'}`,
     );
   }
-  const bundled = bundledBinaryPaths();
-  const local = createLocalProvider({
-    ffmpegPath: config.engines.local.ffmpegPath ?? bundled.ffmpegPath,
-    ffprobePath: config.engines.local.ffprobePath ?? bundled.ffprobePath,
-    workDir: join(config.dataDir, 'emulator-renders', provider),
-    renderTimeoutMs: config.engines.local.renderTimeoutSeconds * 1000,
-    ...(config.engines.local.maxConcurrentRenders != null
-      ? { maxConcurrentRenders: config.engines.local.maxConcurrentRenders }
-      : {}),
-  });
+  const local = createLocalProvider(
+    localProviderSettings(config, join(config.dataDir, 'emulator-renders', provider)),
+  );
   const renderer = new EmulatedRenderer(local.videoModel('local'));
   return startEmulator(definition, { renderer, apiKey: options.apiKey, port: options.port });
 }

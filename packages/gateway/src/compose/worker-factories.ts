@@ -12,7 +12,7 @@ import type { ScoreFile } from '../scoring/score-video-job.js';
 import { createScoreWorker } from '../scoring/score-worker.js';
 import { threadedScorer } from '../scoring/threaded-scorer.js';
 import type { ContentStore } from '../storage/content-store.js';
-import { bundledBinaryPaths } from '../media/bundled-binaries.js';
+import { mediaBinaries } from './media-binaries.js';
 
 export interface WorkerFactories {
   /**
@@ -26,11 +26,8 @@ export interface WorkerFactories {
 
 /** scoreVideo in its own thread, on the configured ffmpeg (the local engine's) or the bundled one. */
 function configuredScorer(config: Config): ScoreFile {
-  const bundled = bundledBinaryPaths();
-  const ffmpegPath = config.engines.local.ffmpegPath ?? bundled.ffmpegPath;
-  const ffprobePath = config.engines.local.ffprobePath ?? bundled.ffprobePath;
   const { timeoutSeconds, threads } = config.scoring;
-  return threadedScorer({ ffmpegPath, ffprobePath, timeoutMs: timeoutSeconds * 1000, threads });
+  return threadedScorer({ ...mediaBinaries(config), timeoutMs: timeoutSeconds * 1000, threads });
 }
 
 const newWorkerId = () => `worker_${randomBytes(6).toString('hex')}`;
