@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import { createApiKey, verifyApiKey } from '../packages/gateway/src/auth/api-keys.js';
 import { cachedAuthenticator } from '../packages/gateway/src/http/middleware/cached-authenticator.js';
 import { createApp } from '../packages/gateway/src/http/app.js';
-import { createProviderRegistry } from '../packages/gateway/src/providers/registry.js';
+import { createModelRegistry } from '../packages/gateway/src/providers/model-registry.js';
 import { createContentStore } from '../packages/gateway/src/storage/content-store.js';
 import { createFakeVideoModel } from '../packages/gateway/src/test-support/fake-video-model.js';
 import { silentLogger } from '../packages/gateway/src/test-support/test-gateway.js';
@@ -20,7 +20,7 @@ const database = bench.database;
 const { key } = await createApiKey(database, 'bench');
 const app = createApp({
   database,
-  registry: createProviderRegistry([createFakeVideoModel()], 'fake-1'),
+  registry: createModelRegistry([createFakeVideoModel()], 'fake-1'),
   store: createContentStore(await mkdtemp(join(tmpdir(), 'vgw-bench-'))),
   authenticator: cachedAuthenticator(
     async (token) => {

@@ -7,7 +7,7 @@ import { addVideos } from '../packages/gateway/src/test-support/add-videos.js';
 import { claimDueVideos } from '../packages/gateway/src/db/video-lease-repository.js';
 import { advanceVideo } from '../packages/gateway/src/generation/advance-video.js';
 import { createWorker, type Worker } from '../packages/gateway/src/jobs/worker.js';
-import { createProviderRegistry } from '../packages/gateway/src/providers/registry.js';
+import { createModelRegistry } from '../packages/gateway/src/providers/model-registry.js';
 import { createContentStore } from '../packages/gateway/src/storage/content-store.js';
 import { createFakeVideoModel } from '../packages/gateway/src/test-support/fake-video-model.js';
 import { silentLogger } from '../packages/gateway/src/test-support/test-gateway.js';
@@ -31,7 +31,7 @@ async function makeWorkers(
       videos: [{ variant: 'video', kind: 'file', path: outputPath, mediaType: 'video/mp4' }],
     }),
   });
-  const registry = createProviderRegistry([model], 'fake-1');
+  const registry = createModelRegistry([model], 'fake-1');
   const store = createContentStore(await mkdtemp(join(tmpdir(), 'vgw-jobs-bench-')));
   return databases.map((database, index) =>
     createWorker({

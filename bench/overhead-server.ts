@@ -13,7 +13,7 @@ import { startEmulator } from '../packages/gateway/src/emulators/start-emulator.
 import { createApp } from '../packages/gateway/src/http/app.js';
 import { cachedAuthenticator } from '../packages/gateway/src/http/middleware/cached-authenticator.js';
 import { createLocalProvider } from '../packages/gateway/src/providers/local/index.js';
-import { createProviderRegistry } from '../packages/gateway/src/providers/registry.js';
+import { createModelRegistry } from '../packages/gateway/src/providers/model-registry.js';
 import { runwayProvider } from '../packages/gateway/src/providers/runway/index.js';
 import { createContentStore } from '../packages/gateway/src/storage/content-store.js';
 import { silentLogger } from '../packages/gateway/src/test-support/test-gateway.js';
@@ -40,7 +40,7 @@ const bench = await openBenchDatabase('postgres', 8);
 const { key } = await createApiKey(bench.database, 'bench');
 const app = createApp({
   database: bench.database,
-  registry: createProviderRegistry([model], 'runway/gen4.5'),
+  registry: createModelRegistry([model], 'runway/gen4.5'),
   store: createContentStore(workDir),
   authenticator: cachedAuthenticator(
     async (token) => {

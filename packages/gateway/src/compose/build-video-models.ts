@@ -8,7 +8,7 @@ import {
   type ProviderSettings,
 } from '../providers/provider-definition.js';
 import { createLocalProvider } from '../providers/local/index.js';
-import type { UnconfiguredModel } from '../providers/registry.js';
+import type { UnconfiguredModel } from '../providers/model-registry.js';
 import { localProviderSettings } from './media-binaries.js';
 import { catalogProviders } from './provider-catalog.js';
 

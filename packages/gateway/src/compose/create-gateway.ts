@@ -10,7 +10,7 @@ import { createApp } from '../http/app.js';
 import type { Authenticator } from '../http/middleware/authenticate.js';
 import { cachedAuthenticator } from '../http/middleware/cached-authenticator.js';
 import { createValidatedFetch } from '../net/validated-fetch.js';
-import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
+import { createModelRegistry, type ModelRegistry } from '../providers/model-registry.js';
 import { createContentStore, type ContentStore } from '../storage/content-store.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { buildVideoModels } from './build-video-models.js';
@@ -20,7 +20,7 @@ export interface Gateway extends WorkerFactories {
   config: Config;
   database: Database;
   store: ContentStore;
-  registry: ProviderRegistry;
+  registry: ModelRegistry;
   logger: Logger;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
@@ -75,7 +75,7 @@ export async function createGateway(
   const { database, unlock } = await openConfiguredDatabase(config);
   const store = createContentStore(join(config.dataDir, 'storage'));
   const { models, unconfigured } = buildVideoModels(config, logger);
-  const registry = createProviderRegistry(models, config.defaultModel, unconfigured);
+  const registry = createModelRegistry(models, config.defaultModel, unconfigured);
   const app = createApp({
     database,
     registry,

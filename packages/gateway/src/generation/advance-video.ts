@@ -15,7 +15,7 @@ import {
   recordPending,
   recordRestart,
 } from '../db/video-transitions-repository.js';
-import type { ConfiguredModelEntry, ProviderRegistry } from '../providers/registry.js';
+import type { ConfiguredModelEntry, ModelRegistry } from '../providers/model-registry.js';
 import type { ContentStore } from '../storage/content-store.js';
 import { LeaseLostError, saveOutputs, type FetchLike } from './save-outputs.js';
 import { startVideo } from './start-video.js';
@@ -23,7 +23,7 @@ import { nextCheckDelay, toFailure } from './video-failure.js';
 
 export interface AdvanceVideoDeps {
   database: Database;
-  registry: ProviderRegistry;
+  registry: ModelRegistry;
   store: ContentStore;
   fetch: FetchLike;
   /** The same checks, but trusting one operator-configured origin (see VideoFile). */
@@ -44,7 +44,7 @@ export interface AdvanceContext {
   signal: AbortSignal;
 }
 
-function resolveEntry(registry: ProviderRegistry, video: VideoRecord): ConfiguredModelEntry | null {
+function resolveEntry(registry: ModelRegistry, video: VideoRecord): ConfiguredModelEntry | null {
   try {
     return registry.resolve(video.model);
   } catch {

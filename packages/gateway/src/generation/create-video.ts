@@ -8,7 +8,7 @@ import {
   isBlobReferenced,
   videosDueChannel,
 } from '../db/videos-repository.js';
-import type { ProviderRegistry } from '../providers/registry.js';
+import type { ModelRegistry } from '../providers/model-registry.js';
 import type { ContentStore } from '../storage/content-store.js';
 import { checkCapabilities } from './check-capabilities.js';
 import { inspectImage, type ImageLimits } from './inspect-image.js';
@@ -27,7 +27,7 @@ export interface CreateVideoInput {
 
 export interface CreateVideoDeps {
   database: Database;
-  registry: ProviderRegistry;
+  registry: ModelRegistry;
   store: ContentStore;
   newVideoId: () => string;
   deadlineSeconds: number;

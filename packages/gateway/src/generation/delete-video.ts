@@ -1,11 +1,11 @@
 import type { Database } from '../db/queryable.js';
 import { deleteVideo as deleteVideoRow, findVideo } from '../db/videos-repository.js';
-import type { ProviderRegistry } from '../providers/registry.js';
+import type { ModelRegistry } from '../providers/model-registry.js';
 import type { ContentStore } from '../storage/content-store.js';
 
 export interface DeleteVideoDeps {
   database: Database;
-  registry: ProviderRegistry;
+  registry: ModelRegistry;
   store: ContentStore;
   logger: { warn(object: object, message: string): void };
 }

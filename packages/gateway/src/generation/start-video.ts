@@ -12,7 +12,7 @@ import {
   recordStartDeferred,
   recordStarted,
 } from '../db/video-transitions-repository.js';
-import type { ConfiguredModelEntry } from '../providers/registry.js';
+import type { ConfiguredModelEntry } from '../providers/model-registry.js';
 import type { AdvanceContext, AdvanceVideoDeps } from './advance-video.js';
 import { nextCheckDelay, toFailure } from './video-failure.js';
 

@@ -1,6 +1,6 @@
 import type { Database } from '../db/queryable.js';
 import type { CreateVideoDeps } from '../generation/create-video.js';
-import type { ProviderRegistry } from '../providers/registry.js';
+import type { ModelRegistry } from '../providers/model-registry.js';
 import type { ContentStore } from '../storage/content-store.js';
 import type { Authenticator } from './middleware/authenticate.js';
 import type { AppVariables } from './middleware/request-context.js';
@@ -13,7 +13,7 @@ export interface AppLogger {
 
 export interface AppDeps {
   database: Database;
-  registry: ProviderRegistry;
+  registry: ModelRegistry;
   store: ContentStore;
   authenticator: Authenticator;
   newVideoId: CreateVideoDeps['newVideoId'];

@@ -10,7 +10,7 @@ import { createApp } from '../http/app.js';
 import type { WorkerTimers } from '../jobs/timers.js';
 import { createWorker, type Worker } from '../jobs/worker.js';
 import { bundledBinaryPaths } from '../media/bundled-binaries.js';
-import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
+import { createModelRegistry, type ModelRegistry } from '../providers/model-registry.js';
 import type { ScoreFile } from '../scoring/score-video-job.js';
 import { createScoreWorker } from '../scoring/score-worker.js';
 import { threadedScorer } from '../scoring/threaded-scorer.js';
@@ -29,7 +29,7 @@ export interface TestGateway {
   app: ReturnType<typeof createApp>;
   store: ContentStore;
   storageDir: string;
-  registry: ProviderRegistry;
+  registry: ModelRegistry;
   apiKey: string;
   projectId: string;
   advanceDeps: AdvanceVideoDeps;
@@ -75,7 +75,7 @@ export async function createTestGateway(
   const test = await openTestDatabase(kind);
   const storageDir = await mkdtemp(join(tmpdir(), 'vgw-test-'));
   const store = createContentStore(storageDir);
-  const registry = createProviderRegistry(
+  const registry = createModelRegistry(
     models,
     options.defaultModel ?? models[0]?.modelId ?? 'none',
   );

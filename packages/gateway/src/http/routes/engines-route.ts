@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
-import type { ProviderRegistry } from '../../providers/registry.js';
+import type { ModelRegistry } from '../../providers/model-registry.js';
 
 /** Discovery of what is configured: each model with its capabilities and price, as data. */
-export function listEngines(registry: ProviderRegistry, context: Context): Response {
+export function listEngines(registry: ModelRegistry, context: Context): Response {
   const data = registry.list().map((entry) => ({
     id: entry.id,
     object: 'engine',

@@ -23,7 +23,12 @@ export interface UnconfiguredModel {
   credentialVariables: string[];
 }
 
-export interface ProviderRegistry {
+/**
+ * Every model this gateway knows, configured or not, by canonical `provider/model` name: what a
+ * request's `model` resolves through. The provider catalog (compose/) says which providers exist;
+ * this says which of their models a request may name.
+ */
+export interface ModelRegistry {
   readonly defaultModel: string;
   /** Finds the model a request names (or the default); a 400 naming `model` otherwise. */
   resolve(name: string | null): ConfiguredModelEntry;
@@ -56,11 +61,11 @@ function entriesOf(models: VideoModelV1[], unconfigured: UnconfiguredModel[]): M
   return [...configured, ...declared];
 }
 
-export function createProviderRegistry(
+export function createModelRegistry(
   models: VideoModelV1[],
   defaultModel: string,
   unconfigured: UnconfiguredModel[] = [],
-): ProviderRegistry {
+): ModelRegistry {
   const entries = entriesOf(models, unconfigured);
 
   function find(name: string): ModelEntry | null {
