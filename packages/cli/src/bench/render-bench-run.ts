@@ -4,8 +4,8 @@ import type { CreateAndPollOptions, Video, VideoCreateParams } from '@vgw/sdk';
 import type { ClientSession } from '../client/client-session.js';
 import { saveResponse } from '../files/save-response.js';
 import type { BenchFailure, BenchPrompt, BenchRun } from './leaderboard/bench-run.js';
-import { listPriceMicroUsd } from './leaderboard/engine-prices.js';
-import type { EnginePrice } from './leaderboard/engine-prices.js';
+import { listPriceMicroUsd } from './leaderboard/model-prices.js';
+import type { ModelPrice } from './leaderboard/model-prices.js';
 
 export interface BenchJob {
   prompt: BenchPrompt;
@@ -26,7 +26,7 @@ export interface RenderEnvironment {
   signal: AbortSignal;
   /** The report's folder; files go under `videos/` in it. */
   outDir: string;
-  prices: Map<string, EnginePrice>;
+  prices: Map<string, ModelPrice>;
   settings: RenderSettings;
 }
 
@@ -103,7 +103,7 @@ async function downloadThumbnail(
   }
 }
 
-function completedFigures(video: Video, job: BenchJob, prices: Map<string, EnginePrice>) {
+function completedFigures(video: Video, job: BenchJob, prices: Map<string, ModelPrice>) {
   const videoSeconds = Number(video.seconds);
   const price = prices.get(job.model);
   return {

@@ -1,7 +1,7 @@
 import type { ClientSession } from '../client/client-session.js';
 import { CliError } from '../errors/cli-error.js';
 import type { BenchPrompt, BenchRun } from './leaderboard/bench-run.js';
-import { enginePrices } from './leaderboard/engine-prices.js';
+import { modelPrices } from './leaderboard/model-prices.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { renderBenchRun } from './render-bench-run.js';
 import type { BenchJob, RenderSettings } from './render-bench-run.js';
@@ -46,7 +46,7 @@ async function checkModels(session: ClientSession, models: readonly string[], si
   if (unknown.length > 0) {
     throw new CliError(`unknown model ${unknown.join(', ')} (see "vgw engines")`);
   }
-  return enginePrices(body);
+  return modelPrices(body);
 }
 
 /**

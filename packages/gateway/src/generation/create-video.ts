@@ -82,7 +82,7 @@ function replay(existing: VideoRecord & { deleted: boolean }, requestHash: strin
   return existing;
 }
 
-function engineOptionsOf(providerOptions: JSONObject, provider: string): JSONObject {
+function providerOptionsFor(providerOptions: JSONObject, provider: string): JSONObject {
   const options = Object.hasOwn(providerOptions, provider) ? providerOptions[provider] : null;
   return options != null && typeof options === 'object' && !Array.isArray(options) ? options : {};
 }
@@ -107,7 +107,7 @@ export async function createVideo(
     entry.capabilities,
   );
   // The same check doStart makes, so a bad option is a 400 now and never a failed render later.
-  entry.model.parseOptions?.(engineOptionsOf(input.providerOptions, entry.provider));
+  entry.model.parseOptions?.(providerOptionsFor(input.providerOptions, entry.provider));
   const image = await describeImage(input.inputReference, deps.imageLimits);
   const requestHash = hashRequest(input, image);
   if (idempotencyKey != null) {

@@ -10,7 +10,7 @@ import {
   localModelIds,
   localProviderName,
 } from './local-models.js';
-import type { LocalEngineSettings } from './local-settings.js';
+import type { LocalRenderSettings } from './local-settings.js';
 import { LocalVideoModel } from './local-video-model.js';
 import { removeRender } from './remove-render.js';
 import { createRenderCapacity } from './render-capacity.js';
@@ -51,7 +51,7 @@ const defaultEncoderThreads = 4;
 export function createLocalProvider(settings: LocalProviderSettings): LocalProvider {
   if (!(settings.renderTimeoutMs > 0)) throw new RangeError('renderTimeoutMs must be positive');
   const workDir = resolve(settings.workDir);
-  const engine: LocalEngineSettings = {
+  const renderSettings: LocalRenderSettings = {
     ffmpegPath: settings.ffmpegPath,
     ffprobePath: settings.ffprobePath ?? null,
     workDir,
@@ -71,14 +71,14 @@ export function createLocalProvider(settings: LocalProviderSettings): LocalProvi
       if (!isLocalModelId(modelId)) {
         throw unknownModel('local', modelId);
       }
-      return new LocalVideoModel(modelId, localCapabilities[modelId], engine);
+      return new LocalVideoModel(modelId, localCapabilities[modelId], renderSettings);
     },
     probe(file) {
-      if (engine.ffprobePath == null) {
+      if (renderSettings.ffprobePath == null) {
         return Promise.reject(new Error('no ffprobePath was given to the local provider'));
       }
-      return probeVideo(engine.ffprobePath, file);
+      return probeVideo(renderSettings.ffprobePath, file);
     },
-    removeRender: (operation) => removeRender(engine, operation),
+    removeRender: (operation) => removeRender(renderSettings, operation),
   };
 }

@@ -2,7 +2,7 @@ import type { ProviderLogger } from '../../provider-http/provider-logger.js';
 import type { RenderCapacity } from './render-capacity.js';
 
 /** Everything the local engine needs from outside, resolved once by the factory. */
-export interface LocalEngineSettings {
+export interface LocalRenderSettings {
   ffmpegPath: string;
   /** When set, a finished render is checked with ffprobe before it is reported completed. */
   ffprobePath: string | null;

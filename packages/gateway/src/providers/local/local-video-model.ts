@@ -9,7 +9,7 @@ import { ProviderVideoModel } from '../provider-video-model.js';
 import { cancelRender } from './cancel-render.js';
 import { localProviderName, type LocalModelId } from './local-models.js';
 import { parseLocalOptions } from './local-options.js';
-import type { LocalEngineSettings } from './local-settings.js';
+import type { LocalRenderSettings } from './local-settings.js';
 import { removeRender } from './remove-render.js';
 import { renderStatus } from './render-status.js';
 import { startRender } from './start-render.js';
@@ -18,7 +18,7 @@ import { startRender } from './start-render.js';
  * The offline engine: each start spawns one detached ffmpeg render into its own job
  * directory; status checks and cancels only read that directory and signal the process.
  */
-export class LocalVideoModel extends ProviderVideoModel<LocalModelId, LocalEngineSettings> {
+export class LocalVideoModel extends ProviderVideoModel<LocalModelId, LocalRenderSettings> {
   readonly provider = localProviderName;
 
   parseOptions(providerOptions: JSONObject): void {

@@ -5,7 +5,7 @@ import { probeVideo } from '../../media/probe-video.js';
 import { blamesInputReference, progressFrame, usefulLogLines } from './ffmpeg-log.js';
 import { jobFiles } from './job-files.js';
 import { readOptionalText } from './job-directory.js';
-import type { LocalEngineSettings } from './local-settings.js';
+import type { LocalRenderSettings } from './local-settings.js';
 import { isRenderProcess, killProcessGroup } from './process-control.js';
 import { parseRenderOperation, type RenderOperation } from './render-operation.js';
 import { markStopped, readStopReason, type StopReason } from './stop-marker.js';
@@ -44,7 +44,7 @@ async function nonEmptyFile(path: string): Promise<boolean> {
 }
 
 async function completedResult(
-  settings: LocalEngineSettings,
+  settings: LocalRenderSettings,
   operation: RenderOperation,
 ): Promise<VideoStatusResult> {
   const videos: VideoFile[] = [];
@@ -72,7 +72,7 @@ async function completedResult(
 }
 
 async function exitedResult(
-  settings: LocalEngineSettings,
+  settings: LocalRenderSettings,
   operation: RenderOperation,
   exitText: string,
 ): Promise<VideoStatusResult> {
@@ -94,7 +94,7 @@ async function exitedResult(
 
 /** The outcome recorded in the job directory, or null while the render has none yet. */
 async function recordedOutcome(
-  settings: LocalEngineSettings,
+  settings: LocalRenderSettings,
   operation: RenderOperation,
 ): Promise<VideoStatusResult | null> {
   const stopped = await readStopReason(operation.jobDir);
@@ -115,7 +115,7 @@ async function pendingResult(operation: RenderOperation): Promise<VideoStatusRes
 
 /** One status check: reads the job directory and, at most, kills a render that overran. */
 export async function renderStatus(
-  settings: LocalEngineSettings,
+  settings: LocalRenderSettings,
   value: JSONValue,
 ): Promise<VideoStatusResult> {
   const operation = parseRenderOperation(value, settings.workDir);

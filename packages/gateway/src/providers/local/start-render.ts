@@ -22,7 +22,7 @@ import {
 import { localProviderName } from './local-models.js';
 import { parseLocalOptions } from './local-options.js';
 import { assertRenderable } from './local-request.js';
-import type { LocalEngineSettings } from './local-settings.js';
+import type { LocalRenderSettings } from './local-settings.js';
 import { buildRenderPlan } from './render-plan.js';
 import { spawnRenderProcess } from './render-process.js';
 import { renderOperationSchema, toOperationJson } from './render-operation.js';
@@ -110,7 +110,7 @@ async function lockOrPrevious(jobDir: string): Promise<VideoStartResult | null> 
 
 /** Spawns the render and records the start; a failed spawn releases the lock for a retry. */
 async function launch(
-  settings: LocalEngineSettings,
+  settings: LocalRenderSettings,
   jobDir: string,
   args: string[],
   record: StartRecord,
@@ -135,7 +135,7 @@ async function launch(
 }
 
 async function spawnNewRender(
-  settings: LocalEngineSettings,
+  settings: LocalRenderSettings,
   options: VideoCallOptions,
   jobDir: string,
 ): Promise<VideoStartResult> {
@@ -181,7 +181,7 @@ async function spawnNewRender(
  * worker that died after doStart but before saving the operation must not render twice.
  */
 export async function startRender(
-  settings: LocalEngineSettings,
+  settings: LocalRenderSettings,
   options: VideoCallOptions,
 ): Promise<VideoStartResult> {
   options.abortSignal?.throwIfAborted();

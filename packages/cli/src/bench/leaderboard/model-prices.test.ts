@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { enginePrices, listPriceMicroUsd } from './engine-prices.js';
+import { modelPrices, listPriceMicroUsd } from './model-prices.js';
 
-describe('enginePrices', () => {
+describe('modelPrices', () => {
   const body = {
     object: 'list',
     data: [
@@ -18,13 +18,13 @@ describe('enginePrices', () => {
   };
 
   it('reads each engine price and skips the unreadable ones', () => {
-    const prices = enginePrices(body);
+    const prices = modelPrices(body);
     expect([...prices.keys()]).toEqual(['local', 'luma/ray-2']);
     expect(prices.get('local')).toEqual({ microUsdPerSecond: 0 });
   });
 
   it('prices by size where the engine lists one, else per second', () => {
-    const luma = enginePrices(body).get('luma/ray-2');
+    const luma = modelPrices(body).get('luma/ray-2');
     if (luma == null) throw new Error('luma/ray-2 has a price');
     expect(listPriceMicroUsd(luma, '960x540', 5)).toBe(398_130);
     expect(listPriceMicroUsd(luma, '1280x720', 5)).toBe(707_790);
@@ -32,7 +32,7 @@ describe('enginePrices', () => {
   });
 
   it('is empty for a body that is not an engine list', () => {
-    expect(enginePrices({ error: 'nope' }).size).toBe(0);
-    expect(enginePrices(null).size).toBe(0);
+    expect(modelPrices({ error: 'nope' }).size).toBe(0);
+    expect(modelPrices(null).size).toBe(0);
   });
 });

@@ -18,11 +18,11 @@ const engineListSchema = z.object({
   ),
 });
 
-export type EnginePrice = z.infer<typeof priceSchema>;
+export type ModelPrice = z.infer<typeof priceSchema>;
 
 /** Model id → list price, from the body of `GET /v1/engines`. */
-export function enginePrices(body: unknown): Map<string, EnginePrice> {
-  const prices = new Map<string, EnginePrice>();
+export function modelPrices(body: unknown): Map<string, ModelPrice> {
+  const prices = new Map<string, ModelPrice>();
   const parsed = engineListSchema.safeParse(body);
   if (!parsed.success) return prices;
   for (const engine of parsed.data.data) {
@@ -33,11 +33,7 @@ export function enginePrices(body: unknown): Map<string, EnginePrice> {
 }
 
 /** The list price of `seconds` of video at `size`, in integer micro-USD. */
-export function listPriceMicroUsd(
-  price: EnginePrice,
-  size: string | null,
-  seconds: number,
-): number {
+export function listPriceMicroUsd(price: ModelPrice, size: string | null, seconds: number): number {
   const perSecond = (size != null ? price.bySize?.[size] : undefined) ?? price.microUsdPerSecond;
   return Math.round(perSecond * seconds);
 }
