@@ -53,7 +53,7 @@ const upper = [
   '**/scoring/**',
   '**/jobs/**',
   '**/http/**',
-  '**/compose/**',
+  '**/assembly/**',
   '**/config/**',
 ];
 
@@ -96,22 +96,22 @@ export default tseslint.config(
   ),
   forbid(
     [`${gateway}/generation/**`],
-    ['**/scoring/**', '**/jobs/**', '**/http/**', '**/compose/**', '**/config/**'],
+    ['**/scoring/**', '**/jobs/**', '**/http/**', '**/assembly/**', '**/config/**'],
     'generation sits under http and jobs, beside scoring.',
   ),
   forbid(
     [`${gateway}/scoring/**`],
-    ['**/generation/**', '**/http/**', '**/compose/**', '**/config/**'],
-    "scoring sits beside generation and on jobs' queue machinery; compose wires it in.",
+    ['**/generation/**', '**/http/**', '**/assembly/**', '**/config/**'],
+    "scoring sits beside generation and on jobs' queue machinery; assembly wires it in.",
   ),
   forbid(
     [`${gateway}/http/**`],
-    ['**/scoring/**', '**/jobs/**', '**/compose/**', '**/config/**'],
+    ['**/scoring/**', '**/jobs/**', '**/assembly/**', '**/config/**'],
     'http and jobs (scoring too) are siblings; config is read only by composition roots.',
   ),
   forbid(
     [`${gateway}/jobs/**`],
-    ['**/scoring/**', '**/http/**', '**/compose/**', '**/config/**'],
+    ['**/scoring/**', '**/http/**', '**/assembly/**', '**/config/**'],
     'jobs holds the generic queue machinery: scoring imports it, never the other way round.',
   ),
   forbid(
@@ -136,7 +136,11 @@ export default tseslint.config(
     ],
     'quality/ holds pure metrics: it may use spec, media/, zod and opencv-js only.',
   ),
-  forbid([`${gateway}/compose/**`, `${gateway}/index.ts`], [], 'compose builds on every layer.'),
+  forbid(
+    [`${gateway}/assembly/**`, `${gateway}/index.ts`],
+    [],
+    'assembly builds the gateway from config on every layer.',
+  ),
   forbid(
     ['packages/cli/src/**'],
     ['**/gateway/src/**'],

@@ -2,19 +2,19 @@
  * The gateway's public surface for composition roots outside this package (the `vgw` CLI).
  * Everything else stays internal so the layering rules keep holding.
  */
-export { createGateway } from './compose/create-gateway.js';
-export type { Gateway, GatewayOptions } from './compose/create-gateway.js';
+export { createGateway } from './assembly/create-gateway.js';
+export type { Gateway, GatewayOptions } from './assembly/create-gateway.js';
 export { bundledBinaryPaths } from './media/bundled-binaries.js';
-export { mediaBinaries } from './compose/media-binaries.js';
-export type { MediaBinaries } from './compose/media-binaries.js';
-export { DataDirInUseError } from './compose/data-dir-lock.js';
+export { mediaBinaries } from './assembly/media-binaries.js';
+export type { MediaBinaries } from './assembly/media-binaries.js';
+export { DataDirInUseError } from './assembly/data-dir-lock.js';
 export {
   emulatedProviders,
   startProviderEmulator,
   UnknownEmulatorError,
-} from './compose/start-provider-emulator.js';
-export { loadGatewayConfig } from './compose/load-gateway-config.js';
-export type { LoadGatewayConfigOptions } from './compose/load-gateway-config.js';
+} from './assembly/start-provider-emulator.js';
+export { loadGatewayConfig } from './assembly/load-gateway-config.js';
+export type { LoadGatewayConfigOptions } from './assembly/load-gateway-config.js';
 export {
   ConfigError,
   processEnvironment,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VideoCapabilities } from '@vgw/spec';
-import { providerCatalog, type ProviderPlug } from '../compose/provider-catalog.js';
+import { providerCatalog, type ProviderPlug } from '../assembly/provider-catalog.js';
 import template from '../providers/comfyui/__fixtures__/workflow-template.json' with { type: 'json' };
 import { emulatorSettings, startTestEmulator } from '../test-support/emulated-provider.js';
 import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';

@@ -25,7 +25,7 @@ export interface UnconfiguredModel {
 
 /**
  * Every model this gateway knows, configured or not, by canonical `provider/model` name: what a
- * request's `model` resolves through. The provider catalog (compose/) says which providers exist;
+ * request's `model` resolves through. The provider catalog (assembly/) says which providers exist;
  * this says which of their models a request may name.
  */
 export interface ModelRegistry {

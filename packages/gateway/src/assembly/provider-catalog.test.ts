@@ -85,7 +85,7 @@ describe('the provider catalog', () => {
 
   it('is the one place docs/adding-a-provider.md tells an author to register a provider', async () => {
     const guide = await readFile(source('../../../../docs/adding-a-provider.md'), 'utf8');
-    expect(guide).toContain('packages/gateway/src/compose/provider-catalog.ts');
+    expect(guide).toContain('packages/gateway/src/assembly/provider-catalog.ts');
     const named = [...guide.matchAll(/`(packages\/gateway\/src\/[a-z/.-]+\.ts)`/g)].map(
       (match) => match[1] as string,
     );
