@@ -1,5 +1,6 @@
 import { InvalidRequestError, type VideoCapabilities } from '@vgw/spec';
 import { z } from 'zod';
+import { applyCapabilitiesOverride, capabilitiesOverrideSchema } from '../capabilities-override.js';
 import { isFalEndpointId } from './fal-endpoint-id.js';
 import {
   isPikaEndpoint,
@@ -8,64 +9,13 @@ import {
   pikaEndpointIds,
 } from './fal-models.js';
 
-const positive = z.number().positive();
-
-/** Any part of `VideoCapabilities`, laid over the default for the endpoint. */
-const capabilitiesSchema = z.strictObject({
-  durations: z
-    .union([
-      z.strictObject({ kind: z.literal('set'), seconds: z.array(positive).min(1) }),
-      z.strictObject({ kind: z.literal('range'), min: positive, max: positive, step: positive }),
-    ])
-    .optional(),
-  defaultSeconds: positive.optional(),
-  sizes: z
-    .union([
-      z.strictObject({
-        kind: z.literal('set'),
-        values: z.array(z.string().regex(/^\d+x\d+$/)).min(1),
-      }),
-      z.strictObject({
-        kind: z.literal('range'),
-        minWidth: positive,
-        minHeight: positive,
-        maxWidth: positive,
-        maxHeight: positive,
-      }),
-    ])
-    .optional(),
-  defaultSize: z
-    .string()
-    .regex(/^\d+x\d+$/)
-    .optional(),
-  fps: z
-    .union([
-      z.strictObject({ values: z.array(positive).min(1), default: positive }),
-      z.strictObject({ min: positive, max: positive, default: positive }),
-    ])
-    .optional(),
-  seed: z.boolean().optional(),
-  audio: z.boolean().optional(),
-  imageInput: z.boolean().optional(),
-  maxPromptLength: z.number().int().positive().optional(),
-  price: z
-    .strictObject({
-      currency: z.literal('USD'),
-      microUsdPerSecond: z.number().int().min(0),
-      bySize: z.record(z.string(), z.number().int().min(0)).optional(),
-      source: z.string(),
-      asOf: z.string(),
-    })
-    .optional(),
-});
-
 /** `providers.fal.options` in the gateway config. */
 export const falSettingsSchema = z.strictObject({
   endpoints: z
     .array(
       z.strictObject({
         id: z.string().refine(isFalEndpointId, 'a fal endpoint id like owner/app/path'),
-        capabilities: capabilitiesSchema.optional(),
+        capabilities: capabilitiesOverrideSchema.optional(),
       }),
     )
     .default([]),
@@ -103,7 +53,7 @@ export function falEndpoints(options: Record<string, unknown>): FalEndpoint[] {
     const base = isPikaEndpoint(configured.id)
       ? pikaCapabilitiesById[configured.id]
       : permissiveCapabilities;
-    const capabilities = { ...base, ...configured.capabilities } as VideoCapabilities;
+    const capabilities = applyCapabilitiesOverride(base, configured.capabilities ?? {});
     endpoints.set(configured.id, { id: configured.id, capabilities, kind: kindOf(configured.id) });
   }
   return [...endpoints.values()];

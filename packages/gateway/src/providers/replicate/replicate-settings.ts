@@ -1,9 +1,6 @@
 import { InvalidRequestError, type JSONObject } from '@vgw/spec';
 import { z } from 'zod';
-import {
-  applyCapabilitiesOverride,
-  capabilitiesOverrideSchema,
-} from './replicate-capabilities-schema.js';
+import { applyCapabilitiesOverride, capabilitiesOverrideSchema } from '../capabilities-override.js';
 import {
   defaultReplicateCapabilities,
   knownReplicateModels,

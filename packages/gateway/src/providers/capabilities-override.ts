@@ -4,10 +4,11 @@ import { z } from 'zod';
 const size = z.string().regex(/^\d{2,5}x\d{2,5}$/, 'a size is WIDTHxHEIGHT');
 
 /**
- * VideoCapabilities as written in settings: every field optional, so a configured model states
- * only what differs from the permissive default (e.g. its durations and its price).
+ * VideoCapabilities as written in settings, for every provider whose models are configured
+ * rather than known (fal endpoints, Replicate models): every field optional, so a configured
+ * model states only what differs from its default (e.g. its durations and its price).
  */
-export const capabilitiesOverrideSchema = z.strictObject({
+const capabilitiesFieldsSchema = z.strictObject({
   durations: z
     .discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('set'), seconds: z.array(z.number().positive()).min(1) }),
@@ -60,6 +61,57 @@ export const capabilitiesOverrideSchema = z.strictObject({
     })
     .optional(),
 });
+
+type CapabilitiesFields = z.infer<typeof capabilitiesFieldsSchema>;
+
+/** Contradictions within one override, which would otherwise surface as refused renders. */
+function contradictions(fields: CapabilitiesFields): { path: string; message: string }[] {
+  const found: { path: string; message: string }[] = [];
+  const { durations, fps, sizes } = fields;
+  if (durations?.kind === 'range' && durations.min > durations.max) {
+    found.push({ path: 'durations', message: 'durations.min is above durations.max' });
+  }
+  if (
+    sizes?.kind === 'range' &&
+    (sizes.minWidth > sizes.maxWidth || sizes.minHeight > sizes.maxHeight)
+  ) {
+    found.push({ path: 'sizes', message: 'a sizes minimum is above its maximum' });
+  }
+  if (fps != null) {
+    const allowed =
+      'values' in fps
+        ? fps.values.includes(fps.default)
+        : fps.min <= fps.default && fps.default <= fps.max;
+    if (!allowed)
+      found.push({ path: 'fps.default', message: 'fps.default is not among the allowed fps' });
+  }
+  if (
+    fields.defaultSeconds != null &&
+    durations?.kind === 'set' &&
+    !durations.seconds.includes(fields.defaultSeconds)
+  ) {
+    found.push({
+      path: 'defaultSeconds',
+      message: 'defaultSeconds is not one of durations.seconds',
+    });
+  }
+  if (
+    fields.defaultSize != null &&
+    sizes?.kind === 'set' &&
+    !sizes.values.includes(fields.defaultSize)
+  ) {
+    found.push({ path: 'defaultSize', message: 'defaultSize is not one of sizes.values' });
+  }
+  return found;
+}
+
+export const capabilitiesOverrideSchema = capabilitiesFieldsSchema.superRefine(
+  (fields, context) => {
+    for (const { path, message } of contradictions(fields)) {
+      context.addIssue({ code: 'custom', path: path.split('.'), message });
+    }
+  },
+);
 
 export type CapabilitiesOverride = z.infer<typeof capabilitiesOverrideSchema>;
 
