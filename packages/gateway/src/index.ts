@@ -31,6 +31,8 @@ export { probeVideo } from './media/probe-video.js';
 export type { VideoProbe } from './media/probe-video.js';
 export { scoreVideo } from './quality/score-video.js';
 export { VideoQualityError } from './quality/quality-error.js';
+export { videoObjectSchema } from './http/openai/video-wire-schema.js';
+export type { VideoObject } from './http/openai/video-wire-schema.js';
 export { scoreResultSchema } from './quality/score-result.js';
 export type { ScoreResult } from './quality/score-result.js';
 // Re-exported so the CLI builds its logger and HTTP server from the versions the gateway uses.

@@ -1,6 +1,8 @@
 /**
  * Wire types of the gateway's OpenAI-compatible `/v1/videos` API. The OpenAI fields keep their
- * OpenAI shapes; `provider`, `fps`, `seed` and `warnings` are vgw's additive extensions.
+ * OpenAI shapes; `provider`, `fps`, `seed`, `warnings`, `scores` and `error.param` are vgw's
+ * additive extensions. Hand-written so the SDK has no dependencies;
+ * `packages/cli/src/client/sdk-video-drift.test.ts` holds them to the gateway's wire schema.
  */
 
 import type { VideoScoresSummary } from './video-scores.js';
@@ -13,6 +15,8 @@ export type VideoContentVariant = 'video' | 'thumbnail' | 'spritesheet';
 export interface VideoFailure {
   code: string;
   message: string;
+  /** vgw extension: the input a refusal concerns (e.g. `'prompt'`), when the engine knows it. */
+  param?: string;
 }
 
 /** Something the gateway changed or ignored to serve the request (e.g. 7 s coerced to 8 s). */

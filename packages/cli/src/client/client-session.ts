@@ -3,22 +3,10 @@ import { remoteGatewayFromEnvironment } from '@vgw/gateway';
 import type { CommandContext } from '../command-context.js';
 import { CliError } from '../errors/cli-error.js';
 import { openEmbeddedSession } from './embedded-session.js';
+import type { ClientSession, SessionOptions } from './session.js';
 
-/** A client bound to either a remote gateway or one running inside this process. */
-export interface ClientSession {
-  client: Vgw;
-  /** True when the gateway runs inside this process and stops when the command ends. */
-  embedded: boolean;
-  /** The wait between status checks, when this mode wants other than the SDK's default. */
-  pollIntervalMs: number | null;
-  /** Stops what the session started (the embedded worker and database); safe to call twice. */
-  close(): Promise<void>;
-}
-
-export interface SessionOptions {
-  /** Renders need a worker; reads and deletes do not. */
-  worker: boolean;
-}
+// Commands and the bench name the session's types through the module that opens one.
+export type { ClientSession, SessionOptions } from './session.js';
 
 function openRemoteSession(baseURL: string, apiKey: string): ClientSession {
   if (!URL.canParse(baseURL)) {

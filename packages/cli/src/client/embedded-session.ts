@@ -3,7 +3,7 @@ import type { Gateway, Worker } from '@vgw/gateway';
 import { Vgw } from '@vgw/sdk';
 import type { FetchFunction } from '@vgw/sdk';
 import type { CommandContext } from '../command-context.js';
-import type { ClientSession, SessionOptions } from './client-session.js';
+import type { ClientSession, SessionOptions } from './session.js';
 import { openGateway } from './open-gateway.js';
 
 /** Never resolved over a network: requests go straight to the in-process app. */

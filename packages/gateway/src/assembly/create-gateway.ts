@@ -1,20 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
-import { verifyApiKey } from '../auth/api-keys.js';
 import type { Config } from '../config/config-schema.js';
 import { openDatabase } from '../db/open-database.js';
 import type { Database } from '../db/queryable.js';
-import type { AdvanceVideoDeps } from '../generation/advance-video.js';
-import { createApp } from '../http/app.js';
+import type { createApp } from '../http/app.js';
 import type { Authenticator } from '../http/middleware/authenticate.js';
-import { cachedAuthenticator } from '../http/middleware/cached-authenticator.js';
-import { createValidatedFetch } from '../net/validated-fetch.js';
 import { createModelRegistry, type ModelRegistry } from '../providers/model-registry.js';
 import { createContentStore, type ContentStore } from '../storage/content-store.js';
+import { assembleGateway } from './assemble-gateway.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { buildVideoModels } from './build-video-models.js';
-import { workerFactories, type WorkerFactories } from './worker-factories.js';
+import type { WorkerFactories } from './worker-factories.js';
 
 export interface Gateway extends WorkerFactories {
   config: Config;
@@ -35,16 +31,6 @@ export interface GatewayOptions {
   allowLoopbackDownloads?: boolean;
   /** The poll hint sent on unfinished videos; the in-process CLI polls faster than remote clients. */
   pollAfterMs?: number;
-}
-
-function keyAuthenticator(database: Database, cacheMs: number): Authenticator {
-  return cachedAuthenticator(
-    async (token) => {
-      const key = await verifyApiKey(database, token);
-      return key != null ? { projectId: key.projectId } : null;
-    },
-    { ttlMs: cacheMs },
-  );
 }
 
 /** The embedded database is locked to this process first; a failed open releases the lock. */
@@ -76,35 +62,18 @@ export async function createGateway(
   const store = createContentStore(join(config.dataDir, 'storage'));
   const { models, unconfigured } = buildVideoModels(config, logger);
   const registry = createModelRegistry(models, config.defaultModel, unconfigured);
-  const app = createApp({
+  const { app, newWorker, newScoreWorker } = assembleGateway(config, {
     database,
-    registry,
     store,
-    authenticator: options.authenticator ?? keyAuthenticator(database, config.server.authCacheMs),
-    newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
-    deadlineSeconds: config.videos.deadlineSeconds,
+    registry,
     logger,
-    maxBodyBytes: config.server.maxBodyBytes,
-    pollAfterMs: options.pollAfterMs ?? config.server.pollAfterMs,
-    scoringEnabled: config.scoring.enabled,
+    ...(options.authenticator != null ? { authenticator: options.authenticator } : {}),
+    ...(options.fetch != null ? { fetch: options.fetch } : {}),
+    ...(options.allowLoopbackDownloads != null
+      ? { allowLoopbackDownloads: options.allowLoopbackDownloads }
+      : {}),
+    ...(options.pollAfterMs != null ? { pollAfterMs: options.pollAfterMs } : {}),
   });
-  const downloadChecks = {
-    fetch: options.fetch ?? fetch,
-    allowLoopback: options.allowLoopbackDownloads ?? config.allowLoopbackDownloads,
-  };
-  const advanceDeps: AdvanceVideoDeps = {
-    database,
-    registry,
-    store,
-    // Output URLs come from providers' responses: only public targets, redirects re-checked.
-    fetch: createValidatedFetch(downloadChecks),
-    fetchTrusting: (origin: string) =>
-      createValidatedFetch({ ...downloadChecks, trustedOrigins: [origin] }),
-    newStartKey: () => randomUUID(),
-    maxStartAttempts: config.videos.maxStartAttempts,
-    logger,
-    scoreOnCompletion: config.scoring.enabled,
-  };
   return {
     config,
     database,
@@ -112,7 +81,8 @@ export async function createGateway(
     registry,
     logger,
     app,
-    ...workerFactories(config, { database, store, logger, advanceDeps }),
+    newWorker,
+    newScoreWorker,
     async close() {
       await database.close();
       await unlock();

@@ -3,8 +3,10 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config-schema.js';
 import type { Database } from '../db/queryable.js';
 import { enqueueMissingScores } from '../db/video-scores-repository.js';
-import { advanceVideo, type AdvanceVideoDeps } from '../generation/advance-video.js';
+import { advanceVideo } from '../generation/advance-video.js';
+import type { AdvanceVideoDeps } from '../generation/advance-video-deps.js';
 import type { Worker } from '../jobs/job-worker.js';
+import type { WorkerTimers } from '../jobs/timers.js';
 import { createWorker } from '../jobs/worker.js';
 import { workerGroup } from '../jobs/worker-group.js';
 import { withScoreBackfill } from '../scoring/score-backfill.js';
@@ -32,12 +34,21 @@ function configuredScorer(config: Config): ScoreFile {
 
 const newWorkerId = () => `worker_${randomBytes(6).toString('hex')}`;
 
-export function workerFactories(
-  config: Config,
-  parts: { database: Database; store: ContentStore; logger: Logger; advanceDeps: AdvanceVideoDeps },
-): WorkerFactories {
+export interface WorkerParts {
+  database: Database;
+  store: ContentStore;
+  logger: Logger;
+  advanceDeps: AdvanceVideoDeps;
+  /** The system's clock unless injected (tests drive heartbeats and timeouts by hand). */
+  timers?: WorkerTimers;
+  /** The configured scorer unless injected. */
+  scoreFile?: ScoreFile;
+}
+
+export function workerFactories(config: Config, parts: WorkerParts): WorkerFactories {
   const { database, store, logger, advanceDeps } = parts;
   const { leaseSeconds, pollIntervalMs } = config.workers;
+  const timers = parts.timers != null ? { timers: parts.timers } : {};
   // Only what this process has credentials for: the rest waits for a worker that does.
   const servedModels = advanceDeps.registry
     .list()
@@ -50,12 +61,13 @@ export function workerFactories(
       workerId: overrides.workerId ?? newWorkerId(),
       logger,
       store,
-      scoreFile: configuredScorer(config),
+      scoreFile: parts.scoreFile ?? configuredScorer(config),
       timeoutSeconds: config.scoring.timeoutSeconds,
       maxAttempts: config.scoring.maxAttempts,
       concurrency: config.scoring.concurrency,
       leaseSeconds,
       pollIntervalMs,
+      ...timers,
     });
     return withScoreBackfill(worker, () => enqueueMissingScores(database), logger);
   };
@@ -72,6 +84,7 @@ export function workerFactories(
         leaseSeconds,
         concurrency: overrides.concurrency ?? config.workers.concurrency,
         pollIntervalMs,
+        ...timers,
       });
       const scores = overrides.scoring !== false ? newScoreWorker({ workerId }) : null;
       return scores != null ? workerGroup(videos, [scores]) : videos;

@@ -4,7 +4,6 @@ import {
   type VideoFile,
   type VideoStatusResult,
 } from '@vgw/spec';
-import type { Database } from '../db/queryable.js';
 import type { VideoRecord } from '../db/video-record.js';
 import {
   countEvents,
@@ -16,33 +15,14 @@ import {
   recordRestart,
 } from '../db/video-transitions-repository.js';
 import type { ConfiguredModelEntry, ModelRegistry } from '../providers/model-registry.js';
-import type { ContentStore } from '../storage/content-store.js';
-import { LeaseLostError, saveOutputs, type FetchLike } from './save-outputs.js';
+import type { AdvanceContext, AdvanceVideoDeps } from './advance-video-deps.js';
+import { LeaseLostError, saveOutputs } from './save-outputs.js';
 import { startVideo } from './start-video.js';
 import { nextCheckDelay, toFailure } from './video-failure.js';
-
-export interface AdvanceVideoDeps {
-  database: Database;
-  registry: ModelRegistry;
-  store: ContentStore;
-  fetch: FetchLike;
-  /** The same checks, but trusting one operator-configured origin (see VideoFile). */
-  fetchTrusting: (origin: string) => FetchLike;
-  newStartKey: () => string;
-  maxStartAttempts: number;
-  logger: { warn(object: object, message: string): void };
-  /** Queue a score job with every completion (scoring.enabled), in the completion's statement. */
-  scoreOnCompletion?: boolean;
-}
 
 const maxDownloadAttempts = 3;
 /** About 4 minutes of backoff (0.5 s doubling, capped at 30 s) before a broken provider fails a video. */
 const maxConsecutiveCheckFailures = 12;
-
-export interface AdvanceContext {
-  workerId: string;
-  signal: AbortSignal;
-}
 
 function resolveEntry(registry: ModelRegistry, video: VideoRecord): ConfiguredModelEntry | null {
   try {

@@ -2,9 +2,7 @@ import { ProviderApiError, type VideoFile } from '@vgw/spec';
 import type { VideoRecord } from '../db/video-record.js';
 import { recordCompleted, recordFailed } from '../db/video-transitions-repository.js';
 import type { StoredBlob } from '../storage/content-store.js';
-import type { AdvanceVideoDeps } from './advance-video.js';
-
-export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+import type { AdvanceVideoDeps } from './advance-video-deps.js';
 
 export class LeaseLostError extends Error {
   override name = 'LeaseLostError';

@@ -13,7 +13,7 @@ import {
   recordStarted,
 } from '../db/video-transitions-repository.js';
 import type { ConfiguredModelEntry } from '../providers/model-registry.js';
-import type { AdvanceContext, AdvanceVideoDeps } from './advance-video.js';
+import type { AdvanceContext, AdvanceVideoDeps } from './advance-video-deps.js';
 import { nextCheckDelay, toFailure } from './video-failure.js';
 
 function callOptions(

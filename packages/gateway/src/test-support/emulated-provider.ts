@@ -8,7 +8,6 @@ import type { EmulatorDefinition } from '../emulators/emulator-definition.js';
 import { startEmulator, type RunningEmulator } from '../emulators/start-emulator.js';
 import type { ProviderDefinition, ProviderSettings } from '../providers/provider-definition.js';
 import { createLocalProvider } from '../providers/local/index.js';
-import { createValidatedFetch } from '../net/validated-fetch.js';
 import type { TestDatabaseKind } from './test-databases.js';
 import { createTestGateway, silentLogger, type TestGateway } from './test-gateway.js';
 
@@ -65,10 +64,8 @@ export async function emulatedGateway(
 ): Promise<EmulatedGateway> {
   const running = await startTestEmulator(emulatorDefinition);
   const model = provider.createModel(modelId, emulatorSettings(running.emulator));
-  const gateway = await createTestGateway(kind, [model]);
-  gateway.advanceDeps.fetch = createValidatedFetch({ fetch, allowLoopback: true });
-  gateway.advanceDeps.fetchTrusting = (origin) =>
-    createValidatedFetch({ fetch, allowLoopback: true, trustedOrigins: [origin] });
+  // The emulator serves its outputs on 127.0.0.1: only loopback is let through the checks.
+  const gateway = await createTestGateway(kind, [model], { allowLoopbackDownloads: true });
   const worker = gateway.newWorker();
   return {
     gateway,

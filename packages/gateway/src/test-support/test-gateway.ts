@@ -1,18 +1,20 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import type { VideoModelV1 } from '@vgw/spec';
+import { assembleGateway } from '../assembly/assemble-gateway.js';
+import { workerFactories, type WorkerParts } from '../assembly/worker-factories.js';
 import { createApiKey } from '../auth/api-keys.js';
-import { verifyApiKey } from '../auth/api-keys.js';
-import { advanceVideo, type AdvanceVideoDeps } from '../generation/advance-video.js';
-import { createApp } from '../http/app.js';
+import { configSchema, type Config } from '../config/config-schema.js';
+import type { AdvanceVideoDeps } from '../generation/advance-video-deps.js';
+import type { createApp } from '../http/app.js';
 import type { WorkerTimers } from '../jobs/timers.js';
-import { createWorker, type Worker } from '../jobs/worker.js';
+import type { Worker } from '../jobs/worker.js';
 import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 import { createModelRegistry, type ModelRegistry } from '../providers/model-registry.js';
 import type { ScoreFile } from '../scoring/score-video-job.js';
-import { createScoreWorker } from '../scoring/score-worker.js';
 import { threadedScorer } from '../scoring/threaded-scorer.js';
 import { createContentStore, type ContentStore } from '../storage/content-store.js';
 import { openTestDatabase, type TestDatabaseKind, type TestDatabase } from './test-databases.js';
@@ -60,75 +62,109 @@ export function realScoreFile(timeoutSeconds = 120): ScoreFile {
   });
 }
 
+export interface TestGatewayOptions {
+  maxBodyBytes?: number;
+  webhookWakeIntervalSeconds?: number;
+  deadlineSeconds?: number;
+  defaultModel?: string;
+  /** Completions queue score jobs, and `/scores` reports "pending" rather than "disabled". */
+  scoring?: boolean;
+  /**
+   * For models pointed at a local emulator, whose outputs are served on 127.0.0.1: downloads
+   * may reach loopback. Every other private address stays refused, as in production.
+   */
+  allowLoopbackDownloads?: boolean;
+}
+
+/** Production's config, from its own schema, with only what a test gateway sets differently. */
+function testGatewayConfig(
+  dataDir: string,
+  defaultModel: string,
+  options: TestGatewayOptions,
+): Config {
+  return configSchema.parse({
+    dataDir,
+    defaultModel,
+    logLevel: 'silent',
+    // A key revoked mid-test is refused on the next request, not a cache lifetime later.
+    server: { maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, authCacheMs: 0 },
+    videos: { deadlineSeconds: options.deadlineSeconds ?? 3600 },
+    scoring: { enabled: options.scoring === true, timeoutSeconds: 120 },
+  });
+}
+
+/**
+ * A score worker from the composition root's own factories, always (a test may score with
+ * scoring off), with the test's overrides laid over the config.
+ */
+function scoreWorkerFrom(
+  config: Config,
+  parts: WorkerParts,
+  overrides: ScoreWorkerOverrides,
+): Worker {
+  const scoring = {
+    ...config.scoring,
+    enabled: true,
+    maxAttempts: overrides.maxAttempts ?? config.scoring.maxAttempts,
+    timeoutSeconds: overrides.timeoutSeconds ?? config.scoring.timeoutSeconds,
+  };
+  const workers = {
+    ...config.workers,
+    leaseSeconds: overrides.leaseSeconds ?? config.workers.leaseSeconds,
+  };
+  const worker = workerFactories(
+    { ...config, scoring, workers },
+    {
+      ...parts,
+      ...(overrides.timers != null ? { timers: overrides.timers } : {}),
+      ...(overrides.scoreFile != null ? { scoreFile: overrides.scoreFile } : {}),
+    },
+  ).newScoreWorker({ workerId: overrides.workerId ?? `scorer_${randomBytes(4).toString('hex')}` });
+  if (worker == null) throw new Error('scoring is enabled for this worker: it must exist');
+  return worker;
+}
+
+/**
+ * A gateway wired by the composition root's `assembleGateway`, as `createGateway` wires one, so
+ * tests exercise production's app, key auth, download checks and workers. Only the pieces are
+ * the test's: its database, a scratch storage dir, the given models and a silent logger.
+ */
 export async function createTestGateway(
   kind: TestDatabaseKind,
   models: VideoModelV1[],
-  options: {
-    maxBodyBytes?: number;
-    webhookWakeIntervalSeconds?: number;
-    deadlineSeconds?: number;
-    defaultModel?: string;
-    /** Completions queue score jobs, and `/scores` reports "pending" rather than "disabled". */
-    scoring?: boolean;
-  } = {},
+  options: TestGatewayOptions = {},
 ): Promise<TestGateway> {
   const test = await openTestDatabase(kind);
   const storageDir = await mkdtemp(join(tmpdir(), 'vgw-test-'));
   const store = createContentStore(storageDir);
-  const registry = createModelRegistry(
-    models,
-    options.defaultModel ?? models[0]?.modelId ?? 'none',
-  );
+  const defaultModel = options.defaultModel ?? models[0]?.modelId ?? 'none';
+  const registry = createModelRegistry(models, defaultModel);
   const { key, projectId } = await createApiKey(test.database, 'test-project');
-  const app = createApp({
+  const config = testGatewayConfig(storageDir, defaultModel, options);
+  const logger = pino({ level: 'silent' });
+  const {
+    app,
+    advanceDeps,
+    newWorker: composedWorker,
+  } = assembleGateway(config, {
     database: test.database,
-    registry,
     store,
-    authenticator: async (token) => {
-      const found = await verifyApiKey(test.database, token);
-      return found != null ? { projectId: found.projectId } : null;
-    },
-    newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
-    deadlineSeconds: options.deadlineSeconds ?? 3600,
-    logger: silentLogger,
-    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    registry,
+    logger,
+    // Below the configurable floor: tests' clients poll as fast as their drains allow.
     pollAfterMs: 10,
+    ...(options.allowLoopbackDownloads != null
+      ? { allowLoopbackDownloads: options.allowLoopbackDownloads }
+      : {}),
     ...(options.webhookWakeIntervalSeconds != null
       ? { webhookWakeIntervalSeconds: options.webhookWakeIntervalSeconds }
       : {}),
-    scoringEnabled: options.scoring === true,
   });
-  const advanceDeps: AdvanceVideoDeps = {
-    database: test.database,
-    registry,
-    store,
-    fetch,
-    fetchTrusting: () => fetch,
-    newStartKey: () => randomUUID(),
-    maxStartAttempts: 3,
-    logger: silentLogger,
-    scoreOnCompletion: options.scoring === true,
-  };
+  // Video workers alone: a test runs its score workers itself, with its own overrides.
   const newWorker = (workerId = `worker_${randomBytes(4).toString('hex')}`, concurrency = 4) =>
-    createWorker({
-      database: test.database,
-      workerId,
-      handle: (video, context) => advanceVideo(advanceDeps, video, context),
-      logger: silentLogger,
-      concurrency,
-    });
+    composedWorker({ workerId, concurrency, scoring: false });
   const newScoreWorker = (overrides: ScoreWorkerOverrides = {}) =>
-    createScoreWorker({
-      database: test.database,
-      workerId: overrides.workerId ?? `scorer_${randomBytes(4).toString('hex')}`,
-      logger: silentLogger,
-      store,
-      scoreFile: overrides.scoreFile ?? realScoreFile(),
-      timeoutSeconds: overrides.timeoutSeconds ?? 120,
-      maxAttempts: overrides.maxAttempts ?? 3,
-      leaseSeconds: overrides.leaseSeconds ?? 30,
-      ...(overrides.timers != null ? { timers: overrides.timers } : {}),
-    });
+    scoreWorkerFrom(config, { database: test.database, store, logger, advanceDeps }, overrides);
   return {
     test,
     app,

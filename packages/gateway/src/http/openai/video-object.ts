@@ -1,33 +1,11 @@
-import type { VideoWarning } from '@vgw/spec';
 import type { VideoRecord } from '../../db/video-record.js';
 import type { VideoScoresSummary } from './video-scores.js';
-
-/** OpenAI's Video object, plus vgw's additive fields (never a changed OpenAI field). */
-export interface VideoObject {
-  id: string;
-  object: 'video';
-  model: string;
-  status: VideoRecord['status'];
-  progress: number;
-  created_at: number;
-  completed_at: number | null;
-  expires_at: number | null;
-  prompt: string;
-  seconds: string;
-  size: string;
-  remixed_from_video_id: string | null;
-  error: { code: string; message: string; param?: string } | null;
-  provider: string;
-  fps: number;
-  seed: number | null;
-  warnings: VideoWarning[];
-  /** Temporal-stability summary once the video is scored; null until then (or if never). */
-  scores: VideoScoresSummary | null;
-}
+import type { VideoListObject, VideoObject } from './video-wire-schema.js';
 
 const unixSeconds = (date: Date | null) =>
   date != null ? Math.floor(date.getTime() / 1000) : null;
 
+/** The wire video; its type is the wire schema's, so a field the schema lacks does not compile. */
 export function toVideoObject(
   video: VideoRecord,
   scores: VideoScoresSummary | null = null,
@@ -59,5 +37,16 @@ export function toVideoObject(
     seed: video.seed,
     warnings: video.warnings,
     scores,
+  };
+}
+
+/** One page of `GET /v1/videos`; the cursors are the page's own first and last ids. */
+export function toVideoListObject(data: VideoObject[], hasMore: boolean): VideoListObject {
+  return {
+    object: 'list',
+    data,
+    has_more: hasMore,
+    first_id: data[0]?.id ?? null,
+    last_id: data.at(-1)?.id ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createVideoBodySchema } from '../openai/create-video-body.js';
-import { videoScoresObjectSchema, videoScoresSummarySchema } from '../openai/video-scores.js';
+import { videoScoresObjectSchema } from '../openai/video-scores.js';
+import { videoListSchema, videoObjectSchema } from '../openai/video-wire-schema.js';
 
 const errorSchema = z.object({
   error: z.object({
@@ -9,29 +10,6 @@ const errorSchema = z.object({
     param: z.string().nullable(),
     code: z.string().nullable(),
   }),
-});
-
-const videoSchema = z.object({
-  id: z.string(),
-  object: z.literal('video'),
-  model: z.string(),
-  status: z.enum(['queued', 'in_progress', 'completed', 'failed']),
-  progress: z.number(),
-  created_at: z.number().int(),
-  completed_at: z.number().int().nullable(),
-  expires_at: z.number().int().nullable(),
-  prompt: z.string(),
-  seconds: z.string(),
-  size: z.string(),
-  remixed_from_video_id: z.string().nullable(),
-  error: z
-    .object({ code: z.string(), message: z.string(), param: z.string().optional() })
-    .nullable(),
-  provider: z.string(),
-  fps: z.number().int(),
-  seed: z.number().int().nullable(),
-  warnings: z.array(z.object({ type: z.string(), message: z.string() }).loose()),
-  scores: videoScoresSummarySchema.nullable(),
 });
 
 const json = (schema: string) => ({
@@ -69,7 +47,10 @@ const paths = {
         in: 'query',
         schema: { type: 'string' },
       })),
-      responses: { '200': { description: 'A page of videos' }, ...errors },
+      responses: {
+        '200': { description: 'A page of videos', content: json('VideoList') },
+        ...errors,
+      },
     },
   },
   '/v1/videos/{id}': {
@@ -163,7 +144,21 @@ const paths = {
   },
 };
 
-/** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
+/**
+ * Video and VideoList from one registry, so the list's items are a `$ref` to Video rather than a
+ * second copy of it. The `$id` zod stamps on each is dropped: a fragment is no valid `$id`.
+ */
+function videoSchemas(): Record<string, object> {
+  const registry = z.registry<{ id: string }>();
+  registry.add(videoObjectSchema, { id: 'Video' });
+  registry.add(videoListSchema, { id: 'VideoList' });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([name, { $id: _id, ...schema }]) => [name, schema]),
+  );
+}
+
+/** The OpenAPI 3.1 document, generated from the zod schemas that validate requests and type answers. */
 export function openApiDocument(): object {
   return {
     openapi: '3.1.0',
@@ -175,7 +170,7 @@ export function openApiDocument(): object {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
-        Video: z.toJSONSchema(videoSchema),
+        ...videoSchemas(),
         CreateVideoRequest: z.toJSONSchema(createVideoBodySchema, {
           io: 'input',
           unrepresentable: 'any',

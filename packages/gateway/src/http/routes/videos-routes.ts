@@ -7,7 +7,7 @@ import { deleteVideo } from '../../generation/delete-video.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { parseCreateVideoBody } from '../openai/create-video-body.js';
 import { readCreateRequest } from '../openai/read-create-request.js';
-import { toVideoObject } from '../openai/video-object.js';
+import { toVideoListObject, toVideoObject } from '../openai/video-object.js';
 import { parseListQuery } from '../openai/list-query.js';
 import { serveVideoContent } from './video-content-route.js';
 import { requeueVideoScores, scoresSummaries, serveVideoScores } from './video-scores-route.js';
@@ -89,13 +89,7 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const scores = await scoresSummaries(deps, page.videos);
     const data = page.videos.map((video) => toVideoObject(video, scores.get(video.id) ?? null));
-    return context.json({
-      object: 'list',
-      data,
-      has_more: page.hasMore,
-      first_id: data[0]?.id ?? null,
-      last_id: data.at(-1)?.id ?? null,
-    });
+    return context.json(toVideoListObject(data, page.hasMore));
   });
 
   routes.get('/:id', async (context) =>

@@ -1,0 +1,111 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { verifyApiKey } from '../auth/api-keys.js';
+import type { Config } from '../config/config-schema.js';
+import type { Database } from '../db/queryable.js';
+import type { AdvanceVideoDeps } from '../generation/advance-video-deps.js';
+import { createApp } from '../http/app.js';
+import type { Authenticator } from '../http/middleware/authenticate.js';
+import { cachedAuthenticator } from '../http/middleware/cached-authenticator.js';
+import type { WorkerTimers } from '../jobs/timers.js';
+import { createValidatedFetch } from '../net/validated-fetch.js';
+import type { FetchFunction } from '../provider-http/provider-http.js';
+import type { ModelRegistry } from '../providers/model-registry.js';
+import type { ScoreFile } from '../scoring/score-video-job.js';
+import type { ContentStore } from '../storage/content-store.js';
+import { workerFactories, type WorkerFactories } from './worker-factories.js';
+
+/**
+ * What the wiring is handed rather than building itself: `createGateway` opens these from config,
+ * `createTestGateway` injects its own, and both get the same app, download checks and workers.
+ */
+export interface GatewayPieces {
+  database: Database;
+  store: ContentStore;
+  registry: ModelRegistry;
+  logger: Logger;
+  /** Replaces API-key auth (the CLI's in-process gateway serves one local project). */
+  authenticator?: Authenticator;
+  /** The network under the download checks; the checks themselves are always applied. */
+  fetch?: FetchFunction;
+  /** Overrides `config.allowLoopbackDownloads`: loopback addresses only, never other private ones. */
+  allowLoopbackDownloads?: boolean;
+  /** Overrides `config.server.pollAfterMs`, below its configurable floor if need be. */
+  pollAfterMs?: number;
+  webhookWakeIntervalSeconds?: number;
+  /** The workers' clock (heartbeats, polls, score timeouts); the system's unless injected. */
+  timers?: WorkerTimers;
+  /** Replaces the configured scorer (tests that stand in a result). */
+  scoreFile?: ScoreFile;
+}
+
+export interface GatewayParts extends WorkerFactories {
+  app: ReturnType<typeof createApp>;
+  /** What every video worker advances videos with, download checks included. */
+  advanceDeps: AdvanceVideoDeps;
+}
+
+function keyAuthenticator(database: Database, cacheMs: number): Authenticator {
+  return cachedAuthenticator(
+    async (token) => {
+      const key = await verifyApiKey(database, token);
+      return key != null ? { projectId: key.projectId } : null;
+    },
+    { ttlMs: cacheMs },
+  );
+}
+
+/** Output URLs come from providers' responses: only public targets, redirects re-checked. */
+function downloadFetches(
+  config: Config,
+  pieces: GatewayPieces,
+): Pick<AdvanceVideoDeps, 'fetch' | 'fetchTrusting'> {
+  const checks = {
+    fetch: pieces.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init)),
+    allowLoopback: pieces.allowLoopbackDownloads ?? config.allowLoopbackDownloads,
+  };
+  return {
+    fetch: createValidatedFetch(checks),
+    fetchTrusting: (origin: string) =>
+      createValidatedFetch({ ...checks, trustedOrigins: [origin] }),
+  };
+}
+
+/** The wiring every gateway shares: HTTP app, video advancing and workers over given pieces. */
+export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayParts {
+  const { database, store, registry, logger } = pieces;
+  const app = createApp({
+    database,
+    registry,
+    store,
+    authenticator: pieces.authenticator ?? keyAuthenticator(database, config.server.authCacheMs),
+    newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
+    deadlineSeconds: config.videos.deadlineSeconds,
+    logger,
+    maxBodyBytes: config.server.maxBodyBytes,
+    pollAfterMs: pieces.pollAfterMs ?? config.server.pollAfterMs,
+    ...(pieces.webhookWakeIntervalSeconds != null
+      ? { webhookWakeIntervalSeconds: pieces.webhookWakeIntervalSeconds }
+      : {}),
+    scoringEnabled: config.scoring.enabled,
+  });
+  const advanceDeps: AdvanceVideoDeps = {
+    database,
+    registry,
+    store,
+    ...downloadFetches(config, pieces),
+    newStartKey: () => randomUUID(),
+    maxStartAttempts: config.videos.maxStartAttempts,
+    logger,
+    scoreOnCompletion: config.scoring.enabled,
+  };
+  const workers = workerFactories(config, {
+    database,
+    store,
+    logger,
+    advanceDeps,
+    ...(pieces.timers != null ? { timers: pieces.timers } : {}),
+    ...(pieces.scoreFile != null ? { scoreFile: pieces.scoreFile } : {}),
+  });
+  return { app, advanceDeps, ...workers };
+}

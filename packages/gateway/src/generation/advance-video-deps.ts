@@ -1,0 +1,29 @@
+import type { Database } from '../db/queryable.js';
+import type { ModelRegistry } from '../providers/model-registry.js';
+import type { ContentStore } from '../storage/content-store.js';
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * What one step of a video's life needs, in its own file because advance-video and the steps it
+ * delegates to (start-video, save-outputs) all take it: each imports this, none the others' types.
+ */
+export interface AdvanceVideoDeps {
+  database: Database;
+  registry: ModelRegistry;
+  store: ContentStore;
+  fetch: FetchLike;
+  /** The same checks, but trusting one operator-configured origin (see VideoFile). */
+  fetchTrusting: (origin: string) => FetchLike;
+  newStartKey: () => string;
+  maxStartAttempts: number;
+  logger: { warn(object: object, message: string): void };
+  /** Queue a score job with every completion (scoring.enabled), in the completion's statement. */
+  scoreOnCompletion?: boolean;
+}
+
+/** The lease a step runs under: fenced writes name the worker, and a stop aborts the step. */
+export interface AdvanceContext {
+  workerId: string;
+  signal: AbortSignal;
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { videoScoresSummarySchema } from './video-scores.js';
+
+const unixSeconds = z.number().int();
+
+/**
+ * Flat rather than a union of the kinds: a client reads `type` first and must survive a kind it
+ * does not know yet (the SDK types it open for that reason).
+ */
+export const videoWarningSchema = z
+  .object({
+    type: z
+      .string()
+      .describe('`unsupported`, `compatibility` or `other`; a client should tolerate new kinds.'),
+    param: z.string().optional().describe('The request parameter concerned, when there is one.'),
+    message: z.string(),
+    requested: z
+      .string()
+      .optional()
+      .describe('`compatibility`: what the request asked for, as the request wrote it.'),
+    used: z.string().optional().describe('`compatibility`: what the model renders instead.'),
+  })
+  .describe('Something the gateway changed or ignored to serve the request.');
+
+export const videoErrorSchema = z
+  .object({
+    code: z.string().describe('Machine-readable reason in snake_case, e.g. `render_failed`.'),
+    message: z.string(),
+    param: z
+      .string()
+      .optional()
+      .describe('vgw extension: the input a refusal concerns, when the engine knows it.'),
+  })
+  .describe('Why the video failed.');
+
+export const videoStatusSchema = z.enum(['queued', 'in_progress', 'completed', 'failed']);
+
+/**
+ * The one description of the video object on the wire: the serializer's return type is inferred
+ * from it and the OpenAPI document is generated from it, so neither can say something the other
+ * does not. The SDK's hand-written `Video` is held to it by the CLI's
+ * `sdk-video-drift.test.ts` (the one package that depends on both).
+ */
+export const videoObjectSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('video'),
+    model: z.string(),
+    status: videoStatusSchema,
+    progress: z.number().describe('Approximate percent complete, 0-100.'),
+    created_at: unixSeconds.describe('Unix seconds.'),
+    completed_at: unixSeconds.nullable().describe('Unix seconds; null until the video is done.'),
+    expires_at: unixSeconds
+      .nullable()
+      .describe('When the downloadable assets expire (unix seconds).'),
+    prompt: z.string(),
+    seconds: z.string().describe("Duration as a string, as in OpenAI's API, e.g. `8`."),
+    size: z.string().describe('`WIDTHxHEIGHT`, e.g. `1280x720`.'),
+    remixed_from_video_id: z.string().nullable(),
+    error: videoErrorSchema.nullable(),
+    provider: z.string().describe('vgw extension: the provider that renders the video.'),
+    fps: z.number().int().describe('vgw extension: frames per second.'),
+    seed: z.number().int().nullable().describe('vgw extension: the seed, when one was given.'),
+    warnings: z.array(videoWarningSchema).describe('vgw extension.'),
+    scores: videoScoresSummarySchema
+      .nullable()
+      .describe('vgw extension: temporal-stability summary once scored; null until then.'),
+  })
+  .describe("OpenAI's Video object, plus vgw's additive fields (never a changed OpenAI field).");
+
+export type VideoObject = z.infer<typeof videoObjectSchema>;
+
+/** `GET /v1/videos`: one page of the cursor-paginated list. */
+export const videoListSchema = z
+  .object({
+    object: z.literal('list'),
+    data: z.array(videoObjectSchema),
+    has_more: z.boolean(),
+    first_id: z.string().nullable(),
+    last_id: z.string().nullable().describe('Pass as `after` to fetch the next page.'),
+  })
+  .describe('A page of videos.');
+
+export type VideoListObject = z.infer<typeof videoListSchema>;
