@@ -147,6 +147,14 @@ export class EmulatedRenderer {
     return true;
   }
 
+  /** Stops every render still in flight, so nothing writes into the farm after it closes. */
+  async close(): Promise<void> {
+    const unfinished = [...this.jobs.values()].filter(
+      ({ job }) => job.state === 'queued' || job.state === 'running',
+    );
+    await Promise.all(unfinished.map(({ job }) => this.cancel(job.id)));
+  }
+
   delete(id: string): boolean {
     return this.jobs.delete(id);
   }

@@ -38,3 +38,40 @@ export class OnceLedger {
     return true;
   }
 }
+
+/** Why a create is refused before any render starts: a rate limit or a transient error. */
+export type CreateRefusal = 'rate_limited' | 'server_error' | null;
+
+/**
+ * The create-time triggers every emulator shares. [429] outranks [429-once], which outranks
+ * [500-once]; a lower one's single time is only spent when the higher ones let the create
+ * through, so a prompt carrying several rehearses them one after another.
+ */
+export function createRefusal(once: OnceLedger, prompt: string): CreateRefusal {
+  const triggers = triggersIn(prompt);
+  if (triggers.has('429') || (triggers.has('429-once') && once.firstTime(`429:${prompt}`))) {
+    return 'rate_limited';
+  }
+  if (triggers.has('500-once') && once.firstTime(`500:${prompt}`)) return 'server_error';
+  return null;
+}
+
+/** What a status check answers instead of the job's state: a 500, or malformed JSON. */
+export type StatusSabotage = 'flap' | 'garbage' | null;
+
+export interface StatusCheck {
+  triggers: ReadonlySet<TriggerWord>;
+  /**
+   * The emulator's count of this job's status checks; [flap] fails the even ones. Emulators
+   * that count this check fail the 2nd, 4th…, those that count only earlier ones the 1st,
+   * 3rd…: each keeps the sequence its SDK tests were written against.
+   */
+  checks: number;
+}
+
+/** The status-check triggers every emulator shares; [flap] outranks [garbage]. */
+export function statusSabotage(check: StatusCheck): StatusSabotage {
+  if (check.triggers.has('flap') && check.checks % 2 === 0) return 'flap';
+  if (check.triggers.has('garbage')) return 'garbage';
+  return null;
+}

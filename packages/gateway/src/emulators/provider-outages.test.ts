@@ -41,14 +41,7 @@ async function createVideo(
   prompt: string,
   request: Case['request'],
 ) {
-  const response = await gateway.app.request(
-    '/v1/videos',
-    gateway.authorized({
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model, prompt, ...request }),
-    }),
-  );
+  const response = await gateway.postVideo({ model, prompt, ...request });
   const body = (await response.json()) as Record<string, any>;
   expect(response.status, JSON.stringify(body)).toBe(200);
   return body.id as string;

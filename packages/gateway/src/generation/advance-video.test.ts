@@ -79,18 +79,15 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
       `update videos set lease_expires_at = now() - interval '1 second' where locked_by is not null`,
     );
 
+  const completedAtAUrl = (): VideoStatusResult => ({
+    status: 'completed',
+    videos: [
+      { variant: 'video', kind: 'url', url: 'http://engine.invalid/v.mp4', mediaType: 'video/mp4' },
+    ],
+  });
+
   it('finishes a video whose worker died after doStart, without a second render', async () => {
-    const { model, renders } = idempotentEngine(() => ({
-      status: 'completed',
-      videos: [
-        {
-          variant: 'video',
-          kind: 'url',
-          url: 'http://engine.invalid/v.mp4',
-          mediaType: 'video/mp4',
-        },
-      ],
-    }));
+    const { model, renders } = idempotentEngine(completedAtAUrl);
     gateway = await createTestGateway(kind, [model]);
     gateway.advanceDeps.fetch = async () => new Response('video-bytes');
     const [id] = await queue(1, model);
@@ -313,17 +310,7 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
   });
 
   it('fails a refused download at once and a failing one after three attempts', async () => {
-    const { model } = idempotentEngine(() => ({
-      status: 'completed',
-      videos: [
-        {
-          variant: 'video',
-          kind: 'url',
-          url: 'http://engine.invalid/v.mp4',
-          mediaType: 'video/mp4',
-        },
-      ],
-    }));
+    const { model } = idempotentEngine(completedAtAUrl);
     gateway = await createTestGateway(kind, [model]);
     gateway.advanceDeps.fetch = async () => {
       throw new ProviderApiError('download', 'refusing to fetch a private address', {

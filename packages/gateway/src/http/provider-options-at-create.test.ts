@@ -26,13 +26,8 @@ describe.each(testDatabaseKinds())('provider_options are checked at POST on %s',
   });
 
   const post = (options: string) =>
-    gateway.app.request(
-      '/v1/videos',
-      gateway.authorized({
-        method: 'POST',
-        body: `{"prompt":"x","seconds":"1","size":"320x240","provider_options":{"local":${options}}}`,
-        headers: { 'content-type': 'application/json' },
-      }),
+    gateway.postVideo(
+      `{"prompt":"x","seconds":"1","size":"320x240","provider_options":{"local":${options}}}`,
     );
 
   it.each([

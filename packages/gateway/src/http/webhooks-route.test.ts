@@ -22,14 +22,7 @@ describe.each(testDatabaseKinds())('POST /v1/webhooks/{provider} on %s', (kind) 
     };
     // An hour: the interval is then independent of how fast this machine sends 300 requests.
     gateway = await createTestGateway(kind, [model], { webhookWakeIntervalSeconds: 3600 });
-    const created = await gateway.app.request(
-      '/v1/videos',
-      gateway.authorized({
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ prompt: 'hooked' }),
-      }),
-    );
+    const created = await gateway.postVideo({ prompt: 'hooked' });
     const video = (await created.json()) as { id: string };
     await gateway.newWorker().runOnce();
     const started = await gateway.test.database.query<{ operation: { job: string } }>(

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/queryable.js';
 import { claimDueVideos, releaseVideo } from '../db/video-lease-repository.js';
 import type { VideoRecord } from '../db/video-record.js';
+import { videosDueChannel } from '../db/videos-repository.js';
 import {
   openTestDatabase,
   testDatabaseKinds,
@@ -9,7 +10,7 @@ import {
 } from '../test-support/test-databases.js';
 import { LeaseLostError } from './heartbeat.js';
 import { addVideos } from '../test-support/add-videos.js';
-import { deferred, recordingLogger } from '../test-support/recording-logger.js';
+import { deferred, recordingLogger, type Deferred } from '../test-support/recording-logger.js';
 import { systemTimers, type WorkerTimers } from './timers.js';
 import { createWorker, WorkerStoppingError, type Worker } from './worker.js';
 import type { VideoHandler, WorkerDependencies } from './worker-options.js';
@@ -29,6 +30,15 @@ function parking(database: Database, seen: Map<string, number>): VideoHandler {
   return async (video, context) => {
     seen.set(video.id, (seen.get(video.id) ?? 0) + 1);
     await releaseVideo(database, { id: video.id, workerId: context.workerId, delaySeconds: 3600 });
+  };
+}
+
+/** Parks the video as `parking` does, then says which video it handled. */
+function parkingAndTelling(database: Database, handled: Deferred<string>): VideoHandler {
+  const park = parking(database, new Map());
+  return async (video, context) => {
+    await park(video, context);
+    handled.resolve(video.id);
   };
 }
 
@@ -250,18 +260,11 @@ describe.each(testDatabaseKinds())('worker on %s', (kind) => {
     const listening = worker({
       database,
       pollIntervalMs: 3_600_000,
-      handle: async (video, context) => {
-        await releaseVideo(database, {
-          id: video.id,
-          workerId: context.workerId,
-          delaySeconds: 60,
-        });
-        handled.resolve(video.id);
-      },
+      handle: parkingAndTelling(database, handled),
     });
     await listening.start();
     await addVideos(database, ['v1']);
-    await database.notify('vgw_videos_due', 'v1');
+    await database.notify(videosDueChannel, 'v1');
     expect(await handled.promise).toBe('v1');
   });
 
@@ -282,14 +285,7 @@ describe.each(testDatabaseKinds())('worker on %s', (kind) => {
       database: flaky,
       logger,
       pollIntervalMs: 5,
-      handle: async (video, context) => {
-        await releaseVideo(database, {
-          id: video.id,
-          workerId: context.workerId,
-          delaySeconds: 60,
-        });
-        handled.resolve(video.id);
-      },
+      handle: parkingAndTelling(database, handled),
     });
     await retrying.start();
     expect(await handled.promise).toBe('v1');

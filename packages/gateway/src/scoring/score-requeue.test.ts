@@ -27,14 +27,7 @@ describe.each(testDatabaseKinds())('POST /v1/videos/{id}/scores on %s', (kind) =
   }
 
   async function createVideo(): Promise<string> {
-    const response = await gateway.app.request(
-      '/v1/videos',
-      gateway.authorized({
-        method: 'POST',
-        body: JSON.stringify({ prompt: 'a fox' }),
-        headers: { 'content-type': 'application/json' },
-      }),
-    );
+    const response = await gateway.postVideo({ prompt: 'a fox' });
     return ((await response.json()) as { id: string }).id;
   }
 

@@ -43,14 +43,7 @@ describe.each(testDatabaseKinds())('automatic scoring of a local-engine video on
     }).videoModel('local');
     gateway = await createTestGateway(kind, [model], { scoring: true });
     const created = await json(
-      await gateway.app.request(
-        '/v1/videos',
-        gateway.authorized({
-          method: 'POST',
-          body: JSON.stringify({ prompt: 'a slow pan', seconds: '2', size: '320x240', fps: 12 }),
-          headers: { 'content-type': 'application/json' },
-        }),
-      ),
+      await gateway.postVideo({ prompt: 'a slow pan', seconds: '2', size: '320x240', fps: 12 }),
     );
     const completed = await renderToCompletion(created.id);
     expect(completed.status).toBe('completed');

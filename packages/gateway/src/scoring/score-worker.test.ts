@@ -54,14 +54,7 @@ describe.each(testDatabaseKinds())('score worker on %s', (kind) => {
   }
 
   async function createVideo() {
-    const response = await gateway.app.request(
-      '/v1/videos',
-      gateway.authorized({
-        method: 'POST',
-        body: JSON.stringify({ prompt: 'a fox' }),
-        headers: { 'content-type': 'application/json' },
-      }),
-    );
+    const response = await gateway.postVideo({ prompt: 'a fox' });
     return json(response);
   }
 

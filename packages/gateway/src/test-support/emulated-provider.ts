@@ -24,7 +24,9 @@ export async function startTestEmulator(definition: EmulatorDefinition) {
     renderer,
     async close() {
       await emulator.close();
-      await rm(workDir, { recursive: true, force: true });
+      await renderer.close();
+      // A killed render may still be tearing down for a moment: retry a directory not yet empty.
+      await rm(workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }

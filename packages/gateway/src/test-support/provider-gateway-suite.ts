@@ -15,14 +15,7 @@ export async function createVideoThrough(
   harness: EmulatedGateway,
   body: Record<string, unknown>,
 ): Promise<Record<string, any>> {
-  const response = await harness.gateway.app.request(
-    '/v1/videos',
-    harness.gateway.authorized({
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  );
+  const response = await harness.gateway.postVideo(body);
   const video = (await response.json()) as Record<string, any>;
   expect(response.status, JSON.stringify(video)).toBe(200);
   return video;

@@ -77,14 +77,7 @@ export async function expectWebhookBringsCheckForward(
   gateway: TestGateway,
   hook: HookedCheckCase,
 ): Promise<void> {
-  const response = await gateway.app.request(
-    '/v1/videos',
-    gateway.authorized({
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ prompt: 'hooked' }),
-    }),
-  );
+  const response = await gateway.postVideo({ prompt: 'hooked' });
   const video = (await response.json()) as { id: string };
   await gateway.newWorker().runOnce();
   await gateway.test.database.query(

@@ -22,14 +22,7 @@ describe.each(testDatabaseKinds())('downloads from a test gateway on %s', (kind)
 
   async function renderFrom(url: string, options: { allowLoopbackDownloads?: boolean } = {}) {
     gateway = await createTestGateway(kind, [modelAnswering(url)], options);
-    const response = await gateway.app.request(
-      '/v1/videos',
-      gateway.authorized({
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ prompt: 'where do the bytes come from' }),
-      }),
-    );
+    const response = await gateway.postVideo({ prompt: 'where do the bytes come from' });
     expect(response.status).toBe(200);
     const { id } = (await response.json()) as { id: string };
     await gateway.drain(gateway.newWorker());

@@ -41,6 +41,8 @@ export interface TestGateway {
   /** Runs workers' runOnce until nothing is due now (bounded), returns passes made. */
   drain(worker: Worker, maxPasses?: number): Promise<number>;
   authorized(init?: RequestInit): RequestInit;
+  /** `POST /v1/videos` with a JSON body (an object, or text sent as it is) and the test key. */
+  postVideo(body: Record<string, unknown> | string): Promise<Response>;
   dispose(options?: { keep?: boolean }): Promise<void>;
 }
 
@@ -165,6 +167,10 @@ export async function createTestGateway(
     composedWorker({ workerId, concurrency, scoring: false });
   const newScoreWorker = (overrides: ScoreWorkerOverrides = {}) =>
     scoreWorkerFrom(config, { database: test.database, store, logger, advanceDeps }, overrides);
+  const authorized = (init: RequestInit = {}): RequestInit => ({
+    ...init,
+    headers: { authorization: `Bearer ${key}`, ...(init.headers as Record<string, string>) },
+  });
   return {
     test,
     app,
@@ -188,10 +194,16 @@ export async function createTestGateway(
       }
       return passes;
     },
-    authorized: (init = {}) => ({
-      ...init,
-      headers: { authorization: `Bearer ${key}`, ...(init.headers as Record<string, string>) },
-    }),
+    authorized,
+    postVideo: async (body) =>
+      app.request(
+        '/v1/videos',
+        authorized({
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        }),
+      ),
     async dispose(disposeOptions) {
       await test.dispose(disposeOptions);
       await rm(storageDir, { recursive: true, force: true });

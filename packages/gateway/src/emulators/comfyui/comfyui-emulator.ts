@@ -4,6 +4,7 @@ import {
   type EmulatorContext,
   type EmulatorDefinition,
 } from '../emulator-definition.js';
+import { createRefusal, statusSabotage } from '../emulator-triggers.js';
 import {
   historyEntry,
   outputFilename,
@@ -24,14 +25,12 @@ const finished = (state: string) =>
 
 /** Create-time triggers: a reverse proxy in front of ComfyUI throttling or failing. */
 function createTrigger(emulator: EmulatorContext, context: Context, text: string) {
-  if (
-    text.includes('[429]') ||
-    (text.includes('[429-once]') && emulator.once.firstTime(`429 ${text}`))
-  ) {
+  const refusal = createRefusal(emulator.once, text);
+  if (refusal === 'rate_limited') {
     context.header('retry-after', '1');
     return context.json({ error: 'too many requests' }, 429);
   }
-  if (text.includes('[500-once]') && emulator.once.firstTime(`500 ${text}`)) {
+  if (refusal === 'server_error') {
     return context.text('500 Internal Server Error\n\nServer got itself in trouble', 500);
   }
   return null;
@@ -84,10 +83,11 @@ function historyRoutes(app: Hono, emulator: EmulatorContext, records: Records) {
     if (record == null || job == null) return context.json({});
     const count = (checks.get(id) ?? 0) + 1;
     checks.set(id, count);
-    if (job.triggers.has('flap') && count % 2 === 0) {
+    const sabotage = statusSabotage({ triggers: job.triggers, checks: count });
+    if (sabotage === 'flap') {
       return context.text('500 Internal Server Error\n\nServer got itself in trouble', 500);
     }
-    if (job.triggers.has('garbage')) return context.body(`{"${id}": {"outputs": <html>`, 200);
+    if (sabotage === 'garbage') return context.body(`{"${id}": {"outputs": <html>`, 200);
     return context.json(finished(job.state) ? { [id]: historyEntry(record, job) } : {});
   });
   app.post('/history', async (context) => {

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { EmulatorContext, EmulatorDefinition } from '../emulator-definition.js';
-import { triggersIn } from '../emulator-triggers.js';
+import { createRefusal, statusSabotage } from '../emulator-triggers.js';
 import {
   falRenderSize,
   pikaInputProblem,
@@ -28,17 +28,12 @@ function denied(context: Context) {
 
 /** Refusals real fal gives on submit, by trigger: rate limits and transient errors. */
 function submitRefusal(emulator: EmulatorContext, context: Context, prompt: string) {
-  const triggers = triggersIn(prompt);
-  if (
-    triggers.has('429') ||
-    (triggers.has('429-once') && emulator.once.firstTime(`429:${prompt}`))
-  ) {
+  const refusal = createRefusal(emulator.once, prompt);
+  if (refusal === 'rate_limited') {
     context.header('retry-after', '1');
     return context.json({ detail: 'Too many concurrent requests' }, 429);
   }
-  if (triggers.has('500-once') && emulator.once.firstTime(`500:${prompt}`)) {
-    return context.json({ detail: 'Internal Server Error' }, 500);
-  }
+  if (refusal === 'server_error') return context.json({ detail: 'Internal Server Error' }, 500);
   return null;
 }
 
@@ -89,10 +84,9 @@ function createApp(emulator: EmulatorContext): Hono {
     const job = found != null ? await emulator.renderer.check(found.id) : null;
     if (found == null || job == null) return context.json({ detail: 'Request not found' }, 404);
     if (found.suffix === '/status') {
-      if (job.triggers.has('flap') && job.checks % 2 === 0) {
-        return context.json({ detail: 'Internal Server Error' }, 500);
-      }
-      if (job.triggers.has('garbage')) {
+      const sabotage = statusSabotage(job);
+      if (sabotage === 'flap') return context.json({ detail: 'Internal Server Error' }, 500);
+      if (sabotage === 'garbage') {
         return context.body('{"status": "IN_PROG', 200, { 'content-type': 'application/json' });
       }
       return context.json(statusJson(emulator, job, found.request));

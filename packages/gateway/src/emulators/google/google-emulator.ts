@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import type { EmulatorContext, EmulatorDefinition } from '../emulator-definition.js';
 import { renderSize } from '../emulator-definition.js';
-import { triggersIn } from '../emulator-triggers.js';
+import { createRefusal, statusSabotage } from '../emulator-triggers.js';
 import { readCreateRequest } from './google-emulator-request.js';
 import { googleError, jobIdOf, operationJson } from './google-emulator-responses.js';
 
@@ -31,13 +31,12 @@ function checkKey(context: EmulatorContext, request: Context) {
 }
 
 function rehearsedCreateFailure(context: EmulatorContext, request: Context, prompt: string) {
-  const triggers = triggersIn(prompt);
-  const quota = googleError(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota.');
-  if (triggers.has('429')) return request.json(quota, 429, { 'retry-after': '1' });
-  if (triggers.has('429-once') && context.once.firstTime(`429:${prompt}`)) {
+  const refusal = createRefusal(context.once, prompt);
+  if (refusal === 'rate_limited') {
+    const quota = googleError(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota.');
     return request.json(quota, 429, { 'retry-after': '1' });
   }
-  if (triggers.has('500-once') && context.once.firstTime(`500:${prompt}`)) {
+  if (refusal === 'server_error') {
     return request.json(googleError(500, 'INTERNAL', 'An internal error has occurred.'), 500);
   }
   return null;
@@ -83,7 +82,10 @@ async function poll(state: EmulatorState, request: Context) {
   const { renderer } = state.context;
   const job = renderer.get(id);
   if (job == null) return request.json(googleError(404, 'NOT_FOUND', 'Operation not found.'), 404);
-  if (job.triggers.has('garbage')) {
+  // Garbage answers before the renderer is asked, so such an operation never advances, while a
+  // flap answers after it; so the decision is made up front, counting the check to come.
+  const sabotage = statusSabotage({ triggers: job.triggers, checks: job.checks + 1 });
+  if (sabotage === 'garbage') {
     return request.body('{"name": "models/', 200, { 'content-type': 'application/json' });
   }
   await renderer.check(id);
@@ -92,7 +94,7 @@ async function poll(state: EmulatorState, request: Context) {
     state.images.delete(id);
     await rm(image, { force: true });
   }
-  if (job.triggers.has('flap') && job.checks % 2 === 0) {
+  if (sabotage === 'flap') {
     return request.json(googleError(500, 'INTERNAL', 'An internal error has occurred.'), 500);
   }
   return request.json(operationJson(state.context, job, `models/${model}/operations/${id}`));

@@ -10,7 +10,7 @@ import {
   type EmulatorContext,
   type EmulatorDefinition,
 } from '../emulator-definition.js';
-import { triggersIn } from '../emulator-triggers.js';
+import { createRefusal, statusSabotage } from '../emulator-triggers.js';
 import { checkKlingAuthorization } from './kling-emulator-auth.js';
 
 type Endpoint = 'text2video' | 'image2video';
@@ -109,12 +109,9 @@ async function createTask(context: EmulatorContext, state: EmulatorState, hono: 
   const problem = invalidBody(body, endpoint);
   if (problem != null) return fail(hono, 400, 1201, problem);
   const prompt = typeof body.prompt === 'string' ? body.prompt : '';
-  const triggers = triggersIn(prompt);
-  if (triggers.has('429')) return fail(hono, 429, 1302, 'rate limit exceeded');
-  if (triggers.has('429-once') && context.once.firstTime(`429:${prompt}`))
-    return fail(hono, 429, 1302, 'rate limit exceeded');
-  if (triggers.has('500-once') && context.once.firstTime(`500:${prompt}`))
-    return fail(hono, 500, 5000, 'server internal error');
+  const refusal = createRefusal(context.once, prompt);
+  if (refusal === 'rate_limited') return fail(hono, 429, 1302, 'rate limit exceeded');
+  if (refusal === 'server_error') return fail(hono, 500, 5000, 'server internal error');
   const externalTaskId = typeof body.external_task_id === 'string' ? body.external_task_id : null;
   // Kling keeps external_task_id unique per account: a repeated start is refused, not billed.
   if (externalTaskId != null && state.externalIds.has(externalTaskId))
@@ -144,11 +141,12 @@ async function queryTask(context: EmulatorContext, state: EmulatorState, hono: C
   // The query must use the family path the task was created on.
   if (task == null || job == null || task.endpoint !== hono.req.param('endpoint'))
     return fail(hono, 404, 1203, 'task not found');
-  const checks = (state.statusChecks.get(taskId) ?? 0) + 1;
-  state.statusChecks.set(taskId, checks);
-  if (job.triggers.has('flap') && checks % 2 === 1)
-    return fail(hono, 500, 5000, 'server internal error');
-  if (job.triggers.has('garbage'))
+  // Counting only earlier checks makes Kling's flap fail the first one.
+  const earlier = state.statusChecks.get(taskId) ?? 0;
+  state.statusChecks.set(taskId, earlier + 1);
+  const sabotage = statusSabotage({ triggers: job.triggers, checks: earlier });
+  if (sabotage === 'flap') return fail(hono, 500, 5000, 'server internal error');
+  if (sabotage === 'garbage')
     return hono.body('{"code":0,"data":{"task_id":', 200, { 'content-type': 'application/json' });
   const checked = (await context.renderer.check(taskId)) ?? job;
   return hono.json(envelope(0, 'success', taskData(context, checked, task.externalTaskId)));

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { EmulatorContext, EmulatorDefinition } from '../emulator-definition.js';
-import { triggersIn } from '../emulator-triggers.js';
+import { createRefusal, statusSabotage } from '../emulator-triggers.js';
 import { generationJson, lumaRenderSize, lumaResolutionLines } from './luma-emulated-generation.js';
 
 const prefix = '/dream-machine/v1';
@@ -29,18 +29,13 @@ function invalidField(body: Body): string | null {
 }
 
 /** A refusal that real Luma gives on create: rate limits and transient errors, by trigger. */
-function createRefusal(emulator: EmulatorContext, context: Context, prompt: string) {
-  const triggers = triggersIn(prompt);
-  if (
-    triggers.has('429') ||
-    (triggers.has('429-once') && emulator.once.firstTime(`429:${prompt}`))
-  ) {
+function refusedCreate(emulator: EmulatorContext, context: Context, prompt: string) {
+  const refusal = createRefusal(emulator.once, prompt);
+  if (refusal === 'rate_limited') {
     context.header('retry-after', '1');
     return detail(context, 429, 'Too many requests, please slow down');
   }
-  if (triggers.has('500-once') && emulator.once.firstTime(`500:${prompt}`)) {
-    return detail(context, 500, 'Internal server error');
-  }
+  if (refusal === 'server_error') return detail(context, 500, 'Internal server error');
   return null;
 }
 
@@ -60,7 +55,7 @@ function createApp(emulator: EmulatorContext): Hono {
     const field = invalidField(body);
     if (field != null) return detail(context, 400, `Invalid value for ${field}`);
     const prompt = String(body.prompt);
-    const refused = createRefusal(emulator, context, prompt);
+    const refused = refusedCreate(emulator, context, prompt);
     if (refused != null) return refused;
     const size = lumaRenderSize(
       String(body.aspect_ratio ?? '16:9'),
@@ -85,10 +80,9 @@ function createApp(emulator: EmulatorContext): Hono {
     const job = await emulator.renderer.check(id);
     const request = requests.get(id);
     if (job == null || request == null) return detail(context, 404, 'Generation not found');
-    if (job.triggers.has('flap') && job.checks % 2 === 0) {
-      return detail(context, 500, 'Internal server error');
-    }
-    if (job.triggers.has('garbage')) {
+    const sabotage = statusSabotage(job);
+    if (sabotage === 'flap') return detail(context, 500, 'Internal server error');
+    if (sabotage === 'garbage') {
       return context.body('{"id": "' + id + '", "state": ', 200, {
         'content-type': 'application/json',
       });

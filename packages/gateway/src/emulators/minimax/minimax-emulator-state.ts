@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EmulatedJob } from '../emulated-renderer.js';
 import type { EmulatorContext } from '../emulator-definition.js';
+import { statusSabotage, type StatusSabotage } from '../emulator-triggers.js';
 
 /** What both API versions remember: which version made a task, and v1's file ids. */
 export interface MinimaxEmulatorState {
@@ -37,30 +38,14 @@ export async function saveImage(state: MinimaxEmulatorState, url: unknown): Prom
   return path;
 }
 
-export type StatusMisbehaviour = 'flap' | 'garbage' | null;
-
-/** Counts a status check and says whether a trigger makes this one misbehave. */
-export function statusMisbehaviour(
-  state: MinimaxEmulatorState,
-  job: EmulatedJob,
-): StatusMisbehaviour {
-  const checks = (state.statusChecks.get(job.id) ?? 0) + 1;
-  state.statusChecks.set(job.id, checks);
-  if (job.triggers.has('flap') && checks % 2 === 1) return 'flap';
-  if (job.triggers.has('garbage')) return 'garbage';
-  return null;
-}
-
-/** The create-time triggers both versions share: a 429 (always or once) or a 500 once. */
-export function createMisbehaviour(
-  context: EmulatorContext,
-  triggers: Set<string>,
-  prompt: string,
-): 429 | 500 | null {
-  if (triggers.has('429')) return 429;
-  if (triggers.has('429-once') && context.once.firstTime(`429:${prompt}`)) return 429;
-  if (triggers.has('500-once') && context.once.firstTime(`500:${prompt}`)) return 500;
-  return null;
+/**
+ * Counts a status check and says whether a trigger makes this one misbehave. Counting only
+ * earlier checks makes MiniMax's flap fail the first one.
+ */
+export function statusMisbehaviour(state: MinimaxEmulatorState, job: EmulatedJob): StatusSabotage {
+  const earlier = state.statusChecks.get(job.id) ?? 0;
+  state.statusChecks.set(job.id, earlier + 1);
+  return statusSabotage({ triggers: job.triggers, checks: earlier });
 }
 
 /** The numeric file id v1 hands out for a finished job, the same on every query. */

@@ -1,9 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { EmulatedJob } from '../emulated-renderer.js';
 import { outputUrl, renderSize } from '../emulator-definition.js';
-import { triggersIn } from '../emulator-triggers.js';
+import { createRefusal } from '../emulator-triggers.js';
 import {
-  createMisbehaviour,
   fileIdFor,
   saveImage,
   statusMisbehaviour,
@@ -47,13 +46,12 @@ async function create(state: MinimaxEmulatorState, hono: Context) {
   if (body == null || problem != null)
     return hono.json({ task_id: '', ...baseResp(2013, problem ?? '') });
   const prompt = String(body.prompt);
-  const triggers = triggersIn(prompt);
-  const misbehaviour = createMisbehaviour(state.context, triggers, prompt);
-  if (misbehaviour === 429) {
+  const refusal = createRefusal(state.context.once, prompt);
+  if (refusal === 'rate_limited') {
     hono.header('Retry-After', '1');
     return hono.json(baseResp(1002, 'rate limit exceeded(RPM)'), 429);
   }
-  if (misbehaviour === 500) return hono.json(baseResp(1000, 'unknown error'), 500);
+  if (refusal === 'server_error') return hono.json(baseResp(1000, 'unknown error'), 500);
   const job = state.context.renderer.submit({
     prompt,
     seconds: Number(body.duration ?? 6),

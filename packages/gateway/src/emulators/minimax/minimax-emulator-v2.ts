@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { EmulatedJob } from '../emulated-renderer.js';
 import { outputUrl, renderSize } from '../emulator-definition.js';
-import { triggersIn } from '../emulator-triggers.js';
+import { createRefusal } from '../emulator-triggers.js';
 import {
-  createMisbehaviour,
   saveImage,
   statusMisbehaviour,
   type MinimaxEmulatorState,
@@ -72,9 +71,10 @@ async function create(state: MinimaxEmulatorState, hono: Context) {
   if (body == null || problem != null)
     return v2Error(hono, 400, 'invalid_request_error', problem ?? '');
   const prompt = String(items.find((item) => item.type === 'text')?.text);
-  const misbehaviour = createMisbehaviour(state.context, triggersIn(prompt), prompt);
-  if (misbehaviour === 429) return v2Error(hono, 429, 'rate_limit_error', 'too many requests');
-  if (misbehaviour === 500) return v2Error(hono, 500, 'api_error', 'internal error');
+  const refusal = createRefusal(state.context.once, prompt);
+  if (refusal === 'rate_limited')
+    return v2Error(hono, 429, 'rate_limit_error', 'too many requests');
+  if (refusal === 'server_error') return v2Error(hono, 500, 'api_error', 'internal error');
   const frame = items.find((item) => item.role === 'first_frame');
   const job = state.context.renderer.submit({
     prompt,

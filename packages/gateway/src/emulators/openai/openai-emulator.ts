@@ -8,7 +8,7 @@ import {
   type EmulatorContext,
   type EmulatorDefinition,
 } from '../emulator-definition.js';
-import { triggersIn } from '../emulator-triggers.js';
+import { createRefusal, statusSabotage, triggersIn } from '../emulator-triggers.js';
 import { checkBearer, openaiError } from './openai-emulator-errors.js';
 import {
   emulatedModels,
@@ -56,22 +56,20 @@ function invalidCreate(context: Context, fields: CreateFields): Response | null 
 
 /** The create-time triggers: rate limits, one-off errors and input moderation. */
 function triggeredCreate(emulator: EmulatorContext, context: Context, prompt: string) {
-  const triggers = triggersIn(prompt);
-  const limited = {
-    type: 'requests',
-    code: 'rate_limit_exceeded',
-    headers: { 'retry-after': '1' },
-  };
-  if (triggers.has('429')) return openaiError(context, 429, 'Rate limit reached.', limited);
-  if (triggers.has('429-once') && emulator.once.firstTime(`429-once:${prompt}`)) {
-    return openaiError(context, 429, 'Rate limit reached.', limited);
+  const refusal = createRefusal(emulator.once, prompt);
+  if (refusal === 'rate_limited') {
+    return openaiError(context, 429, 'Rate limit reached.', {
+      type: 'requests',
+      code: 'rate_limit_exceeded',
+      headers: { 'retry-after': '1' },
+    });
   }
-  if (triggers.has('500-once') && emulator.once.firstTime(`500-once:${prompt}`)) {
+  if (refusal === 'server_error') {
     return openaiError(context, 500, 'The server had an error while processing your request.', {
       type: 'server_error',
     });
   }
-  if (triggers.has('moderate')) {
+  if (triggersIn(prompt).has('moderate')) {
     return openaiError(context, 400, 'Your request was blocked by our moderation system.', {
       param: 'prompt',
       code: 'moderation_blocked',
@@ -124,11 +122,14 @@ function registerRetrieve(
     const video = videos.get(context.req.param('id'));
     if (video == null) return notFound(context, context.req.param('id'));
     video.statusChecks += 1;
-    const triggers = triggersIn(video.prompt);
-    if (triggers.has('flap') && video.statusChecks % 2 === 0) {
+    const sabotage = statusSabotage({
+      triggers: triggersIn(video.prompt),
+      checks: video.statusChecks,
+    });
+    if (sabotage === 'flap') {
       return openaiError(context, 500, 'The server had an error.', { type: 'server_error' });
     }
-    if (triggers.has('garbage')) {
+    if (sabotage === 'garbage') {
       return context.body('{"id": "video_', 200, { 'content-type': 'application/json' });
     }
     const job = await emulator.renderer.check(video.jobId);

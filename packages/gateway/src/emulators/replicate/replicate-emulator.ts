@@ -5,6 +5,7 @@ import {
   type EmulatorContext,
   type EmulatorDefinition,
 } from '../emulator-definition.js';
+import { createRefusal, statusSabotage } from '../emulator-triggers.js';
 import { predictionJson, type PredictionRecord } from './replicate-prediction-json.js';
 
 const problem = (
@@ -43,10 +44,8 @@ function renderRequest(input: Record<string, unknown>): EmulatedRequest {
 
 /** Create-time triggers, answered the way Replicate throttles and fails. */
 function createTrigger(emulator: EmulatorContext, context: Context, prompt: string) {
-  if (
-    prompt.includes('[429]') ||
-    (prompt.includes('[429-once]') && emulator.once.firstTime(`429 ${prompt}`))
-  ) {
+  const refusal = createRefusal(emulator.once, prompt);
+  if (refusal === 'rate_limited') {
     context.header('retry-after', '1');
     return problem(
       context,
@@ -55,7 +54,7 @@ function createTrigger(emulator: EmulatorContext, context: Context, prompt: stri
       'Request was throttled. Expected available in 1 second.',
     );
   }
-  if (prompt.includes('[500-once]') && emulator.once.firstTime(`500 ${prompt}`)) {
+  if (refusal === 'server_error') {
     return problem(context, 500, 'Internal Server Error', 'An unexpected error occurred.');
   }
   return null;
@@ -129,10 +128,11 @@ function predictionRoutes(
     if (record == null || job == null) return problem(context, 404, 'Not found', 'Not found.');
     const count = (checks.get(id) ?? 0) + 1;
     checks.set(id, count);
-    if (job.triggers.has('flap') && count % 2 === 0) {
+    const sabotage = statusSabotage({ triggers: job.triggers, checks: count });
+    if (sabotage === 'flap') {
       return problem(context, 500, 'Internal Server Error', 'An unexpected error occurred.');
     }
-    if (job.triggers.has('garbage')) return context.body(`{"id": "${id}", "status": <html>`, 200);
+    if (sabotage === 'garbage') return context.body(`{"id": "${id}", "status": <html>`, 200);
     return context.json(predictionJson(emulator, job, record));
   });
   app.post('/predictions/:id/cancel', async (context) => {

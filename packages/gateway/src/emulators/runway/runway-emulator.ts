@@ -4,7 +4,7 @@ import {
   type EmulatorContext,
   type EmulatorDefinition,
 } from '../emulator-definition.js';
-import { triggersIn } from '../emulator-triggers.js';
+import { createRefusal, statusSabotage } from '../emulator-triggers.js';
 import { parseCreateBody, runwayModelRules, type RunwayEndpoint } from './runway-emulator-body.js';
 import { runwayTaskView } from './runway-task-view.js';
 
@@ -30,17 +30,12 @@ function guard(context: EmulatorContext) {
 
 /** The one-time and every-time create failures the trigger words ask for. */
 function createTrigger(context: EmulatorContext, http: Context, prompt: string) {
-  const triggers = triggersIn(prompt);
-  if (
-    triggers.has('429') ||
-    (triggers.has('429-once') && context.once.firstTime(`429:${prompt}`))
-  ) {
+  const refusal = createRefusal(context.once, prompt);
+  if (refusal === 'rate_limited') {
     http.header('retry-after', '1');
     return http.json({ error: 'You have exceeded the rate limit. Please try again later.' }, 429);
   }
-  if (triggers.has('500-once') && context.once.firstTime(`500:${prompt}`)) {
-    return http.json({ error: 'An unexpected error occurred.' }, 500);
-  }
+  if (refusal === 'server_error') return http.json({ error: 'An unexpected error occurred.' }, 500);
   return null;
 }
 
@@ -74,34 +69,42 @@ function createRoute(context: EmulatorContext, credits: Map<string, number>) {
   };
 }
 
+const notFound = (http: Context) => http.json({ error: 'Task not found.' }, 404);
+
+function retrieveRoute(context: EmulatorContext, credits: Map<string, number>) {
+  const statusChecks = new Map<string, number>();
+  return async (http: Context) => {
+    const id = http.req.param('id');
+    const known = context.renderer.get(id);
+    if (known == null) return notFound(http);
+    // Every other check fails, from the first (only earlier ones are counted), so no two misses
+    // in a row: a missed check must not fail the render.
+    const earlier = statusChecks.get(id) ?? 0;
+    statusChecks.set(id, earlier + 1);
+    const sabotage = statusSabotage({ triggers: known.triggers, checks: earlier });
+    if (sabotage === 'flap') return http.json({ error: 'An unexpected error occurred.' }, 500);
+    if (sabotage === 'garbage') {
+      return http.body(`{"id":"${id}","status":"SUCC`, 200, {
+        'content-type': 'application/json',
+      });
+    }
+    const job = await context.renderer.check(id);
+    if (job == null) return notFound(http);
+    return http.json(runwayTaskView(context, job, credits.get(id) ?? 0));
+  };
+}
+
 /** Runway's developer API: create under /v1/*_to_video, poll and cancel under /v1/tasks. */
 export const runwayEmulator: EmulatorDefinition = {
   provider: 'runway',
   createApp(context) {
     const app = new Hono();
     const credits = new Map<string, number>();
-    const notFound = (http: Context) => http.json({ error: 'Task not found.' }, 404);
     app.use('/v1/*', guard(context));
     const create = createRoute(context, credits);
     app.post('/v1/text_to_video', create('text_to_video'));
     app.post('/v1/image_to_video', create('image_to_video'));
-    app.get('/v1/tasks/:id', async (http) => {
-      const id = http.req.param('id');
-      const known = context.renderer.get(id);
-      if (known == null) return notFound(http);
-      // Every other check fails: a missed check must not fail the render.
-      if (known.triggers.has('flap') && context.once.firstTime(`flap:${id}:${known.checks}`)) {
-        return http.json({ error: 'An unexpected error occurred.' }, 500);
-      }
-      if (known.triggers.has('garbage')) {
-        return http.body(`{"id":"${id}","status":"SUCC`, 200, {
-          'content-type': 'application/json',
-        });
-      }
-      const job = await context.renderer.check(id);
-      if (job == null) return notFound(http);
-      return http.json(runwayTaskView(context, job, credits.get(id) ?? 0));
-    });
+    app.get('/v1/tasks/:id', retrieveRoute(context, credits));
     app.delete('/v1/tasks/:id', async (http) => {
       const id = http.req.param('id');
       const job = context.renderer.get(id);

@@ -145,14 +145,11 @@ describe.each(testDatabaseKinds())('runway/gen4_turbo through the gateway on %s'
     'refuses a request without an image with a 400 naming input_reference',
     gatewayTestTimeout,
     async () => {
-      const response = await fixture.harness.gateway.app.request(
-        '/v1/videos',
-        fixture.harness.gateway.authorized({
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ model: 'runway/gen4_turbo', prompt: 'no image', seconds: 5 }),
-        }),
-      );
+      const response = await fixture.harness.gateway.postVideo({
+        model: 'runway/gen4_turbo',
+        prompt: 'no image',
+        seconds: 5,
+      });
       const body = (await response.json()) as Record<string, any>;
       expect(response.status).toBe(400);
       expect(body.error).toMatchObject({

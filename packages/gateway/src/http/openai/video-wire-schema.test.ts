@@ -13,15 +13,8 @@ describe.each(testDatabaseKinds())('the served video object on %s', (kind) => {
     gateway = null;
   });
 
-  async function post(app: TestGateway, body: object) {
-    const response = await app.app.request(
-      '/v1/videos',
-      app.authorized({
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    );
+  async function post(app: TestGateway, body: Record<string, unknown>) {
+    const response = await app.postVideo(body);
     expect(response.status).toBe(200);
     return (await response.json()) as Record<string, unknown>;
   }

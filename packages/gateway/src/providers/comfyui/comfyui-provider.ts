@@ -1,4 +1,5 @@
-import { InvalidRequestError, NotFoundError } from '@vgw/spec';
+import { NotFoundError } from '@vgw/spec';
+import { parseProviderOptions } from '../provider-options-schema.js';
 import type { ProviderDefinition, ProviderSettings } from '../provider-definition.js';
 import { failureBilling } from '../failure-billing.js';
 import { comfyuiCapabilities, comfyuiModelId, comfyuiProviderName } from './comfyui-models.js';
@@ -7,15 +8,7 @@ import { comfyuiSettingsSchema, type ComfyuiSettings } from './comfyui-workflow.
 
 /** The ComfyUI settings, or a configuration error naming the bad path. */
 export function parseComfyuiSettings(options: Record<string, unknown>): ComfyuiSettings {
-  const parsed = comfyuiSettingsSchema.safeParse(options);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = ['options', ...(issue?.path ?? []).map(String)].join('.');
-  throw new InvalidRequestError(
-    `invalid ComfyUI settings at ${path}: ${issue?.message ?? 'invalid'}`,
-    path,
-    'invalid_configuration',
-  );
+  return parseProviderOptions(comfyuiSettingsSchema, comfyuiProviderName, options);
 }
 
 function hasWorkflow(settings: ProviderSettings): boolean {

@@ -1,4 +1,5 @@
-import { InvalidRequestError, type VideoCapabilities } from '@vgw/spec';
+import type { VideoCapabilities } from '@vgw/spec';
+import { parseProviderOptions } from '../provider-options-schema.js';
 import { z } from 'zod';
 import { applyCapabilitiesOverride, capabilitiesOverrideSchema } from '../capabilities-override.js';
 import { isFalEndpointId } from './fal-endpoint-id.js';
@@ -36,20 +37,12 @@ function kindOf(id: string): FalEndpoint['kind'] {
 
 /** The Pika endpoints plus every endpoint named in `options.endpoints`, with capabilities. */
 export function falEndpoints(options: Record<string, unknown>): FalEndpoint[] {
-  const parsed = falSettingsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.map(String).join('.') ?? '';
-    throw new InvalidRequestError(
-      `invalid providers.fal.options.${path}: ${issue?.message ?? 'invalid'}`,
-      `providers.fal.options.${path}`,
-    );
-  }
+  const settings = parseProviderOptions(falSettingsSchema, 'fal', options);
   const endpoints = new Map<string, FalEndpoint>();
   for (const id of pikaEndpointIds) {
     endpoints.set(id, { id, capabilities: pikaCapabilitiesById[id], kind: kindOf(id) });
   }
-  for (const configured of parsed.data.endpoints) {
+  for (const configured of settings.endpoints) {
     const base = isPikaEndpoint(configured.id)
       ? pikaCapabilitiesById[configured.id]
       : permissiveCapabilities;

@@ -60,10 +60,21 @@ export function createRenderCapacity(workDir: string, maxConcurrent: number): Re
       if (await isLiveJob(jobDir)) live.add(jobDir);
     }
     for (const [jobDir, pid] of recent) {
+      if (live.has(jobDir)) {
+        recent.delete(jobDir);
+        continue;
+      }
       const pidFile = await readOptionalText(jobDir, jobFiles.pid).catch(() => null);
-      // Our own child a moment ago: alive is enough (its cwd may not be the job's yet).
-      if (pidFile != null || !isProcessAlive(pid)) recent.delete(jobDir);
-      else live.add(jobDir);
+      if (pidFile == null) {
+        // Our own child a moment ago: alive is enough (its cwd may not be the job's yet).
+        if (isProcessAlive(pid)) live.add(jobDir);
+        else recent.delete(jobDir);
+        continue;
+      }
+      // The pid file appeared after the scan above read the directory: judge it now, or a
+      // render written down between the two looks would be counted by neither.
+      recent.delete(jobDir);
+      if (await isLiveJob(jobDir)) live.add(jobDir);
     }
     return live;
   }

@@ -1,4 +1,5 @@
-import { InvalidRequestError, type JSONObject } from '@vgw/spec';
+import type { JSONObject } from '@vgw/spec';
+import { parseProviderOptions } from '../provider-options-schema.js';
 import { z } from 'zod';
 import { applyCapabilitiesOverride, capabilitiesOverrideSchema } from '../capabilities-override.js';
 import {
@@ -64,17 +65,8 @@ function toSpec(configured: ConfiguredModel): ReplicateModelSpec {
  * A bad entry is a configuration error, reported with its path.
  */
 export function replicateModelSpecs(options: Record<string, unknown>): ReplicateModelSpec[] {
-  const parsed = replicateSettingsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = ['options', ...(issue?.path ?? []).map(String)].join('.');
-    throw new InvalidRequestError(
-      `invalid Replicate settings at ${path}: ${issue?.message ?? 'invalid'}`,
-      path,
-      'invalid_configuration',
-    );
-  }
-  const configured = (parsed.data.models ?? []).map(toSpec);
+  const settings = parseProviderOptions(replicateSettingsSchema, 'replicate', options);
+  const configured = (settings.models ?? []).map(toSpec);
   const configuredIds = new Set(configured.map((spec) => spec.modelId));
   const known = knownReplicateModels.filter((spec) => !configuredIds.has(spec.modelId));
   return [...known, ...configured];
