@@ -23,17 +23,16 @@ export type { VideoCapabilities, VideoPrice } from './video-model/v1/video-capab
 /** Changes made to serve a request, returned to the caller with the video. */
 export type { VideoWarning } from './video-model/v1/warning.js';
 /** The model interface and the values passed across it. */
+export type { ImageInput, VideoCallOptions } from './video-model/v1/video-call-options.js';
+export type { VideoModelV1 } from './video-model/v1/video-model.js';
 export type {
-  ImageInput,
-  VideoCallOptions,
   VideoFailure,
   VideoFile,
-  VideoModelV1,
   VideoStartResult,
   VideoStatusResult,
   VideoVariant,
   WebhookEvent,
-} from './video-model/v1/video-model.js';
+} from './video-model/v1/video-results.js';
 /**
  * The errors the gateway renders in OpenAI's error shape. Adapters throw `ProviderApiError`,
  * `EngineBusyError`, `InvalidRequestError`, `PolicyViolationError` and (from `parseWebhook`)

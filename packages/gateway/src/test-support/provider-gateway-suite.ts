@@ -154,6 +154,21 @@ export interface TriggerExpectation {
   title?: string;
 }
 
+/**
+ * What every emulated provider's video ends as for these triggers, the gateway handling them
+ * alike: a provider's table spreads these first, then gives its own outcomes.
+ */
+export const sharedOutcomes = {
+  moderate: { status: 'failed', error: { code: 'content_policy_violation', param: 'prompt' } },
+  'moderate-output': {
+    status: 'failed',
+    error: { code: 'content_policy_violation', param: 'output' },
+    settleMs: 90_000,
+  },
+  flap: { status: 'completed', settleMs: 90_000 },
+  'no-url': { status: 'failed', code: 'no_output', settleMs: 90_000 },
+} as const satisfies Partial<Record<ReliabilityTrigger, TriggerExpectation>>;
+
 export interface StandardReliabilityOptions {
   kind: TestDatabaseKind;
   harness: () => EmulatedGateway;

@@ -5,6 +5,7 @@ import template from '../../providers/comfyui/__fixtures__/workflow-template.jso
 import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
+  sharedOutcomes,
   gatewayTestTimeout,
   renderThrough,
 } from '../../test-support/provider-gateway-suite.js';
@@ -54,15 +55,10 @@ describe.each(testDatabaseKinds())('comfyui through the gateway (%s)', (kind) =>
     model: 'comfyui/workflow',
     request,
     expectations: {
-      moderate: { status: 'failed', error: { code: 'content_policy_violation', param: 'prompt' } },
-      'moderate-output': {
-        error: { code: 'content_policy_violation', param: 'output' },
-        settleMs: 90_000,
-      },
+      ...sharedOutcomes,
       '429': { status: 'failed', code: /start_failed|provider_rate_limited/ },
       '429-once': { status: 'completed', settleMs: 90_000 },
       '500-once': { status: 'completed', settleMs: 90_000 },
-      flap: { status: 'completed', settleMs: 90_000 },
       fail: {
         code: 'render_failed',
         message: /node 50 \(SaveVideo\)/,

@@ -3,6 +3,7 @@ import { falProvider } from '../../providers/fal/fal-provider.js';
 import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
+  sharedOutcomes,
   gatewayTestTimeout,
   renderThrough,
 } from '../../test-support/provider-gateway-suite.js';
@@ -38,9 +39,8 @@ describe.each(testDatabaseKinds())('fal (Pika) through the gateway (%s)', (kind)
     model: `fal/${textToVideo}`,
     request,
     expectations: {
-      moderate: { status: 'failed', error: { code: 'content_policy_violation', param: 'prompt' } },
+      ...sharedOutcomes,
       '429': { status: 'failed', code: 'start_failed' },
-      flap: { status: 'completed', settleMs: 90_000 },
       // The gateway gives up after repeated missed checks (naming the bad response) or, at the
       // latest, at the deadline.
       garbage: {
@@ -48,18 +48,12 @@ describe.each(testDatabaseKinds())('fal (Pika) through the gateway (%s)', (kind)
         code: ['provider_bad_response', 'upstream_timeout'],
         expireAfterMs: 4_000,
       },
-      'moderate-output': {
-        status: 'failed',
-        error: { code: 'content_policy_violation', param: 'output' },
-        settleMs: 90_000,
-      },
       fail: {
         status: 'failed',
         code: 'render_failed',
         settleMs: 90_000,
         title: 'fails render_failed when the render fails',
       },
-      'no-url': { status: 'failed', code: 'no_output', settleMs: 90_000 },
       // validated-fetch refuses the metadata address; loopback port 1 cannot connect.
       'metadata-url': {
         status: 'failed',

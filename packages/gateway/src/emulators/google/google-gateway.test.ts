@@ -3,6 +3,7 @@ import { googleProvider } from '../../providers/google/google-provider.js';
 import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
+  sharedOutcomes,
   gatewayTestTimeout,
   renderThrough,
 } from '../../test-support/provider-gateway-suite.js';
@@ -41,15 +42,9 @@ describe.each(testDatabaseKinds())('google through the gateway on %s', (kind) =>
     model: `google/${modelId}`,
     request,
     expectations: {
-      moderate: { status: 'failed', error: { code: 'content_policy_violation', param: 'prompt' } },
-      'moderate-output': {
-        status: 'failed',
-        error: { code: 'content_policy_violation', param: 'output' },
-      },
+      ...sharedOutcomes,
       '429': { status: 'failed', code: 'start_failed' },
-      flap: { status: 'completed' },
       '500-once': { status: 'completed' },
-      'no-url': { status: 'failed', code: 'no_output' },
       // Missed checks fail the video with the bad response, never leave it stuck.
       garbage: {
         status: 'failed',

@@ -3,6 +3,7 @@ import { klingProvider } from '../../providers/kling/kling-provider.js';
 import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
+  sharedOutcomes,
   gatewayTestTimeout,
   renderThrough,
 } from '../../test-support/provider-gateway-suite.js';
@@ -37,16 +38,9 @@ describe.each(testDatabaseKinds())('kling through the gateway on %s', (kind) => 
     model,
     request,
     expectations: {
-      moderate: { status: 'failed', error: { code: 'content_policy_violation', param: 'prompt' } },
-      'moderate-output': {
-        status: 'failed',
-        error: { code: 'content_policy_violation', param: 'output' },
-        settleMs: 90_000,
-      },
+      ...sharedOutcomes,
       '429': { status: 'failed', code: /start_failed|provider_rate_limited/, settleMs: 60_000 },
-      flap: { status: 'completed', settleMs: 90_000 },
       '429-once': { status: 'completed', settleMs: 90_000 },
-      'no-url': { status: 'failed', code: 'no_output', settleMs: 90_000 },
       // The gateway retries a failing status check until the deadline (see the report: a shared
       // change would fail these sooner); here the deadline is pulled forward.
       garbage: {

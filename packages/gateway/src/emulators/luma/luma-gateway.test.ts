@@ -3,6 +3,7 @@ import { lumaProvider } from '../../providers/luma/luma-provider.js';
 import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
+  sharedOutcomes,
   gatewayTestTimeout,
   renderThrough,
 } from '../../test-support/provider-gateway-suite.js';
@@ -37,9 +38,8 @@ describe.each(testDatabaseKinds())('luma through the gateway (%s)', (kind) => {
     model: 'luma/ray-flash-2',
     request,
     expectations: {
-      moderate: { status: 'failed', error: { code: 'content_policy_violation', param: 'prompt' } },
+      ...sharedOutcomes,
       '429': { status: 'failed', code: 'start_failed' },
-      flap: { status: 'completed', settleMs: 90_000 },
       // The gateway gives up after repeated missed checks (naming the bad response) or, at the
       // latest, at the deadline.
       garbage: {
@@ -47,18 +47,12 @@ describe.each(testDatabaseKinds())('luma through the gateway (%s)', (kind) => {
         code: ['provider_bad_response', 'upstream_timeout'],
         expireAfterMs: 4_000,
       },
-      'moderate-output': {
-        status: 'failed',
-        error: { code: 'content_policy_violation', param: 'output' },
-        settleMs: 90_000,
-      },
       fail: {
         status: 'failed',
         code: 'render_failed',
         settleMs: 90_000,
         title: 'fails a failed render as render_failed',
       },
-      'no-url': { status: 'failed', code: 'no_output', settleMs: 90_000 },
       // validated-fetch refuses the metadata address; loopback port 1 cannot connect.
       'metadata-url': {
         status: 'failed',

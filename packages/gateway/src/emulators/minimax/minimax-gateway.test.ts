@@ -3,6 +3,7 @@ import { minimaxProvider } from '../../providers/minimax/minimax-provider.js';
 import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
+  sharedOutcomes,
   gatewayTestTimeout,
   renderThrough,
   type StandardReliabilityOptions,
@@ -57,15 +58,9 @@ describeMinimaxModel({
   request: { seconds: 6, size: '1366x768' },
   renderPrompt: 'a quiet library',
   expectations: {
-    moderate: { status: 'failed', error: { code: 'content_policy_violation', param: 'prompt' } },
-    'moderate-output': {
-      error: { code: 'content_policy_violation', param: 'output' },
-      settleMs: 90_000,
-    },
+    ...sharedOutcomes,
     '429': { status: 'failed', code: /start_failed|provider_rate_limited/, settleMs: 60_000 },
-    flap: { status: 'completed', settleMs: 90_000 },
     '500-once': { status: 'completed', settleMs: 90_000 },
-    'no-url': { code: 'no_output', settleMs: 90_000 },
     // A failing status check is retried until the deadline; it is pulled forward.
     garbage: { status: 'failed', expireAfterMs: 4_000, title: 'ends failed, never stuck' },
     'metadata-url': {
@@ -84,12 +79,7 @@ describeMinimaxModel({
   request: { seconds: 5, size: '1440x2560' },
   renderPrompt: 'a tall tower',
   expectations: {
-    moderate: { error: { code: 'content_policy_violation', param: 'prompt' }, settleMs: 60_000 },
-    'moderate-output': {
-      error: { code: 'content_policy_violation', param: 'output' },
-      settleMs: 90_000,
-    },
+    ...sharedOutcomes,
     '429': { status: 'failed', settleMs: 60_000 },
-    'no-url': { code: 'no_output', settleMs: 90_000 },
   },
 });

@@ -8,6 +8,7 @@ import type { EmulatedGateway } from '../../test-support/emulated-provider.js';
 import {
   createVideoThrough,
   describeStandardReliability,
+  sharedOutcomes,
   gatewayTestTimeout,
   renderThrough,
   type TriggerExpectation,
@@ -94,7 +95,7 @@ describe.each(testDatabaseKinds())('openai through the gateway (%s)', (kind) => 
     model: 'openai/sora-2',
     request,
     expectations: {
-      moderate: { status: 'failed', error: { code: 'content_policy_violation', param: 'prompt' } },
+      ...sharedOutcomes,
       'moderate-output': { status: 'failed', code: 'content_policy_violation', settleMs: 90_000 },
       '429': { status: 'failed', code: /start_failed|provider_rate_limited/ },
       // A first 500 on create and flapping status checks.

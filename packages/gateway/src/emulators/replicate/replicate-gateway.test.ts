@@ -3,6 +3,7 @@ import { replicateProvider } from '../../providers/replicate/replicate-provider.
 import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.js';
 import {
   describeStandardReliability,
+  sharedOutcomes,
   gatewayTestTimeout,
   renderThrough,
 } from '../../test-support/provider-gateway-suite.js';
@@ -40,15 +41,10 @@ describe.each(testDatabaseKinds())('replicate through the gateway (%s)', (kind) 
     model: modelName,
     request,
     expectations: {
-      moderate: { status: 'failed', error: { code: 'content_policy_violation', param: 'prompt' } },
-      'moderate-output': {
-        error: { code: 'content_policy_violation', param: 'output' },
-        settleMs: 90_000,
-      },
+      ...sharedOutcomes,
       '429': { status: 'failed', code: /start_failed|provider_rate_limited/ },
       '429-once': { status: 'completed', settleMs: 90_000 },
       '500-once': { status: 'completed', settleMs: 90_000 },
-      flap: { status: 'completed', settleMs: 90_000 },
       fail: { error: { code: 'render_failed' }, settleMs: 90_000 },
       garbage: {
         status: 'failed',

@@ -4,6 +4,7 @@ import { useEmulatedGateway } from '../../test-support/emulated-gateway-fixture.
 import {
   createVideoThrough,
   describeStandardReliability,
+  sharedOutcomes,
   downloadAndProbe,
   expireDeadline,
   fetchVideo,
@@ -74,14 +75,12 @@ describe.each(testDatabaseKinds())('runway through the gateway on %s', (kind) =>
     model,
     request,
     expectations: {
-      moderate: { status: 'failed', error: { code: 'content_policy_violation', param: 'prompt' } },
+      ...sharedOutcomes,
       '429': {
         status: 'failed',
         code: /start_failed|provider_rate_limited/,
         title: 'ends failed after the start retries, not stuck',
       },
-      flap: { status: 'completed', settleMs: 90_000 },
-      'no-url': { status: 'failed', error: { code: 'no_output' }, settleMs: 90_000 },
     },
   });
 
