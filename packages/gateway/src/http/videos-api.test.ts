@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../auth/api-keys.js';
+import { videosDueChannel } from '../db/videos-repository.js';
 import {
   completedWithFiles,
   createFakeVideoModel,
@@ -78,7 +79,7 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
     const heard: string[] = [];
     let wake: () => void = () => undefined;
     const woken = new Promise<void>((resolve) => (wake = resolve));
-    const unlisten = await gateway.test.database.listen('vgw_videos_due', (payload) => {
+    const unlisten = await gateway.test.database.listen(videosDueChannel, (payload) => {
       heard.push(payload);
       wake();
     });
