@@ -132,6 +132,27 @@ describe.each(databases)('SIGTERM on %s', (_name, environmentFor) => {
   );
 });
 
+describe('SIGTERM under npx', () => {
+  it(
+    'serve exits when the shell npm exec put between it and npm is killed',
+    async () => {
+      const cwd = await freshDirectory();
+      const wrapped = spawnVgw(['serve', '--port', '0'], { cwd, underNpmExecShell: true });
+      const match = await wrapped.waitForStdout(/vgw listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+      const startedAt = Date.now();
+      // What npm does with a supervisor's SIGTERM: it passes it to the shell, and only there.
+      wrapped.child.kill('SIGTERM');
+      const deadline = setTimeout(() => process.kill(-wrapped.child.pid!, 'SIGKILL'), exitBoundMs);
+      // The shell's pipes close only when vgw, which holds them too, has exited.
+      const result = await wrapped.exited.finally(() => clearTimeout(deadline));
+      expect(Date.now() - startedAt, result.stderr).toBeLessThan(exitBoundMs);
+      expect(result.stderr).not.toMatch(/error/i);
+      await expect(fetch(`${match[1]}/v1/videos`)).rejects.toThrow();
+    },
+    e2eTimeoutMs,
+  );
+});
+
 describe('SIGTERM on an emulator', () => {
   it(
     'vgw emulate exits 0 promptly',

@@ -34,14 +34,30 @@ export function isolatedEnvironment(extra: Record<string, string> = {}): NodeJS.
   return { ...environment, ...extra };
 }
 
-export function spawnVgw(
-  args: readonly string[],
-  options: { cwd: string; environment?: Record<string, string> },
-): VgwProcess {
-  const child = spawn(process.execPath, [vgwBinary, ...args], {
+export interface SpawnVgwOptions {
+  cwd: string;
+  environment?: Record<string, string>;
+  /**
+   * Start it as `npx vgw` does: npm exec runs `sh -c`, which waits for node instead of
+   * replacing itself by it. `child` is then that shell, leading a process group of its own.
+   */
+  underNpmExecShell?: boolean;
+}
+
+export function spawnVgw(args: readonly string[], options: SpawnVgwOptions): VgwProcess {
+  const shell = options.underNpmExecShell === true;
+  const command = shell ? '/bin/sh' : process.execPath;
+  const commandArgs = shell
+    ? ['-c', '"$0" "$@"; exit $?', process.execPath, vgwBinary, ...args]
+    : [vgwBinary, ...args];
+  const child = spawn(command, commandArgs, {
     cwd: options.cwd,
-    env: isolatedEnvironment(options.environment),
+    env: isolatedEnvironment({
+      ...(shell ? { npm_command: 'exec' } : {}),
+      ...options.environment,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: shell,
   });
   let stdout = '';
   let stderr = '';
@@ -70,9 +86,6 @@ export function spawnVgw(
   return { child, waitForStdout, exited };
 }
 
-export function runVgw(
-  args: readonly string[],
-  options: { cwd: string; environment?: Record<string, string> },
-): Promise<VgwResult> {
+export function runVgw(args: readonly string[], options: SpawnVgwOptions): Promise<VgwResult> {
   return spawnVgw(args, options).exited;
 }
