@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { EngineBusyError, type JSONValue, type VideoModelV1, type VideoVariant } from '@vgw/spec';
+import {
+  EngineBusyError,
+  type JSONValue,
+  type VideoCallOptions,
+  type VideoModelV1,
+  type VideoVariant,
+} from '@vgw/spec';
 import { triggersIn, type TriggerWord } from './emulator-triggers.js';
 
 export type EmulatedState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
-export interface EmulatedRequest {
-  prompt: string;
-  seconds: number;
-  width: number;
-  height: number;
-  fps: number;
-  seed: number | null;
+/** A render as an emulated provider received it; the image is a file the emulator saved. */
+export interface EmulatedRequest
+  extends Pick<VideoCallOptions, 'prompt' | 'seconds' | 'width' | 'height' | 'fps' | 'seed'> {
   imagePath: string | null;
 }
 
@@ -42,6 +44,8 @@ export class EmulatedRenderer {
     string,
     { job: EmulatedJob; operation: Promise<StartedOperation> }
   >();
+  /** Starts run one after another, so the farm admits jobs in the order they came, as a queue. */
+  private lastStart: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly engine: VideoModelV1,
@@ -79,6 +83,12 @@ export class EmulatedRenderer {
 
   /** Starts the job's render; a full render farm leaves the job queued until a later check. */
   private start(job: EmulatedJob): Promise<StartedOperation> {
+    const started = this.lastStart.then(() => this.startNow(job));
+    this.lastStart = started;
+    return started;
+  }
+
+  private startNow(job: EmulatedJob): Promise<StartedOperation> {
     const { request } = job;
     return this.engine
       .doStart({

@@ -1,4 +1,9 @@
-import { InvalidRequestError, type VideoCapabilities, type VideoWarning } from '@vgw/spec';
+import {
+  InvalidRequestError,
+  type VideoCallOptions,
+  type VideoCapabilities,
+  type VideoWarning,
+} from '@vgw/spec';
 
 export interface RequestedParameters {
   prompt: string;
@@ -9,14 +14,11 @@ export interface RequestedParameters {
   hasInputReference: boolean;
 }
 
-export interface ResolvedParameters {
-  prompt: string;
-  seconds: number;
-  width: number;
-  height: number;
-  fps: number;
-  seed: number | null;
-}
+/** What a request resolves to against a model's capabilities: the render's own parameters. */
+export type ResolvedParameters = Pick<
+  VideoCallOptions,
+  'prompt' | 'seconds' | 'width' | 'height' | 'fps' | 'seed'
+>;
 
 function parseSize(size: string): { width: number; height: number } {
   const match = /^(\d{1,5})x(\d{1,5})$/.exec(size);
