@@ -100,6 +100,18 @@ export default tseslint.config(
     'generation sits under http and jobs, beside scoring.',
   ),
   forbid(
+    [`${gateway}/cost/**`],
+    [
+      '**/generation/**',
+      '**/scoring/**',
+      '**/jobs/**',
+      '**/http/**',
+      '**/assembly/**',
+      '**/config/**',
+    ],
+    'cost (prices, the ledger, budgets) sits beside generation, which uses it.',
+  ),
+  forbid(
     [`${gateway}/scoring/**`],
     ['**/generation/**', '**/http/**', '**/assembly/**', '**/config/**'],
     "scoring sits beside generation and on jobs' queue machinery; assembly wires it in.",

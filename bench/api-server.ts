@@ -13,6 +13,7 @@ import { createContentStore } from '../packages/gateway/src/storage/content-stor
 import { createFakeVideoModel } from '../packages/gateway/src/test-support/fake-video-model.js';
 import { silentLogger } from '../packages/gateway/src/test-support/test-gateway.js';
 import { openBenchDatabase } from './bench-database.js';
+import { createCostPolicy } from '../packages/gateway/src/cost/cost-policy.js';
 
 const kind = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
 const bench = await openBenchDatabase(kind, Number(process.env.BENCH_POOL ?? 8));
@@ -31,6 +32,7 @@ const app = createApp({
   ),
   newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
   deadlineSeconds: 3600,
+  cost: createCostPolicy(),
   logger: silentLogger,
   maxBodyBytes: 1024 * 1024,
   pollAfterMs: 1000,

@@ -6,6 +6,7 @@ import type { Database } from '../packages/gateway/src/db/queryable.js';
 import { addVideos } from '../packages/gateway/src/test-support/add-videos.js';
 import { claimDueVideos } from '../packages/gateway/src/db/video-lease-repository.js';
 import { advanceVideo } from '../packages/gateway/src/generation/advance-video.js';
+import { createCostPolicy } from '../packages/gateway/src/cost/cost-policy.js';
 import { createWorker, type Worker } from '../packages/gateway/src/jobs/worker.js';
 import { createModelRegistry } from '../packages/gateway/src/providers/model-registry.js';
 import { createContentStore } from '../packages/gateway/src/storage/content-store.js';
@@ -47,6 +48,7 @@ async function makeWorkers(
             fetchTrusting: () => fetch,
             newStartKey: randomUUID,
             maxStartAttempts: 3,
+            cost: createCostPolicy(),
             logger: silentLogger,
           },
           video,

@@ -18,6 +18,7 @@ import { runwayProvider } from '../packages/gateway/src/providers/runway/index.j
 import { createContentStore } from '../packages/gateway/src/storage/content-store.js';
 import { silentLogger } from '../packages/gateway/src/test-support/test-gateway.js';
 import { openBenchDatabase } from './bench-database.js';
+import { createCostPolicy } from '../packages/gateway/src/cost/cost-policy.js';
 
 const apiKey = 'bench-emulator-key';
 const workDir = await mkdtemp(join(tmpdir(), 'vgw-overhead-'));
@@ -51,6 +52,7 @@ const app = createApp({
   ),
   newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
   deadlineSeconds: 3600,
+  cost: createCostPolicy(),
   logger: silentLogger,
   maxBodyBytes: 1024 * 1024,
   pollAfterMs: 1000,

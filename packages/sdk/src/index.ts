@@ -65,4 +65,5 @@ export type {
   VideoRemixParams,
   VideoStatus,
   VideoWarning,
+  VideoCost,
 } from './types.js';

@@ -1,6 +1,6 @@
 /**
  * Wire types of the gateway's OpenAI-compatible `/v1/videos` API. The OpenAI fields keep their
- * OpenAI shapes; `provider`, `fps`, `seed`, `warnings`, `scores` and `error.param` are vgw's
+ * OpenAI shapes; `provider`, `fps`, `seed`, `warnings`, `cost`, `scores` and `error.param` are vgw's
  * additive extensions. Hand-written so the SDK has no dependencies;
  * `packages/cli/src/client/sdk-video-drift.test.ts` holds them to the gateway's wire schema.
  */
@@ -27,6 +27,15 @@ export interface VideoWarning {
   message: string;
   requested?: string | number;
   used?: string | number;
+}
+
+/** vgw extension: a video's cost, USD as strings with six decimals (e.g. `'0.400000'`). */
+export interface VideoCost {
+  /** Estimated before anything ran, and reserved against budgets. */
+  estimate_usd: string;
+  /** Once settled; null until then, and while the billing is unknown (the estimate at risk). */
+  actual_usd: string | null;
+  basis: 'list_price' | 'configured' | 'provider_reported';
 }
 
 export interface Video {
@@ -56,6 +65,8 @@ export interface Video {
   seed: number | null;
   /** vgw extension. */
   warnings: VideoWarning[];
+  /** vgw extension: estimate and actual cost; null for videos made before costs were kept. */
+  cost?: VideoCost | null;
   /** vgw extension: temporal-stability summary once scored; null or absent until then. */
   scores?: VideoScoresSummary | null;
 }

@@ -39,6 +39,7 @@ describe("the SDK's Video and the gateway's wire schema", () => {
       fps: true,
       seed: true,
       warnings: true,
+      cost: true,
       scores: true,
     };
     expect(Object.keys(sdkFields).sort()).toEqual(Object.keys(videoObjectSchema.shape).sort());
@@ -51,5 +52,6 @@ describe("the SDK's Video and the gateway's wire schema", () => {
       NonNullable<Video['error']>
     >();
     expectTypeOf<AsJson<VideoObject['warnings'][number]>>().toExtend<Video['warnings'][number]>();
+    expectTypeOf<NonNullable<VideoObject['cost']>>().toEqualTypeOf<NonNullable<Video['cost']>>();
   });
 });

@@ -13,6 +13,7 @@ import type { FetchFunction } from '../provider-http/provider-http.js';
 import type { ModelRegistry } from '../providers/model-registry.js';
 import type { ScoreFile } from '../scoring/score-video-job.js';
 import type { ContentStore } from '../storage/content-store.js';
+import { costPolicyFromConfig } from './cost-policy-from-config.js';
 import { workerFactories, type WorkerFactories } from './worker-factories.js';
 
 /**
@@ -49,7 +50,7 @@ function keyAuthenticator(database: Database, cacheMs: number): Authenticator {
   return cachedAuthenticator(
     async (token) => {
       const key = await verifyApiKey(database, token);
-      return key != null ? { projectId: key.projectId } : null;
+      return key != null ? { projectId: key.projectId, apiKeyId: key.id } : null;
     },
     { ttlMs: cacheMs },
   );
@@ -74,6 +75,7 @@ function downloadFetches(
 /** The wiring every gateway shares: HTTP app, video advancing and workers over given pieces. */
 export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayParts {
   const { database, store, registry, logger } = pieces;
+  const cost = costPolicyFromConfig(config, registry);
   const app = createApp({
     database,
     registry,
@@ -81,6 +83,7 @@ export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayP
     authenticator: pieces.authenticator ?? keyAuthenticator(database, config.server.authCacheMs),
     newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
     deadlineSeconds: config.videos.deadlineSeconds,
+    cost,
     logger,
     maxBodyBytes: config.server.maxBodyBytes,
     pollAfterMs: pieces.pollAfterMs ?? config.server.pollAfterMs,
@@ -96,6 +99,7 @@ export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayP
     ...downloadFetches(config, pieces),
     newStartKey: () => randomUUID(),
     maxStartAttempts: config.videos.maxStartAttempts,
+    cost,
     logger,
     scoreOnCompletion: config.scoring.enabled,
   };

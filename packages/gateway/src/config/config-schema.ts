@@ -2,6 +2,23 @@ import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
+/** No video model costs near this: a larger figure is a typo (cents for dollars, a lost point). */
+const usdPerSecond = z
+  .number()
+  .finite()
+  .min(0, 'a price cannot be negative')
+  .max(100, 'over 100 USD per second of video: a typo?');
+
+/** An operator's price for a model, overriding its list price (negotiated, or an internal rate). */
+const priceSchema = z
+  .object({
+    usdPerSecond,
+    bySize: z
+      .record(z.string().regex(/^\d+x\d+$/, 'sizes are WIDTHxHEIGHT, e.g. 1920x1080'), usdPerSecond)
+      .default({}),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     dataDir: z.string().min(1).default('./.vgw'),
@@ -81,6 +98,8 @@ export const configSchema = z
       .default({}),
     /** Only for local emulators on 127.0.0.1: lets the gateway download outputs from loopback. */
     allowLoopbackDownloads: z.boolean().default(false),
+    /** Prices by model name (`runway/gen4_turbo`, `local`); others keep their list price. */
+    prices: z.record(z.string().min(1), priceSchema).default({}),
     engines: z
       .object({
         local: z

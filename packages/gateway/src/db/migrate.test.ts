@@ -25,6 +25,8 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
     );
     expect(tables.rows.map((row) => row.table_name)).toEqual([
       'api_keys',
+      'budgets',
+      'ledger_entries',
       'projects',
       'schema_migrations',
       'video_events',

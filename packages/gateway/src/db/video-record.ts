@@ -9,9 +9,14 @@ export interface StoredImage {
   bytes: number;
 }
 
+/** Where a cost figure came from: the model's list price, or the operator's configured price. */
+export type CostBasis = 'list_price' | 'configured' | 'provider_reported';
+
 export interface VideoRecord {
   id: string;
   projectId: string;
+  /** The key that created it; null for videos from before keys were recorded. */
+  apiKeyId: string | null;
   model: string;
   provider: string;
   status: VideoStatus;
@@ -44,11 +49,17 @@ export interface VideoRecord {
   expiresAt: Date | null;
   /** Whether the deadline had passed by the database clock when a claim read it; null if unknown. */
   pastDeadline: boolean | null;
+  /** Integer micro-USD reserved at create; null for videos from before costs were kept. */
+  estimateMicroUsd: number | null;
+  /** Integer micro-USD settled; null until then, and while billing is unknown (at risk). */
+  actualMicroUsd: number | null;
+  costBasis: CostBasis | null;
 }
 
 export interface VideoRow {
   id: string;
   project_id: string;
+  api_key_id: string | null;
   model: string;
   provider: string;
   status: VideoStatus;
@@ -80,12 +91,16 @@ export interface VideoRow {
   completed_at: Date | null;
   expires_at: Date | null;
   past_deadline?: boolean;
+  estimate_micro_usd: string | number | null;
+  actual_micro_usd: string | number | null;
+  cost_basis: CostBasis | null;
 }
 
 export function toVideoRecord(row: VideoRow): VideoRecord {
   return {
     id: row.id,
     projectId: row.project_id,
+    apiKeyId: row.api_key_id,
     model: row.model,
     provider: row.provider,
     status: row.status,
@@ -117,5 +132,8 @@ export function toVideoRecord(row: VideoRow): VideoRecord {
     completedAt: row.completed_at,
     expiresAt: row.expires_at,
     pastDeadline: row.past_deadline ?? null,
+    estimateMicroUsd: row.estimate_micro_usd != null ? Number(row.estimate_micro_usd) : null,
+    actualMicroUsd: row.actual_micro_usd != null ? Number(row.actual_micro_usd) : null,
+    costBasis: row.cost_basis,
   };
 }

@@ -169,6 +169,7 @@ describe.each(testDatabaseKinds())('video_scores on %s', (kind) => {
     );
     await database.query(`delete from video_files`);
     await database.query(`delete from video_events`);
+    await database.query(`delete from ledger_entries`);
     await database.query(`delete from videos where id = 'v2'`);
     expect(await scoreRows(database)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { JSONValue, VideoFailure, VideoWarning } from '@vgw/spec';
 import type { Queryable } from './queryable.js';
+import { settlementParts, type LedgerSettlement } from './ledger-settlement.js';
 import { scoresDueChannel } from './video-scores-repository.js';
 
 /**
@@ -132,9 +133,11 @@ export function recordCompleted(
   client: Queryable,
   args: { id: string; workerId: string; files: CompletedFile[]; enqueueScore?: boolean },
 ) {
+  const settlement = settlementParts(6);
   return transition(client, {
     ...args,
     assignments: [
+      settlement.assignment,
       `status = 'completed'`,
       'progress = 100',
       'completed_at = now()',
@@ -143,9 +146,16 @@ export function recordCompleted(
       'lease_expires_at = null',
       'next_check_at = null',
     ],
-    values: [JSON.stringify(args.files), args.enqueueScore === true, scoresDueChannel],
+    values: [
+      JSON.stringify(args.files),
+      args.enqueueScore === true,
+      scoresDueChannel,
+      'billed',
+      'completed',
+    ],
     event: { type: 'completed', detail: {} },
-    extraCte: `files as (
+    extraCte: `${settlement.cte},
+    files as (
       insert into video_files (video_id, variant, sha256, bytes, media_type)
       select c.id, f.variant, f.sha256, f.bytes, f."mediaType"
       from changed c, jsonb_to_recordset($3::jsonb)
@@ -162,19 +172,22 @@ export function recordCompleted(
 
 export function recordFailed(
   client: Queryable,
-  args: { id: string; workerId: string; error: VideoFailure },
+  args: { id: string; workerId: string; error: VideoFailure; settlement: LedgerSettlement },
 ) {
+  const settlement = settlementParts(4);
   return transition(client, {
     ...args,
     assignments: [
+      settlement.assignment,
       `status = 'failed'`,
       'error = $3::jsonb',
       'locked_by = null',
       'lease_expires_at = null',
       'next_check_at = null',
     ],
-    values: [JSON.stringify(args.error)],
+    values: [JSON.stringify(args.error), args.settlement.outcome, args.settlement.rule],
     event: { type: 'failed', detail: { code: args.error.code, message: args.error.message } },
+    extraCte: settlement.cte,
   });
 }
 

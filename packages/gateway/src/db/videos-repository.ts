@@ -1,6 +1,7 @@
 import type { Queryable } from './queryable.js';
 import {
   toVideoRecord,
+  type CostBasis,
   type StoredImage,
   type VideoRecord,
   type VideoRow,
@@ -30,25 +31,38 @@ export type NewVideo = Pick<
   | 'warnings'
   | 'idempotencyKey'
   | 'requestHash'
+  | 'apiKeyId'
 > & {
+  /** The first attempt's estimate, reserved in the ledger by the same statement. */
+  estimateMicroUsd: number;
+  costBasis: CostBasis;
   deadlineSeconds: number;
   /** Wakes idle workers in the same statement (NOTIFY is delivered on commit). */
   notifyChannel?: string;
 };
 
-/** Inserts a queued video, its `created` event and the wake-up in one statement; due at once. */
+/**
+ * Inserts a queued video, its `created` event, its first attempt's ledger reservation and the
+ * wake-up in one statement; due at once.
+ */
 export async function insertVideo(client: Queryable, video: NewVideo): Promise<VideoRecord> {
   const result = await client.query<VideoRow>(
     `with inserted as (
        insert into videos (id, project_id, model, provider, status, prompt, seconds, size, fps,
          seed, input_reference, provider_options, remixed_from_video_id, start_key, warnings,
-         next_check_at, deadline_at, idempotency_key, request_hash)
+         next_check_at, deadline_at, idempotency_key, request_hash, api_key_id,
+         estimate_micro_usd, cost_basis)
        values ($1, $2, $3, $4, 'queued', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now(),
-         now() + make_interval(secs => $15), $16, $17)
+         now() + make_interval(secs => $15), $16, $17, $19, $20, $21)
        returning *),
      event as (
        insert into video_events (video_id, actor, type, to_status, detail)
-       select id, 'api', 'created', 'queued', jsonb_build_object('model', model) from inserted)
+       select id, 'api', 'created', 'queued', jsonb_build_object('model', model) from inserted),
+     reserved as (
+       insert into ledger_entries (project_id, api_key_id, video_id, attempt, kind,
+         amount_micro_usd, basis)
+       select project_id, api_key_id, id, 1, 'reserve', estimate_micro_usd, cost_basis
+       from inserted)
      select i.* from inserted i
      cross join lateral (select case when $18::text is not null then pg_notify($18, i.id) end) woken`,
     [
@@ -70,6 +84,9 @@ export async function insertVideo(client: Queryable, video: NewVideo): Promise<V
       video.idempotencyKey,
       video.requestHash,
       video.notifyChannel ?? null,
+      video.apiKeyId,
+      video.estimateMicroUsd,
+      video.costBasis,
     ],
   );
   return toVideoRecord(result.rows[0] as VideoRow);

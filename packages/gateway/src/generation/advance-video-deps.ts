@@ -1,3 +1,4 @@
+import type { CostPolicy } from '../cost/cost-policy.js';
 import type { Database } from '../db/queryable.js';
 import type { ModelRegistry } from '../providers/model-registry.js';
 import type { ContentStore } from '../storage/content-store.js';
@@ -17,6 +18,8 @@ export interface AdvanceVideoDeps {
   fetchTrusting: (origin: string) => FetchLike;
   newStartKey: () => string;
   maxStartAttempts: number;
+  /** Prices and billing rules: a finished video's reservation is settled by them. */
+  cost: CostPolicy;
   logger: { warn(object: object, message: string): void };
   /** Queue a score job with every completion (scoring.enabled), in the completion's statement. */
   scoreOnCompletion?: boolean;

@@ -47,6 +47,7 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
         },
         {
           projectId: gateway.projectId,
+          apiKeyId: null,
           idempotencyKey: null,
           input: {
             prompt: `clip ${index}`,

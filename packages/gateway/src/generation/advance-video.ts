@@ -10,12 +10,12 @@ import {
   isPastDeadline,
   recordCheckFailure,
   recordDownloadFailure,
-  recordFailed,
   recordPending,
   recordRestart,
 } from '../db/video-transitions-repository.js';
 import type { ConfiguredModelEntry, ModelRegistry } from '../providers/model-registry.js';
 import type { AdvanceContext, AdvanceVideoDeps } from './advance-video-deps.js';
+import { failVideo } from './fail-video.js';
 import { LeaseLostError, saveOutputs } from './save-outputs.js';
 import { startVideo } from './start-video.js';
 import { nextCheckDelay, toFailure } from './video-failure.js';
@@ -48,7 +48,7 @@ async function failOrRestart(
     });
     return;
   }
-  await recordFailed(deps.database, { ...lease, error });
+  await failVideo(deps, video, { ...lease, error });
 }
 
 async function checkStatus(
@@ -68,7 +68,7 @@ async function checkStatus(
     const failuresInARow = video.consecutiveCheckFailures + 1;
     if (failuresInARow >= maxConsecutiveCheckFailures) {
       const message = `${failuresInARow} status checks in a row failed; last: ${failure.message}`;
-      await recordFailed(deps.database, {
+      await failVideo(deps, video, {
         ...lease,
         error: { ...failure, retryable: false, message },
       });
@@ -116,13 +116,15 @@ async function completeVideo(
     const failure = toFailure(error, 'download_failed');
     const attempts = (await countEvents(deps.database, video.id, 'download_failed')) + 1;
     if (!failure.retryable || attempts >= maxDownloadAttempts) {
-      await recordFailed(deps.database, {
+      await failVideo(deps, video, {
         ...lease,
         error: {
           ...failure,
           retryable: false,
           message: `output download failed: ${failure.message}`,
         },
+        // The provider finished the render, so it billed it, whatever became of the download.
+        settlement: { outcome: 'billed', rule: 'billed:output_not_saved' },
       });
       return;
     }
@@ -148,7 +150,7 @@ async function expire(
     await entry.model.doCancel({ operation: video.operation }).catch(() => undefined);
   }
   const seconds = Math.round((video.deadlineAt.getTime() - video.createdAt.getTime()) / 1000);
-  await recordFailed(deps.database, {
+  await failVideo(deps, video, {
     id: video.id,
     workerId,
     error: {
@@ -173,7 +175,7 @@ export async function advanceVideo(
   const pastDeadline = video.pastDeadline ?? (await isPastDeadline(deps.database, video.id));
   if (pastDeadline) return expire(deps, entry, video, context.workerId);
   if (entry == null) {
-    await recordFailed(deps.database, {
+    await failVideo(deps, video, {
       id: video.id,
       workerId: context.workerId,
       error: {

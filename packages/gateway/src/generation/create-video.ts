@@ -7,8 +7,11 @@ import {
   insertVideo,
   isBlobReferenced,
   videosDueChannel,
+  type NewVideo,
 } from '../db/videos-repository.js';
-import type { ModelRegistry } from '../providers/model-registry.js';
+import { checkBudgets } from '../cost/check-budgets.js';
+import type { CostEstimate, CostPolicy } from '../cost/cost-policy.js';
+import type { ConfiguredModelEntry, ModelRegistry } from '../providers/model-registry.js';
 import type { ContentStore } from '../storage/content-store.js';
 import { checkCapabilities } from './check-capabilities.js';
 import { inspectImage, type ImageLimits } from './inspect-image.js';
@@ -31,6 +34,7 @@ export interface CreateVideoDeps {
   store: ContentStore;
   newVideoId: () => string;
   deadlineSeconds: number;
+  cost: CostPolicy;
   /** Input image limits; the defaults in inspect-image.ts when absent. */
   imageLimits?: ImageLimits;
 }
@@ -91,16 +95,21 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '23505';
 }
 
+export interface VideoPlan {
+  entry: ConfiguredModelEntry;
+  checked: ReturnType<typeof checkCapabilities>;
+  estimate: CostEstimate;
+}
+
 /**
- * Validates a request against the model's capabilities, then records the video as queued in one
- * statement and wakes the workers. Nothing is written when validation fails; the same
- * Idempotency-Key with the same body returns the first video instead of making a second.
+ * What a create would render and what it would cost, with every refusal a create would give
+ * (model, capabilities, provider options): `POST /v1/videos/estimate` answers this, and writes
+ * nothing.
  */
-export async function createVideo(
-  deps: CreateVideoDeps,
-  request: { projectId: string; idempotencyKey: string | null; input: CreateVideoInput },
-): Promise<VideoRecord> {
-  const { input, projectId, idempotencyKey } = request;
+export function planVideo(
+  deps: Pick<CreateVideoDeps, 'registry' | 'cost'>,
+  input: CreateVideoInput,
+): VideoPlan {
   const entry = deps.registry.resolve(input.model);
   const checked = checkCapabilities(
     { ...input, hasInputReference: input.inputReference != null },
@@ -108,36 +117,44 @@ export async function createVideo(
   );
   // The same check doStart makes, so a bad option is a 400 now and never a failed render later.
   entry.model.parseOptions?.(providerOptionsFor(input.providerOptions, entry.provider));
+  return { entry, checked, estimate: deps.cost.estimate(entry, checked.parameters) };
+}
+
+export interface CreateVideoRequest {
+  projectId: string;
+  /** The key that sent it, for per-key budgets and usage; null when the caller has none. */
+  apiKeyId: string | null;
+  idempotencyKey: string | null;
+  input: CreateVideoInput;
+}
+
+/**
+ * Validates a request against the model's capabilities and estimates its cost, then, in one
+ * transaction, checks the budgets that apply and records the video as queued with its
+ * reservation, and wakes the workers. Nothing is written when validation or a budget refuses
+ * it; the same Idempotency-Key with the same body returns the first video instead of a second.
+ */
+export async function createVideo(
+  deps: CreateVideoDeps,
+  request: CreateVideoRequest,
+): Promise<VideoRecord> {
+  const { input, projectId, idempotencyKey } = request;
+  const { entry, checked, estimate } = planVideo(deps, input);
   const image = await describeImage(input.inputReference, deps.imageLimits);
   const requestHash = hashRequest(input, image);
   if (idempotencyKey != null) {
     const existing = await findVideoByIdempotencyKey(deps.database, projectId, idempotencyKey);
     if (existing != null) return replay(existing, requestHash);
   }
-  const { parameters } = checked;
   if (input.inputReference != null) await deps.store.putBytes(input.inputReference);
   try {
-    const video = await insertVideo(deps.database, {
-      id: deps.newVideoId(),
-      projectId,
-      model: entry.id,
-      provider: entry.provider,
-      prompt: parameters.prompt,
-      seconds: parameters.seconds,
-      size: `${parameters.width}x${parameters.height}`,
-      fps: parameters.fps,
-      seed: parameters.seed,
-      inputReference: image,
-      providerOptions: input.providerOptions,
-      remixedFromVideoId: input.remixedFromVideoId,
-      startKey: randomUUID(),
-      warnings: checked.warnings,
-      deadlineSeconds: deps.deadlineSeconds,
-      idempotencyKey,
-      requestHash,
-      notifyChannel: videosDueChannel,
+    return await deps.database.transaction(async (client) => {
+      await checkBudgets(client, request, estimate.microUsd);
+      return insertVideo(
+        client,
+        newVideo(deps, request, { entry, checked, image, requestHash, estimate }),
+      );
     });
-    return video;
   } catch (error) {
     await discardImage(deps, image).catch(() => undefined);
     if (idempotencyKey != null && isUniqueViolation(error)) {
@@ -146,4 +163,41 @@ export async function createVideo(
     }
     throw error;
   }
+}
+
+interface Resolved extends VideoPlan {
+  image: StoredImage | null;
+  requestHash: string;
+}
+
+function newVideo(
+  deps: CreateVideoDeps,
+  request: CreateVideoRequest,
+  resolved: Resolved,
+): NewVideo {
+  const { parameters, warnings } = resolved.checked;
+  const { input } = request;
+  return {
+    id: deps.newVideoId(),
+    projectId: request.projectId,
+    apiKeyId: request.apiKeyId,
+    model: resolved.entry.id,
+    provider: resolved.entry.provider,
+    prompt: parameters.prompt,
+    seconds: parameters.seconds,
+    size: `${parameters.width}x${parameters.height}`,
+    fps: parameters.fps,
+    seed: parameters.seed,
+    inputReference: resolved.image,
+    providerOptions: input.providerOptions,
+    remixedFromVideoId: input.remixedFromVideoId,
+    startKey: randomUUID(),
+    warnings,
+    deadlineSeconds: deps.deadlineSeconds,
+    idempotencyKey: request.idempotencyKey,
+    requestHash: resolved.requestHash,
+    estimateMicroUsd: resolved.estimate.microUsd,
+    costBasis: resolved.estimate.basis,
+    notifyChannel: videosDueChannel,
+  };
 }

@@ -1,3 +1,6 @@
+import type { CostPolicy } from '../cost/cost-policy.js';
+import { settlementOfFailure } from '../cost/settlement.js';
+import { settleOpenReservation } from '../db/ledger-settlement.js';
 import type { Database } from '../db/queryable.js';
 import { deleteVideo as deleteVideoRow, findVideo } from '../db/videos-repository.js';
 import type { ModelRegistry } from '../providers/model-registry.js';
@@ -7,6 +10,7 @@ export interface DeleteVideoDeps {
   database: Database;
   registry: ModelRegistry;
   store: ContentStore;
+  cost: CostPolicy;
   logger: { warn(object: object, message: string): void };
 }
 
@@ -29,7 +33,19 @@ export async function deleteVideo(
       deps.logger.warn({ videoId: id, error: String(error) }, 'cancel on delete failed');
     }
   }
-  const result = await deps.database.transaction((client) => deleteVideoRow(client, projectId, id));
+  const unfinished = video.status === 'queued' || video.status === 'in_progress';
+  // Deleting an unfinished video cancels it: its reservation ends by the provider's rule for a
+  // cancelled job, or costs nothing when no job was ever started upstream.
+  const settlement = settlementOfFailure(
+    deps.cost.billingOf(video.provider),
+    { code: 'cancelled', message: 'deleted', retryable: false },
+    video.operation != null,
+  );
+  const result = await deps.database.transaction(async (client) => {
+    const deleted = await deleteVideoRow(client, projectId, id);
+    if (deleted.deleted && unfinished) await settleOpenReservation(client, id, settlement);
+    return deleted;
+  });
   for (const hash of result.orphanedHashes) await deps.store.remove(hash);
   return result.deleted;
 }

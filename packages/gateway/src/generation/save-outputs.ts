@@ -1,8 +1,9 @@
 import { ProviderApiError, type VideoFile } from '@vgw/spec';
 import type { VideoRecord } from '../db/video-record.js';
-import { recordCompleted, recordFailed } from '../db/video-transitions-repository.js';
+import { recordCompleted } from '../db/video-transitions-repository.js';
 import type { StoredBlob } from '../storage/content-store.js';
 import type { AdvanceVideoDeps } from './advance-video-deps.js';
+import { failVideo } from './fail-video.js';
 
 export class LeaseLostError extends Error {
   override name = 'LeaseLostError';
@@ -35,7 +36,7 @@ export async function saveOutputs(
   files: VideoFile[],
 ): Promise<void> {
   if (!files.some((file) => file.variant === 'video')) {
-    await recordFailed(deps.database, {
+    await failVideo(deps, video, {
       id: video.id,
       workerId,
       error: {

@@ -6,7 +6,6 @@ import {
 } from '@vgw/spec';
 import type { VideoRecord } from '../db/video-record.js';
 import {
-  recordFailed,
   recordPending,
   recordStartAttempt,
   recordStartDeferred,
@@ -14,6 +13,7 @@ import {
 } from '../db/video-transitions-repository.js';
 import type { ConfiguredModelEntry } from '../providers/model-registry.js';
 import type { AdvanceContext, AdvanceVideoDeps } from './advance-video-deps.js';
+import { failVideo } from './fail-video.js';
 import { nextCheckDelay, toFailure } from './video-failure.js';
 
 function callOptions(
@@ -68,14 +68,14 @@ async function recordStartFailure(
   }
   const failure = toFailure(error, 'start_failed');
   if (!failure.retryable) {
-    await recordFailed(deps.database, { ...lease, error: failure });
+    await failVideo(deps, video, { ...lease, error: failure });
     return;
   }
   const attempts = video.startAttempts + 1;
   if (attempts >= deps.maxStartAttempts) {
     // The last allowed attempt: fail now, saying why, rather than on the next claim without it.
     const message = `the render could not be started after ${attempts} attempts; last: ${failure.message}`;
-    await recordFailed(deps.database, {
+    await failVideo(deps, video, {
       ...lease,
       error: { code: 'start_failed', message, retryable: false },
     });
@@ -99,7 +99,7 @@ export async function startVideo(
 ): Promise<void> {
   const lease = { id: video.id, workerId: context.workerId };
   if (video.startAttempts >= deps.maxStartAttempts) {
-    await recordFailed(deps.database, {
+    await failVideo(deps, video, {
       ...lease,
       error: {
         code: 'start_failed',

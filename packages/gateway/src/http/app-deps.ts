@@ -18,6 +18,7 @@ export interface AppDeps {
   authenticator: Authenticator;
   newVideoId: CreateVideoDeps['newVideoId'];
   deadlineSeconds: number;
+  cost: CreateVideoDeps['cost'];
   logger: AppLogger;
   maxBodyBytes: number;
   /** Suggested poll interval sent as `openai-poll-after-ms` on unfinished videos. */

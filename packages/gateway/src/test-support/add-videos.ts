@@ -25,6 +25,9 @@ export async function addVideos(client: Queryable, ids: string[]): Promise<void>
       deadlineSeconds: 3600,
       idempotencyKey: null,
       requestHash: null,
+      apiKeyId: null,
+      estimateMicroUsd: 0,
+      costBasis: 'list_price',
     });
   }
 }

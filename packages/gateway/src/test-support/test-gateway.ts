@@ -7,7 +7,7 @@ import type { VideoModelV1 } from '@vgw/spec';
 import { assembleGateway } from '../assembly/assemble-gateway.js';
 import { workerFactories, type WorkerParts } from '../assembly/worker-factories.js';
 import { createApiKey } from '../auth/api-keys.js';
-import { configSchema, type Config } from '../config/config-schema.js';
+import { configSchema, type Config, type ConfigInput } from '../config/config-schema.js';
 import type { AdvanceVideoDeps } from '../generation/advance-video-deps.js';
 import type { createApp } from '../http/app.js';
 import type { WorkerTimers } from '../jobs/timers.js';
@@ -76,6 +76,8 @@ export interface TestGatewayOptions {
    * may reach loopback. Every other private address stays refused, as in production.
    */
   allowLoopbackDownloads?: boolean;
+  /** Config `prices`, by model name, as an operator would write them (USD per second). */
+  prices?: ConfigInput['prices'];
 }
 
 /** Production's config, from its own schema, with only what a test gateway sets differently. */
@@ -92,6 +94,7 @@ function testGatewayConfig(
     server: { maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, authCacheMs: 0 },
     videos: { deadlineSeconds: options.deadlineSeconds ?? 3600 },
     scoring: { enabled: options.scoring === true, timeoutSeconds: 120 },
+    ...(options.prices != null ? { prices: options.prices } : {}),
   });
 }
 

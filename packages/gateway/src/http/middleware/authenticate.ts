@@ -2,8 +2,14 @@ import { AuthenticationError } from '@vgw/spec';
 import type { MiddlewareHandler } from 'hono';
 import type { AppVariables } from './request-context.js';
 
-/** Resolves a bearer token to its project, or null when the key is unknown or revoked. */
-export type Authenticator = (token: string) => Promise<{ projectId: string } | null>;
+/** Who a bearer token is: its project and (for budgets and usage) the key's id. */
+export interface Identity {
+  projectId: string;
+  apiKeyId?: string | null;
+}
+
+/** Resolves a bearer token to its identity, or null when the key is unknown or revoked. */
+export type Authenticator = (token: string) => Promise<Identity | null>;
 
 export function authenticate(
   authenticator: Authenticator,
@@ -17,6 +23,7 @@ export function authenticate(
     const identity = await authenticator(match[1] as string);
     if (identity == null) throw new AuthenticationError('invalid or revoked API key');
     context.set('projectId', identity.projectId);
+    context.set('apiKeyId', identity.apiKeyId ?? null);
     await next();
   };
 }

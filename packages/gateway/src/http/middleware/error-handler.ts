@@ -19,8 +19,13 @@ export function errorBody(
 /** The one place errors become responses, always in OpenAI's error shape. */
 export function renderError(error: unknown, context: Context, logger: ErrorLogger): Response {
   if (error instanceof GatewayError) {
-    if (error.status === 429 || error.status === 503) context.header('retry-after', '1');
-    if (error.status >= 400 && error.status < 500 && error.status !== 429 && error.status !== 408) {
+    // An exhausted quota is a 429 that waiting a second does not cure (OpenAI's shape too).
+    const quota = error.type === 'insufficient_quota';
+    if ((error.status === 429 && !quota) || error.status === 503) {
+      context.header('retry-after', '1');
+    }
+    const transient = (error.status === 429 && !quota) || error.status === 408;
+    if (error.status >= 400 && error.status < 500 && !transient) {
       // A retry would get the same answer; tell clients that honour this header not to try.
       context.header('x-should-retry', 'false');
     }

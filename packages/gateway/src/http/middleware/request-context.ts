@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 
-export type AppVariables = { requestId: string; projectId: string };
+export type AppVariables = { requestId: string; projectId: string; apiKeyId: string | null };
 
 /**
  * Adds a header to the finished response in place. `context.header()` would rebuild it as

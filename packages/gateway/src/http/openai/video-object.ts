@@ -1,3 +1,4 @@
+import { formatUsd } from '../../cost/money.js';
 import type { VideoRecord } from '../../db/video-record.js';
 import type { VideoScoresSummary } from './video-scores.js';
 import type { VideoListObject, VideoObject } from './video-wire-schema.js';
@@ -36,7 +37,17 @@ export function toVideoObject(
     fps: video.fps,
     seed: video.seed,
     warnings: video.warnings,
+    cost: costOf(video),
     scores,
+  };
+}
+
+function costOf(video: VideoRecord): VideoObject['cost'] {
+  if (video.estimateMicroUsd == null || video.costBasis == null) return null;
+  return {
+    estimate_usd: formatUsd(video.estimateMicroUsd),
+    actual_usd: video.actualMicroUsd != null ? formatUsd(video.actualMicroUsd) : null,
+    basis: video.costBasis,
   };
 }
 

@@ -35,6 +35,26 @@ export const videoErrorSchema = z
 
 export const videoStatusSchema = z.enum(['queued', 'in_progress', 'completed', 'failed']);
 
+const usdAmount = z.string().regex(/^-?\d+\.\d{6}$/);
+
+export const videoCostSchema = z
+  .object({
+    estimate_usd: usdAmount.describe(
+      'What the render was estimated at before anything ran, and reserved against budgets: USD with six decimals.',
+    ),
+    actual_usd: usdAmount
+      .nullable()
+      .describe(
+        'What it cost once settled (0 when the provider does not bill the failure); null until then, and while the billing is unknown (the estimate stays at risk).',
+      ),
+    basis: z
+      .enum(['list_price', 'configured', 'provider_reported'])
+      .describe(
+        "Where the price came from: the model's list price or the operator's configured one.",
+      ),
+  })
+  .describe("vgw extension: the video's cost.");
+
 /**
  * The one description of the video object on the wire: the serializer's return type is inferred
  * from it and the OpenAPI document is generated from it, so neither can say something the other
@@ -62,6 +82,11 @@ export const videoObjectSchema = z
     fps: z.number().int().describe('vgw extension: frames per second.'),
     seed: z.number().int().nullable().describe('vgw extension: the seed, when one was given.'),
     warnings: z.array(videoWarningSchema).describe('vgw extension.'),
+    cost: videoCostSchema
+      .nullable()
+      .describe(
+        'vgw extension: estimate and actual cost; null for videos made before costs were kept.',
+      ),
     scores: videoScoresSummarySchema
       .nullable()
       .describe('vgw extension: temporal-stability summary once scored; null until then.'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createVideoBodySchema } from '../openai/create-video-body.js';
+import { videoEstimateSchema } from '../openai/video-estimate.js';
 import { videoScoresObjectSchema } from '../openai/video-scores.js';
 import { videoListSchema, videoObjectSchema } from '../openai/video-wire-schema.js';
 
@@ -37,6 +38,10 @@ const paths = {
       responses: {
         '200': { description: 'The queued video', content: json('Video') },
         '409': { description: 'Idempotency-Key reused with another body', content: json('Error') },
+        '429': {
+          description: 'A budget would be overspent (`insufficient_quota`, `budget_exceeded`)',
+          content: json('Error'),
+        },
         ...errors,
       },
     },
@@ -49,6 +54,24 @@ const paths = {
       })),
       responses: {
         '200': { description: 'A page of videos', content: json('VideoList') },
+        ...errors,
+      },
+    },
+  },
+  '/v1/videos/estimate': {
+    post: {
+      summary: 'Price and check a create without making it (vgw extension)',
+      requestBody: {
+        content: {
+          ...json('CreateVideoRequest'),
+          'multipart/form-data': { schema: { type: 'object' } },
+        },
+      },
+      responses: {
+        '200': {
+          description: 'What the create would render and cost',
+          content: json('VideoEstimate'),
+        },
         ...errors,
       },
     },
@@ -152,6 +175,7 @@ function videoSchemas(): Record<string, object> {
   const registry = z.registry<{ id: string }>();
   registry.add(videoObjectSchema, { id: 'Video' });
   registry.add(videoListSchema, { id: 'VideoList' });
+  registry.add(videoEstimateSchema, { id: 'VideoEstimate' });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` });
   return Object.fromEntries(
     Object.entries(schemas).map(([name, { $id: _id, ...schema }]) => [name, schema]),

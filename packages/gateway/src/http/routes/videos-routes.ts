@@ -2,11 +2,12 @@ import { InvalidRequestError, NotFoundError } from '@vgw/spec';
 import { Hono, type Context } from 'hono';
 import { findVideo, listVideos } from '../../db/videos-repository.js';
 import type { VideoRecord } from '../../db/video-record.js';
-import { createVideo } from '../../generation/create-video.js';
+import { createVideo, planVideo } from '../../generation/create-video.js';
 import { deleteVideo } from '../../generation/delete-video.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { parseCreateVideoBody } from '../openai/create-video-body.js';
 import { readCreateRequest } from '../openai/read-create-request.js';
+import { toVideoEstimateObject } from '../openai/video-estimate.js';
 import { toVideoListObject, toVideoObject } from '../openai/video-object.js';
 import { parseListQuery } from '../openai/list-query.js';
 import { serveVideoContent } from './video-content-route.js';
@@ -60,6 +61,7 @@ async function remix(deps: AppDeps, context: Context<AppEnv>): Promise<Response>
   );
   const video = await createVideo(deps, {
     projectId: context.get('projectId'),
+    apiKeyId: context.get('apiKeyId'),
     idempotencyKey: idempotencyKeyOf(context),
     input,
   });
@@ -75,10 +77,17 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
     const input = parseCreateVideoBody(body, upload);
     const video = await createVideo(createDeps, {
       projectId: context.get('projectId'),
+      apiKeyId: context.get('apiKeyId'),
       idempotencyKey: idempotencyKeyOf(context),
       input,
     });
     return respondWithVideo(deps, context, video);
+  });
+
+  // Priced and checked as a create would be; nothing is stored, reserved or started.
+  routes.post('/estimate', async (context) => {
+    const { body, upload } = await readCreateRequest(context);
+    return context.json(toVideoEstimateObject(planVideo(deps, parseCreateVideoBody(body, upload))));
   });
 
   routes.get('/', async (context) => {

@@ -111,7 +111,7 @@ export interface VideoCapabilities {
    * whitespace-only prompt, so `doStart` always gets a non-empty one.
    */
   maxPromptLength: number;
-  /** The provider's list price. Published for clients and cost reports; it bills nothing. */
+  /** The provider's list price: published, and what cost estimates use unless configured. */
   price: VideoPrice;
 }
 
@@ -119,10 +119,10 @@ export interface VideoCapabilities {
  * A model's list price for output video, in integer micro-USD (1 USD = 1 000 000 micro-USD), so
  * sums stay exact.
  *
- * The gateway does not charge or enforce budgets from it: it is published in `GET /v1/engines`,
- * and cost reports (the benchmark leaderboard) compute a video's list cost as
- * `round(perSecond × seconds)`, where `perSecond` is `bySize[size]` when present, else
- * `microUsdPerSecond`. A free engine (the local one) states 0.
+ * It is published in `GET /v1/engines`, and unless the operator configures a price of their own
+ * (config `prices`), it is what the gateway estimates a render at, reserves against budgets and
+ * settles a billed render for: `round(perSecond × seconds)`, where `perSecond` is
+ * `bySize[size]` when present, else `microUsdPerSecond`. A free engine (the local one) states 0.
  */
 export interface VideoPrice {
   /** Always `USD`; other currencies are converted before they are written here. */
