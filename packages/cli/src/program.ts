@@ -9,6 +9,7 @@ import { registerEmulateCommand } from './commands/emulate-command.js';
 import { registerEnginesCommand } from './commands/engines-command.js';
 import { registerGenerateCommand } from './commands/generate-command.js';
 import { registerGetCommand } from './commands/get-command.js';
+import { registerBudgetsCommand } from './commands/budgets-command.js';
 import { registerKeysCommand } from './commands/keys-command.js';
 import { registerListCommand } from './commands/list-command.js';
 import { registerScoreCommand } from './commands/score-command.js';
@@ -58,6 +59,7 @@ export function buildProgram(io: CliIo, signal: AbortSignal): Command {
     registerServeCommand,
     registerWorkerCommand,
     registerKeysCommand,
+    registerBudgetsCommand,
     registerEmulateCommand,
   ]) {
     register(program, context);

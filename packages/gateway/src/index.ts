@@ -25,6 +25,17 @@ export { createApiKey, isValidProjectName, listApiKeys, revokeApiKey } from './a
 export type { CreatedApiKey } from './auth/api-keys.js';
 export type { ApiKeyRecord } from './db/api-keys-repository.js';
 export { ensureProject } from './db/projects-repository.js';
+export {
+  budgetPeriods,
+  deleteProjectBudget,
+  listProjectBudgets,
+  setProjectBudget,
+} from './cost/budget-admin.js';
+export type { BudgetRequest } from './cost/budget-admin.js';
+export type { BudgetPeriod, BudgetRecord } from './db/budgets-repository.js';
+export { formatUsd, usdToMicroUsd } from './cost/money.js';
+// Thrown by the gateway's own functions the CLI calls in-process (budgets); its message is for users.
+export { GatewayError } from '@vgw/spec';
 export type { ProjectRecord } from './db/projects-repository.js';
 export type { Worker } from './jobs/worker.js';
 export { probeVideo } from './media/probe-video.js';

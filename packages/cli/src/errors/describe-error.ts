@@ -5,7 +5,7 @@ import {
   PollTimeoutError,
   VgwError,
 } from '@vgw/sdk';
-import { ConfigError, DataDirInUseError } from '@vgw/gateway';
+import { ConfigError, DataDirInUseError, GatewayError } from '@vgw/gateway';
 import { CommanderError } from 'commander';
 import { CliError, InterruptedError } from './cli-error.js';
 
@@ -63,6 +63,7 @@ function timeoutMessage(error: PollTimeoutError): string {
 function knownMessage(error: unknown, situation: ErrorSituation): string | null {
   if (error instanceof CliError) return error.message;
   if (error instanceof ConfigError || error instanceof DataDirInUseError) return error.message;
+  if (error instanceof GatewayError) return error.message;
   if (error instanceof APIError) return apiMessage(error);
   if (error instanceof APIConnectionError) return connectionMessage(error, situation.baseURL);
   if (error instanceof PollTimeoutError) return timeoutMessage(error);
