@@ -128,6 +128,30 @@ describe('embedded gateway, in-process', () => {
     );
   });
 
+  it('generate --dry-run prices the render and renders nothing', async () => {
+    const before = (await vgw(['list', '--json'])).stdout;
+    const result = await vgw([
+      'generate',
+      'a red fox',
+      '--seconds',
+      '3',
+      '--size',
+      '320x240',
+      '--dry-run',
+    ]);
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout: 'would render 3 s at 320x240 on local: 0.000000 USD (0.000000 USD/s, list price)\n',
+      stderr: '',
+    });
+    const json = await vgw(['generate', 'a red fox', '--dry-run', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ object: 'video.estimate', model: 'local' });
+    expect((await vgw(['list', '--json'])).stdout).toBe(before);
+    const refused = await vgw(['generate', 'a red fox', '--model', 'nope', '--dry-run']);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain('unknown model "nope"');
+  });
+
   it('generate --json prints only the finished video on stdout', async () => {
     const result = await vgw([
       'generate',

@@ -43,6 +43,8 @@ export type { VideoProbe } from './media/probe-video.js';
 export { scoreVideo } from './quality/score-video.js';
 export { VideoQualityError } from './quality/quality-error.js';
 export { videoObjectSchema } from './http/openai/video-wire-schema.js';
+export { videoEstimateSchema } from './http/openai/video-estimate.js';
+export type { VideoEstimateObject } from './http/openai/video-estimate.js';
 export type { VideoObject } from './http/openai/video-wire-schema.js';
 export { scoreResultSchema } from './quality/score-result.js';
 export type { ScoreResult } from './quality/score-result.js';

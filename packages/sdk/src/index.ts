@@ -66,4 +66,5 @@ export type {
   VideoStatus,
   VideoWarning,
   VideoCost,
+  VideoEstimate,
 } from './types.js';

@@ -38,6 +38,19 @@ export interface VideoCost {
   basis: 'list_price' | 'configured' | 'provider_reported';
 }
 
+/** vgw extension: `videos.estimate` — a create, priced and checked, with nothing written. */
+export interface VideoEstimate {
+  object: 'video.estimate';
+  /** The model the create would render with, and its provider. */
+  model: string;
+  provider: string;
+  /** What would render, after any coercion (see `warnings`). */
+  seconds: string;
+  size: string;
+  cost: Pick<VideoCost, 'estimate_usd' | 'basis'> & { usd_per_second: string };
+  warnings: VideoWarning[];
+}
+
 export interface Video {
   id: string;
   object: 'video';

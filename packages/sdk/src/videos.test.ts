@@ -34,6 +34,23 @@ describe('videos request shapes', () => {
     });
   });
 
+  it('estimate POSTs the create body to /videos/estimate and returns the estimate', async () => {
+    const estimate = {
+      object: 'video.estimate',
+      model: 'local',
+      provider: 'local',
+      seconds: '4',
+      size: '1280x720',
+      cost: { estimate_usd: '0.000000', usd_per_second: '0.000000', basis: 'list_price' },
+      warnings: [],
+    };
+    const { client, requests } = createTestClient([jsonResponse(estimate)]);
+    expect(await client.videos.estimate({ prompt: 'a boat', seconds: 4 })).toEqual(estimate);
+    expect(requests[0]?.method).toBe('POST');
+    expect(requests[0]?.url.href).toBe('http://127.0.0.1:8080/v1/videos/estimate');
+    expect(JSON.parse(String(requests[0]?.body))).toEqual({ prompt: 'a boat', seconds: 4 });
+  });
+
   it('create uses a fresh key per call, or the caller-supplied one', async () => {
     const { client, requests } = createTestClient([
       jsonResponse(makeVideo()),

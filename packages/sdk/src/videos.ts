@@ -12,6 +12,7 @@ import type {
   VideoContentParams,
   VideoCreateParams,
   VideoDeleted,
+  VideoEstimate,
   VideoList,
   VideoListParams,
   VideoRemixParams,
@@ -60,6 +61,19 @@ export class Videos {
    */
   async create(body: VideoCreateParams, options?: RequestOptions): Promise<Video> {
     return (await this.createWithResponse(body, options)).body;
+  }
+
+  /**
+   * vgw extension: what `create` with this body would render and cost, checked as a create
+   * would be (a refusal is the same error), with nothing stored, reserved or rendered.
+   */
+  async estimate(body: VideoCreateParams, options?: RequestOptions): Promise<VideoEstimate> {
+    const image = body.input_reference;
+    const payload = isBlob(image) ? toMultipartBody(body, image) : body;
+    const path = '/videos/estimate';
+    return (
+      await this.transport.json<VideoEstimate>({ method: 'POST', path, body: payload, options })
+    ).body;
   }
 
   async retrieve(id: string, options?: RequestOptions): Promise<Video> {

@@ -1,5 +1,5 @@
-import { videoObjectSchema, type VideoObject } from '@vgw/gateway';
-import type { Video } from '@vgw/sdk';
+import { videoObjectSchema, type VideoEstimateObject, type VideoObject } from '@vgw/gateway';
+import type { Video, VideoEstimate } from '@vgw/sdk';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 
 /**
@@ -53,5 +53,10 @@ describe("the SDK's Video and the gateway's wire schema", () => {
     >();
     expectTypeOf<AsJson<VideoObject['warnings'][number]>>().toExtend<Video['warnings'][number]>();
     expectTypeOf<NonNullable<VideoObject['cost']>>().toEqualTypeOf<NonNullable<Video['cost']>>();
+  });
+
+  it('type the estimate alike', () => {
+    expectTypeOf<AsJson<VideoEstimateObject>>().toExtend<VideoEstimate>();
+    expectTypeOf<keyof VideoEstimate>().toEqualTypeOf<keyof VideoEstimateObject>();
   });
 });

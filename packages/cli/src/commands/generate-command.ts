@@ -28,6 +28,7 @@ interface GenerateOptions {
   json?: boolean;
   progress: boolean;
   timeout?: number;
+  dryRun?: boolean;
 }
 
 async function buildParams(
@@ -98,6 +99,7 @@ async function generate(
 ): Promise<void> {
   const { io } = context;
   const params = await buildParams(io.cwd, prompt, options);
+  if (options.dryRun === true) return dryRun(context, params, options);
   await withClientSession(context, { worker: true }, async (session) => {
     const video = await renderVideo(context, session, params, options);
     if (video.status === 'failed') {
@@ -118,6 +120,25 @@ async function generate(
   });
 }
 
+/** Prices and checks the render without making it: nothing is stored, reserved or rendered. */
+async function dryRun(
+  context: CommandContext,
+  params: VideoCreateParams,
+  options: GenerateOptions,
+): Promise<void> {
+  const { stdout, stderr } = context.io;
+  await withClientSession(context, { worker: false }, async (session) => {
+    const estimate = await session.client.videos.estimate(params, { signal: context.signal });
+    if (options.json === true) return writeJson(stdout, estimate);
+    writeWarnings(stderr, estimate);
+    const { cost } = estimate;
+    stdout.write(
+      `would render ${estimate.seconds} s at ${estimate.size} on ${estimate.model}: ` +
+        `${cost.estimate_usd} USD (${cost.usd_per_second} USD/s, ${cost.basis.replace('_', ' ')})\n`,
+    );
+  });
+}
+
 export function registerGenerateCommand(program: Command, context: CommandContext): void {
   program
     .command('generate')
@@ -133,5 +154,6 @@ export function registerGenerateCommand(program: Command, context: CommandContex
     .option('--json', 'print the finished video as JSON instead of the file path')
     .option('--no-progress', 'show no progress while rendering')
     .option('--timeout <seconds>', 'stop waiting after this many seconds', parsePositiveNumber)
+    .option('--dry-run', 'print what it would render and cost, and render nothing')
     .action((prompt: string, options: GenerateOptions) => generate(context, prompt, options));
 }

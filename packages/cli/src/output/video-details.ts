@@ -13,7 +13,7 @@ export function describeWarning(warning: VideoWarning): string {
 }
 
 /** Warnings go to stderr so stdout keeps only what scripts read. */
-export function writeWarnings(stderr: OutputStream, video: Video): void {
+export function writeWarnings(stderr: OutputStream, video: Pick<Video, 'warnings'>): void {
   for (const warning of video.warnings) stderr.write(`vgw: warning: ${describeWarning(warning)}\n`);
 }
 
