@@ -149,6 +149,24 @@ const paths = {
       },
     },
   },
+  '/v1/usage': {
+    get: {
+      summary: "The project's spend per day, in the shape of OpenAI's costs API (vgw extension)",
+      parameters: ['start_time', 'end_time', 'bucket_width', 'limit', 'group_by'].map((name) => ({
+        name,
+        in: 'query',
+        required: name === 'start_time',
+        schema: { type: 'string' },
+      })),
+      responses: {
+        '200': {
+          description: 'One bucket per day; amounts exact in `amount_usd`',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        ...errors,
+      },
+    },
+  },
   '/v1/engines': {
     get: {
       summary: 'Configured models with capabilities and prices',
