@@ -84,6 +84,15 @@ export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayP
     newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
     deadlineSeconds: config.videos.deadlineSeconds,
     cost,
+    createLimits: {
+      requestsPerMinute: config.limits.requestsPerMinute,
+      projects: Object.fromEntries(
+        Object.entries(config.limits.projects).map(([name, limit]) => [
+          name,
+          limit.requestsPerMinute,
+        ]),
+      ),
+    },
     logger,
     maxBodyBytes: config.server.maxBodyBytes,
     pollAfterMs: pieces.pollAfterMs ?? config.server.pollAfterMs,

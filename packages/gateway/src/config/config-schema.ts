@@ -98,6 +98,21 @@ export const configSchema = z
       .default({}),
     /** Only for local emulators on 127.0.0.1: lets the gateway download outputs from loopback. */
     allowLoopbackDownloads: z.boolean().default(false),
+    /** Creates per minute per API key, shared by every process on one database. */
+    limits: z
+      .object({
+        /** The default for every key; null: no limit. */
+        requestsPerMinute: z.coerce.number().int().min(1).max(1_000_000).nullable().default(null),
+        /** Per project name, overriding the default for that project's keys. */
+        projects: z
+          .record(
+            z.string().min(1),
+            z.object({ requestsPerMinute: z.number().int().min(1).max(1_000_000) }).strict(),
+          )
+          .default({}),
+      })
+      .strict()
+      .prefault({}),
     /** Prices by model name (`runway/gen4_turbo`, `local`); others keep their list price. */
     prices: z.record(z.string().min(1), priceSchema).default({}),
     engines: z

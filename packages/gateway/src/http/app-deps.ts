@@ -3,6 +3,7 @@ import type { CreateVideoDeps } from '../generation/create-video.js';
 import type { ModelRegistry } from '../providers/model-registry.js';
 import type { ContentStore } from '../storage/content-store.js';
 import type { Authenticator } from './middleware/authenticate.js';
+import type { CreateRateLimits } from './middleware/rate-limit.js';
 import type { AppVariables } from './middleware/request-context.js';
 
 export interface AppLogger {
@@ -19,6 +20,8 @@ export interface AppDeps {
   newVideoId: CreateVideoDeps['newVideoId'];
   deadlineSeconds: number;
   cost: CreateVideoDeps['cost'];
+  /** Creates per minute per key; absent: unlimited. */
+  createLimits?: CreateRateLimits;
   logger: AppLogger;
   maxBodyBytes: number;
   /** Suggested poll interval sent as `openai-poll-after-ms` on unfinished videos. */

@@ -78,6 +78,8 @@ export interface TestGatewayOptions {
   allowLoopbackDownloads?: boolean;
   /** Config `prices`, by model name, as an operator would write them (USD per second). */
   prices?: ConfigInput['prices'];
+  /** Config `limits` (creates per minute per key). */
+  limits?: ConfigInput['limits'];
 }
 
 /** Production's config, from its own schema, with only what a test gateway sets differently. */
@@ -95,6 +97,7 @@ function testGatewayConfig(
     videos: { deadlineSeconds: options.deadlineSeconds ?? 3600 },
     scoring: { enabled: options.scoring === true, timeoutSeconds: 120 },
     ...(options.prices != null ? { prices: options.prices } : {}),
+    ...(options.limits != null ? { limits: options.limits } : {}),
   });
 }
 

@@ -22,7 +22,8 @@ export function renderError(error: unknown, context: Context, logger: ErrorLogge
     // An exhausted quota is a 429 that waiting a second does not cure (OpenAI's shape too).
     const quota = error.type === 'insufficient_quota';
     if ((error.status === 429 && !quota) || error.status === 503) {
-      context.header('retry-after', '1');
+      const wait = 'retryAfterSeconds' in error ? Number(error.retryAfterSeconds) : 1;
+      context.header('retry-after', String(wait));
     }
     const transient = (error.status === 429 && !quota) || error.status === 408;
     if (error.status >= 400 && error.status < 500 && !transient) {

@@ -5,6 +5,7 @@ import type { VideoRecord } from '../../db/video-record.js';
 import { createVideo, planVideo } from '../../generation/create-video.js';
 import { deleteVideo } from '../../generation/delete-video.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
+import { limitCreates } from '../middleware/rate-limit.js';
 import { parseCreateVideoBody } from '../openai/create-video-body.js';
 import { readCreateRequest } from '../openai/read-create-request.js';
 import { toVideoEstimateObject } from '../openai/video-estimate.js';
@@ -71,6 +72,12 @@ async function remix(deps: AppDeps, context: Context<AppEnv>): Promise<Response>
 export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const createDeps = { ...deps };
+  const limit = limitCreates(
+    deps.database,
+    deps.createLimits ?? { requestsPerMinute: null, projects: {} },
+  );
+  routes.post('/', limit);
+  routes.post('/:id/remix', limit);
 
   routes.post('/', async (context) => {
     const { body, upload } = await readCreateRequest(context);
