@@ -28,6 +28,7 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       'budgets',
       'ledger_entries',
       'projects',
+      'rate_windows',
       'schema_migrations',
       'video_events',
       'video_files',
