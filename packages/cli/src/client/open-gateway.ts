@@ -40,3 +40,19 @@ export async function openGateway(
   );
   return createGateway(config, gatewayOptions);
 }
+
+/**
+ * Runs `work` on this gateway's own database and closes it after: for the commands that manage
+ * what lives only there (keys, budgets), which therefore never go through a remote gateway.
+ */
+export async function withOwnDatabase(
+  context: CommandContext,
+  work: (gateway: Gateway) => Promise<void>,
+): Promise<void> {
+  const gateway = await openGateway(context, { logging: 'quiet' });
+  try {
+    await work(gateway);
+  } finally {
+    await gateway.close();
+  }
+}

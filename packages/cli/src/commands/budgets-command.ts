@@ -7,22 +7,12 @@ import {
   setProjectBudget,
   usdToMicroUsd,
 } from '@vgw/gateway';
-import type { BudgetRecord, Gateway } from '@vgw/gateway';
-import { openGateway } from '../client/open-gateway.js';
+import type { BudgetRecord } from '@vgw/gateway';
+import { withOwnDatabase } from '../client/open-gateway.js';
 import type { CommandContext } from '../command-context.js';
 import { CliError } from '../errors/cli-error.js';
 import { renderTable } from '../output/render-table.js';
 import { writeJson } from '../output/write-json.js';
-
-/** Budgets live in the gateway's own database, as keys do: these commands work on it directly. */
-async function withGateway(context: CommandContext, work: (gateway: Gateway) => Promise<void>) {
-  const gateway = await openGateway(context, { logging: 'quiet' });
-  try {
-    await work(gateway);
-  } finally {
-    await gateway.close();
-  }
-}
 
 interface SetOptions {
   project: string;
@@ -73,7 +63,7 @@ async function setBudget(context: CommandContext, options: SetOptions) {
     );
   }
   const limitMicroUsd = parseUsd(options.usd);
-  await withGateway(context, async (gateway) => {
+  await withOwnDatabase(context, async (gateway) => {
     const budget = await setProjectBudget(gateway.database, {
       projectName: options.project,
       apiKeyId: options.key ?? null,
@@ -88,7 +78,7 @@ async function setBudget(context: CommandContext, options: SetOptions) {
 const budgetHeaders = ['id', 'project', 'key', 'period', 'limit usd', 'spent usd', 'left usd'];
 
 async function listBudgets(context: CommandContext, options: { project?: string; json?: boolean }) {
-  await withGateway(context, async (gateway) => {
+  await withOwnDatabase(context, async (gateway) => {
     const budgets = await listProjectBudgets(gateway.database, options.project ?? null);
     const { stdout } = context.io;
     if (options.json === true) writeJson(stdout, { object: 'list', data: budgets.map(budgetJson) });
@@ -98,7 +88,7 @@ async function listBudgets(context: CommandContext, options: { project?: string;
 }
 
 async function deleteBudget(context: CommandContext, id: string) {
-  await withGateway(context, async (gateway) => {
+  await withOwnDatabase(context, async (gateway) => {
     await deleteProjectBudget(gateway.database, id);
     context.io.stdout.write(`deleted ${id}\n`);
   });

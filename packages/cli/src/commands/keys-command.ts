@@ -1,21 +1,11 @@
 import type { Command } from 'commander';
 import { createApiKey, isValidProjectName, listApiKeys, revokeApiKey } from '@vgw/gateway';
-import type { ApiKeyRecord, Gateway } from '@vgw/gateway';
-import { openGateway } from '../client/open-gateway.js';
+import type { ApiKeyRecord } from '@vgw/gateway';
+import { withOwnDatabase } from '../client/open-gateway.js';
 import type { CommandContext } from '../command-context.js';
 import { CliError } from '../errors/cli-error.js';
 import { renderTable } from '../output/render-table.js';
 import { writeJson } from '../output/write-json.js';
-
-/** Keys live in the gateway's own database, so these commands always work on it directly. */
-async function withGateway(context: CommandContext, work: (gateway: Gateway) => Promise<void>) {
-  const gateway = await openGateway(context, { logging: 'quiet' });
-  try {
-    await work(gateway);
-  } finally {
-    await gateway.close();
-  }
-}
 
 async function createKey(context: CommandContext, options: { project: string; json?: boolean }) {
   // Checked before opening the database, so a typo costs nothing and reads as a user error.
@@ -24,7 +14,7 @@ async function createKey(context: CommandContext, options: { project: string; js
       `project name "${options.project}" is not valid: use 1-64 letters, digits, ".", "_" or "-"`,
     );
   }
-  await withGateway(context, async (gateway) => {
+  await withOwnDatabase(context, async (gateway) => {
     const created = await createApiKey(gateway.database, options.project);
     const { stdout } = context.io;
     if (options.json === true) {
@@ -65,7 +55,7 @@ function keyJson(key: ApiKeyRecord) {
 }
 
 async function listKeys(context: CommandContext, options: { json?: boolean }) {
-  await withGateway(context, async (gateway) => {
+  await withOwnDatabase(context, async (gateway) => {
     const keys = await listApiKeys(gateway.database);
     const { stdout } = context.io;
     if (options.json === true) writeJson(stdout, { object: 'list', data: keys.map(keyJson) });
@@ -78,7 +68,7 @@ async function listKeys(context: CommandContext, options: { json?: boolean }) {
 }
 
 async function revokeKey(context: CommandContext, id: string) {
-  await withGateway(context, async (gateway) => {
+  await withOwnDatabase(context, async (gateway) => {
     if (!(await revokeApiKey(gateway.database, id))) {
       throw new CliError(`no active API key with id "${id}" (see "vgw keys list")`);
     }
