@@ -18,6 +18,21 @@ function controlledLookups() {
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('cachedAuthenticator', () => {
+  it('answers a cached hit with the whole identity, key id included', async () => {
+    let lookups = 0;
+    const authenticator = cachedAuthenticator(
+      async () => {
+        lookups += 1;
+        return { projectId: 'p1', apiKeyId: 'key_1' };
+      },
+      { ttlMs: 500, now: () => 1_000 },
+    );
+    expect(await authenticator('good')).toEqual({ projectId: 'p1', apiKeyId: 'key_1' });
+    // Budgets per key and rate limits read the id: a hit without it silently skipped both.
+    expect(await authenticator('good')).toEqual({ projectId: 'p1', apiKeyId: 'key_1' });
+    expect(lookups).toBe(1);
+  });
+
   it('trusts a verified key until the TTL passes, and never caches a failure', async () => {
     let clock = 1_000;
     let lookups = 0;

@@ -1,4 +1,4 @@
-import type { Authenticator } from './authenticate.js';
+import type { Authenticator, Identity } from './authenticate.js';
 
 export interface CachedAuthenticatorOptions {
   ttlMs: number;
@@ -6,10 +6,9 @@ export interface CachedAuthenticatorOptions {
   now?: () => number;
 }
 
-type Identity = { projectId: string };
-
 interface Verified {
-  projectId: string;
+  /** All of it: a cached hit must say who the key is as fully as a lookup (its id too). */
+  identity: Identity;
   /** Trusted until then: `ttlMs` after the lookup that verified it began. */
   expiresAt: number;
   /** From then on a request still gets the entry, and one lookup renews it in the background. */
@@ -39,7 +38,7 @@ export function cachedAuthenticator(
     if (identity == null || options.ttlMs <= 0) return;
     if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
     cache.set(token, {
-      projectId: identity.projectId,
+      identity,
       expiresAt: startedAt + options.ttlMs,
       renewAt: startedAt + options.ttlMs / 2,
     });
@@ -65,7 +64,7 @@ export function cachedAuthenticator(
     if (hit != null && hit.expiresAt > at) {
       // A failed renewal leaves the entry to lapse; a request past that looks up in the open.
       if (at >= hit.renewAt) lookUp(token).catch(() => undefined);
-      return { projectId: hit.projectId };
+      return hit.identity;
     }
     if (hit != null) cache.delete(token);
     return lookUp(token);
