@@ -101,14 +101,7 @@ export default tseslint.config(
   ),
   forbid(
     [`${gateway}/cost/**`],
-    [
-      '**/generation/**',
-      '**/scoring/**',
-      '**/jobs/**',
-      '**/http/**',
-      '**/assembly/**',
-      '**/config/**',
-    ],
+    upper,
     'cost (prices, the ledger, budgets) sits beside generation, which uses it.',
   ),
   forbid(

@@ -30,17 +30,9 @@ describe('vgw budgets', () => {
       stderr: '',
     });
     const key = await keyOf('team-a');
-    const set = await vgw([
-      'budgets',
-      'set',
-      '--project',
-      'team-a',
-      '--period',
-      'day',
-      '--usd',
-      '25',
-      '--json',
-    ]);
+    const dailyBudget = (usd: string) =>
+      vgw(['budgets', 'set', '--project', 'team-a', '--period', 'day', '--usd', usd, '--json']);
+    const set = await dailyBudget('25');
     expect(set.exitCode, set.stderr).toBe(0);
     const budget = JSON.parse(set.stdout) as Record<string, string | null>;
     expect(budget).toMatchObject({
@@ -51,17 +43,7 @@ describe('vgw budgets', () => {
       spent_usd: '0.000000',
       left_usd: '25.000000',
     });
-    const replaced = await vgw([
-      'budgets',
-      'set',
-      '--project',
-      'team-a',
-      '--period',
-      'day',
-      '--usd',
-      '0.5',
-      '--json',
-    ]);
+    const replaced = await dailyBudget('0.5');
     expect(JSON.parse(replaced.stdout)).toMatchObject({ id: budget.id, limit_usd: '0.500000' });
     const perKey = await vgw([
       'budgets',
