@@ -19,6 +19,16 @@ async function ledger(gateway: TestGateway) {
   return rows.map((row) => ({ ...row, amount: Number(row.amount) }));
 }
 
+/** The reservation settled at 0 as never started, and its budget room usable again. */
+async function expectReservationGivenBack(gateway: TestGateway) {
+  expect((await ledger(gateway)).at(-1)).toEqual({
+    kind: 'settle',
+    amount: 0,
+    rule: 'not_billed:start_rejected',
+  });
+  expect((await gateway.postVideo({ prompt: 'fits again' })).status).toBe(200);
+}
+
 describe.each(testDatabaseKinds())('budgets and the ledger on %s', (kind) => {
   let gateway: TestGateway | null = null;
   afterEach(async () => {
@@ -112,12 +122,7 @@ describe.each(testDatabaseKinds())('budgets and the ledger on %s', (kind) => {
     const video = (await read.json()) as Record<string, any>;
     expect(video.status).toBe('failed');
     expect(video.cost.actual_usd).toBe('0.000000');
-    expect((await ledger(gateway)).at(-1)).toEqual({
-      kind: 'settle',
-      amount: 0,
-      rule: 'not_billed:start_rejected',
-    });
-    expect((await gateway.postVideo({ prompt: 'fits again' })).status).toBe(200);
+    await expectReservationGivenBack(gateway);
   });
 
   it('gives back the reservation of a video deleted before it started', async () => {
@@ -132,12 +137,7 @@ describe.each(testDatabaseKinds())('budgets and the ledger on %s', (kind) => {
       gateway.authorized({ method: 'DELETE' }),
     );
     expect(deleted.status).toBe(200);
-    expect((await ledger(gateway)).at(-1)).toEqual({
-      kind: 'settle',
-      amount: 0,
-      rule: 'not_billed:start_rejected',
-    });
-    expect((await gateway.postVideo({ prompt: 'fits again' })).status).toBe(200);
+    await expectReservationGivenBack(gateway);
   });
 
   it('starts exactly as many of 100 concurrent creates as the budget fits', async () => {
