@@ -14,6 +14,7 @@ import { createFakeVideoModel } from '../packages/gateway/src/test-support/fake-
 import { silentLogger } from '../packages/gateway/src/test-support/test-gateway.js';
 import { openBenchDatabase } from './bench-database.js';
 import { createCostPolicy } from '../packages/gateway/src/cost/cost-policy.js';
+import { noRoutes } from '../packages/gateway/src/routing/route.js';
 
 const kind = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
 const bench = await openBenchDatabase(kind, Number(process.env.BENCH_POOL ?? 8));
@@ -33,6 +34,7 @@ const app = createApp({
   newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
   deadlineSeconds: 3600,
   cost: createCostPolicy(),
+  routes: noRoutes,
   logger: silentLogger,
   maxBodyBytes: 1024 * 1024,
   pollAfterMs: 1000,

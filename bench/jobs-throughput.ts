@@ -49,6 +49,7 @@ async function makeWorkers(
             newStartKey: randomUUID,
             maxStartAttempts: 3,
             cost: createCostPolicy(),
+            breakers: { failureThreshold: 5, coolDownSeconds: 60 },
             logger: silentLogger,
           },
           video,

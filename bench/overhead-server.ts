@@ -19,6 +19,7 @@ import { createContentStore } from '../packages/gateway/src/storage/content-stor
 import { silentLogger } from '../packages/gateway/src/test-support/test-gateway.js';
 import { openBenchDatabase } from './bench-database.js';
 import { createCostPolicy } from '../packages/gateway/src/cost/cost-policy.js';
+import { noRoutes } from '../packages/gateway/src/routing/route.js';
 
 const apiKey = 'bench-emulator-key';
 const workDir = await mkdtemp(join(tmpdir(), 'vgw-overhead-'));
@@ -53,6 +54,7 @@ const app = createApp({
   newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
   deadlineSeconds: 3600,
   cost: createCostPolicy(),
+  routes: noRoutes,
   logger: silentLogger,
   maxBodyBytes: 1024 * 1024,
   pollAfterMs: 1000,

@@ -65,6 +65,7 @@ export type {
   VideoRemixParams,
   VideoStatus,
   VideoWarning,
+  VideoAttempt,
   VideoCost,
   VideoEstimate,
 } from './types.js';

@@ -22,11 +22,23 @@ export interface VideoFailure {
 /** Something the gateway changed or ignored to serve the request (e.g. 7 s coerced to 8 s). */
 export interface VideoWarning {
   // Known kinds are listed for editors; the gateway may add kinds without breaking old clients.
-  type: 'unsupported' | 'compatibility' | 'other' | (string & {});
+  type: 'unsupported' | 'compatibility' | 'route' | 'other' | (string & {});
   param?: string;
   message: string;
   requested?: string | number;
   used?: string | number;
+  /** `route`: the target model a route skipped or moved on from. */
+  target?: string;
+}
+
+/** vgw extension: one try at rendering a video (a route's fallback or re-roll is a new one). */
+export interface VideoAttempt {
+  model: string;
+  provider: string;
+  status: 'in_progress' | 'completed' | 'failed' | 'rejected';
+  error: VideoFailure | null;
+  /** USD with six decimals once settled; null while it runs or its billing is unknown. */
+  cost_usd: string | null;
 }
 
 /** vgw extension: a video's cost, USD as strings with six decimals (e.g. `'0.400000'`). */
@@ -41,9 +53,13 @@ export interface VideoCost {
 /** vgw extension: `videos.estimate` — a create, priced and checked, with nothing written. */
 export interface VideoEstimate {
   object: 'video.estimate';
-  /** The model the create would render with, and its provider. */
+  /** The model the create would render with (a route's chosen target), and its provider. */
   model: string;
   provider: string;
+  /** The route the request named; null when it named a model. */
+  route: string | null;
+  /** A route's other eligible targets, in the order a fallback would try them. */
+  fallbacks: { model: string; provider: string; estimate_usd: string }[];
   /** What would render, after any coercion (see `warnings`). */
   seconds: string;
   size: string;
@@ -80,6 +96,8 @@ export interface Video {
   warnings: VideoWarning[];
   /** vgw extension: estimate and actual cost; null for videos made before costs were kept. */
   cost?: VideoCost | null;
+  /** vgw extension: every try at rendering it, in order; the last is the current one. */
+  attempts?: VideoAttempt[];
   /** vgw extension: temporal-stability summary once scored; null or absent until then. */
   scores?: VideoScoresSummary | null;
 }

@@ -25,9 +25,10 @@ export async function openGateway(
   context: CommandContext,
   options: OpenGatewayOptions,
 ): Promise<Gateway> {
-  const loaded = await loadContextConfig(context);
+  const config: Config = await loadContextConfig(context);
   const debug = context.globals().debug;
-  const config: Config = debug ? { ...loaded, logLevel: 'debug' } : loaded;
+  // Set on the loaded object itself: it is fresh, and keeps the file it came from for errors.
+  if (debug) config.logLevel = 'debug';
   const gatewayOptions: GatewayOptions = {};
   if (options.authenticator != null) gatewayOptions.authenticator = options.authenticator;
   if (options.pollAfterMs != null) gatewayOptions.pollAfterMs = options.pollAfterMs;

@@ -40,6 +40,7 @@ describe("the SDK's Video and the gateway's wire schema", () => {
       seed: true,
       warnings: true,
       cost: true,
+      attempts: true,
       scores: true,
     };
     expect(Object.keys(sdkFields).sort()).toEqual(Object.keys(videoObjectSchema.shape).sort());

@@ -14,6 +14,7 @@ import type { ModelRegistry } from '../providers/model-registry.js';
 import type { ScoreFile } from '../scoring/score-video-job.js';
 import type { ContentStore } from '../storage/content-store.js';
 import { costPolicyFromConfig } from './cost-policy-from-config.js';
+import { routesFromConfig } from './routes-from-config.js';
 import { workerFactories, type WorkerFactories } from './worker-factories.js';
 
 /**
@@ -76,6 +77,7 @@ function downloadFetches(
 export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayParts {
   const { database, store, registry, logger } = pieces;
   const cost = costPolicyFromConfig(config, registry);
+  const routes = routesFromConfig(config, registry);
   const app = createApp({
     database,
     registry,
@@ -84,6 +86,7 @@ export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayP
     newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
     deadlineSeconds: config.videos.deadlineSeconds,
     cost,
+    routes,
     createLimits: {
       requestsPerMinute: config.limits.requestsPerMinute,
       projects: Object.fromEntries(
@@ -109,6 +112,8 @@ export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayP
     newStartKey: () => randomUUID(),
     maxStartAttempts: config.videos.maxStartAttempts,
     cost,
+    breakers: config.breakers,
+    deadlineSeconds: config.videos.deadlineSeconds,
     logger,
     scoreOnCompletion: config.scoring.enabled,
   };

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config-schema.js';
-import { ConfigError } from '../config/load-config.js';
+import { configErrorAt } from '../config/load-config.js';
 import { createCostPolicy, type ConfiguredPrice, type CostPolicy } from '../cost/cost-policy.js';
 import { usdToMicroUsd } from '../cost/money.js';
 import type { FailureBilling } from '../providers/failure-billing.js';
@@ -16,8 +16,10 @@ export function costPolicyFromConfig(config: Config, registry: ModelRegistry): C
   const prices: Record<string, ConfiguredPrice> = {};
   for (const [model, price] of Object.entries(config.prices)) {
     if (!known.has(model)) {
-      throw new ConfigError(
-        `invalid configuration: prices.${model}: no such model; known models: ${[...known].join(', ')}`,
+      throw configErrorAt(
+        config,
+        `prices.${model}`,
+        `no such model; known models: ${[...known].join(', ')}`,
       );
     }
     const bySize: Record<string, number> = {};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { routesSchema } from './routes-schema.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
@@ -110,6 +111,18 @@ export const configSchema = z
             z.object({ requestsPerMinute: z.number().int().min(1).max(1_000_000) }).strict(),
           )
           .default({}),
+      })
+      .strict()
+      .prefault({}),
+    /** Names clients send as `model`, each trying one or more models by a strategy. */
+    routes: routesSchema,
+    /** One per target model, shared through the database by every process. */
+    breakers: z
+      .object({
+        /** Consecutive failed attempts that open a model's breaker. */
+        failureThreshold: z.coerce.number().int().min(1).max(1000).default(5),
+        /** How long an open breaker keeps routes off the model before one probe may try it. */
+        coolDownSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
       })
       .strict()
       .prefault({}),

@@ -9,6 +9,19 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Where each loaded config came from, so errors found later (at assembly) can name the file. */
+const configSources = new WeakMap<object, string>();
+
+/** The file a config was read from, or what stood in for one; for error messages. */
+export function configSourceOf(config: object): string {
+  return configSources.get(config) ?? 'environment and defaults';
+}
+
+/** An error in a loaded config, found after its schema passed: names the file, key and reason. */
+export function configErrorAt(config: object, key: string, reason: string): ConfigError {
+  return new ConfigError(`invalid configuration (${configSourceOf(config)}): ${key}: ${reason}`);
+}
+
 const candidateFiles = ['vgw.config.json', 'vgw.config.yaml', 'vgw.config.yml'];
 
 type Environment = Record<string, string | undefined>;
@@ -104,7 +117,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   if (!result.success) {
     throw new ConfigError(describeIssues(result.error, file ?? 'environment and defaults'));
   }
-  return { ...result.data, dataDir: resolve(options.cwd, result.data.dataDir) };
+  const config = { ...result.data, dataDir: resolve(options.cwd, result.data.dataDir) };
+  if (file != null) configSources.set(config, file);
+  return config;
 }
 
 /** What the CLI needs to talk to a remote gateway instead of an embedded one. */

@@ -26,10 +26,12 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
     expect(tables.rows.map((row) => row.table_name)).toEqual([
       'api_keys',
       'budgets',
+      'engine_breakers',
       'ledger_entries',
       'projects',
       'rate_windows',
       'schema_migrations',
+      'video_attempts',
       'video_events',
       'video_files',
       'video_scores',

@@ -12,13 +12,46 @@ export interface StoredImage {
 /** Where a cost figure came from: the model's list price, or the operator's configured price. */
 export type CostBasis = 'list_price' | 'configured' | 'provider_reported';
 
+/**
+ * A route's target as planned at create: its model, the operator's options for it, the
+ * parameters its capabilities allow for this request, and what it would cost.
+ */
+export interface PlannedTarget {
+  model: string;
+  provider: string;
+  providerOptions: JSONObject;
+  seconds: number;
+  size: string;
+  fps: number;
+  seed: number | null;
+  warnings: VideoWarning[];
+  estimateMicroUsd: number;
+  costBasis: CostBasis;
+}
+
+/** What the worker may still do for a routed video: the targets left, and when to move on. */
+export interface StoredRoutePlan {
+  /** Failure codes that move to the next target; null: the default set (see routing/). */
+  fallbackOn: string[] | null;
+  remaining: PlannedTarget[];
+  qualityGate: { minStabilityIndex: number; maxRerolls: number } | null;
+}
+
 export interface VideoRecord {
   id: string;
   projectId: string;
   /** The key that created it; null for videos from before keys were recorded. */
   apiKeyId: string | null;
+  /** The model the current attempt renders on (what workers resolve and claim by). */
   model: string;
   provider: string;
+  /** The route the client named as its `model`; null when it named a model. */
+  route: string | null;
+  /** The current attempt's number, from 1. */
+  attempt: number;
+  routePlan: StoredRoutePlan | null;
+  /** The operator's options for the current target (a route's `providerOptions`). */
+  targetOptions: JSONObject;
   status: VideoStatus;
   progress: number;
   prompt: string;
@@ -62,6 +95,10 @@ export interface VideoRow {
   api_key_id: string | null;
   model: string;
   provider: string;
+  route: string | null;
+  attempt: number;
+  route_plan: StoredRoutePlan | null;
+  target_options: JSONObject;
   status: VideoStatus;
   progress: number;
   prompt: string;
@@ -103,6 +140,10 @@ export function toVideoRecord(row: VideoRow): VideoRecord {
     apiKeyId: row.api_key_id,
     model: row.model,
     provider: row.provider,
+    route: row.route,
+    attempt: row.attempt,
+    routePlan: row.route_plan,
+    targetOptions: row.target_options,
     status: row.status,
     progress: row.progress,
     prompt: row.prompt,

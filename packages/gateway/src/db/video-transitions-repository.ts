@@ -8,7 +8,7 @@ import { scoresDueChannel } from './video-scores-repository.js';
  * `locked_by = $worker`: a worker whose lease expired and was taken over changes nothing and
  * learns so from the `false` it gets back. Each appends its audit event in the same statement.
  */
-interface Transition {
+export interface Transition {
   id: string;
   workerId: string;
   /** SQL assignments; `$3` onwards are `values`. */
@@ -19,7 +19,7 @@ interface Transition {
   extraCte?: string;
 }
 
-async function transition(client: Queryable, change: Transition): Promise<boolean> {
+export async function transition(client: Queryable, change: Transition): Promise<boolean> {
   const detailIndex = change.values.length + 3;
   const eventSql =
     change.event != null
@@ -34,7 +34,7 @@ async function transition(client: Queryable, change: Transition): Promise<boolea
        update videos v set ${change.assignments.join(', ')}
        from previous
        where v.id = previous.id and v.locked_by = $2 and v.deleted_at is null
-       returning v.id, v.status, previous.old_status)
+       returning v.id, v.attempt, v.status, previous.old_status)
      ${eventSql}${change.extraCte != null ? `, ${change.extraCte}` : ''}
      select id from changed`,
     parameters,
@@ -133,7 +133,7 @@ export function recordCompleted(
   client: Queryable,
   args: { id: string; workerId: string; files: CompletedFile[]; enqueueScore?: boolean },
 ) {
-  const settlement = settlementParts(6);
+  const settlement = settlementParts(6, { status: 'completed', errorSql: 'null' });
   return transition(client, {
     ...args,
     assignments: [
@@ -174,7 +174,7 @@ export function recordFailed(
   client: Queryable,
   args: { id: string; workerId: string; error: VideoFailure; settlement: LedgerSettlement },
 ) {
-  const settlement = settlementParts(4);
+  const settlement = settlementParts(4, { status: 'failed', errorSql: '$3::jsonb' });
   return transition(client, {
     ...args,
     assignments: [

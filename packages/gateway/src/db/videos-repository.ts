@@ -32,6 +32,9 @@ export type NewVideo = Pick<
   | 'idempotencyKey'
   | 'requestHash'
   | 'apiKeyId'
+  | 'route'
+  | 'routePlan'
+  | 'targetOptions'
 > & {
   /** The first attempt's estimate, reserved in the ledger by the same statement. */
   estimateMicroUsd: number;
@@ -42,8 +45,8 @@ export type NewVideo = Pick<
 };
 
 /**
- * Inserts a queued video, its `created` event, its first attempt's ledger reservation and the
- * wake-up in one statement; due at once.
+ * Inserts a queued video, its `created` event, its first attempt (row and ledger reservation)
+ * and the wake-up in one statement; due at once.
  */
 export async function insertVideo(client: Queryable, video: NewVideo): Promise<VideoRecord> {
   const result = await client.query<VideoRow>(
@@ -51,13 +54,18 @@ export async function insertVideo(client: Queryable, video: NewVideo): Promise<V
        insert into videos (id, project_id, model, provider, status, prompt, seconds, size, fps,
          seed, input_reference, provider_options, remixed_from_video_id, start_key, warnings,
          next_check_at, deadline_at, idempotency_key, request_hash, api_key_id,
-         estimate_micro_usd, cost_basis)
+         estimate_micro_usd, cost_basis, route, route_plan, target_options)
        values ($1, $2, $3, $4, 'queued', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now(),
-         now() + make_interval(secs => $15), $16, $17, $19, $20, $21)
+         now() + make_interval(secs => $15), $16, $17, $19, $20, $21, $22, $23::jsonb, $24::jsonb)
        returning *),
      event as (
        insert into video_events (video_id, actor, type, to_status, detail)
-       select id, 'api', 'created', 'queued', jsonb_build_object('model', model) from inserted),
+       select id, 'api', 'created', 'queued',
+         jsonb_strip_nulls(jsonb_build_object('model', model, 'route', route))
+       from inserted),
+     first_attempt as (
+       insert into video_attempts (video_id, number, model, provider, estimate_micro_usd)
+       select id, 1, model, provider, estimate_micro_usd from inserted),
      reserved as (
        insert into ledger_entries (project_id, api_key_id, video_id, attempt, kind,
          amount_micro_usd, basis)
@@ -87,6 +95,9 @@ export async function insertVideo(client: Queryable, video: NewVideo): Promise<V
       video.apiKeyId,
       video.estimateMicroUsd,
       video.costBasis,
+      video.route,
+      video.routePlan != null ? JSON.stringify(video.routePlan) : null,
+      JSON.stringify(video.targetOptions),
     ],
   );
   return toVideoRecord(result.rows[0] as VideoRow);

@@ -1,4 +1,5 @@
 import type { CostPolicy } from '../cost/cost-policy.js';
+import type { BreakerSettings } from '../db/engine-breakers-repository.js';
 import type { Database } from '../db/queryable.js';
 import type { ModelRegistry } from '../providers/model-registry.js';
 import type { ContentStore } from '../storage/content-store.js';
@@ -20,6 +21,10 @@ export interface AdvanceVideoDeps {
   maxStartAttempts: number;
   /** Prices and billing rules: a finished video's reservation is settled by them. */
   cost: CostPolicy;
+  /** When a model's failures open its circuit breaker, and for how long. */
+  breakers: BreakerSettings;
+  /** A new attempt's deadline (a route's fallback), as `videos.deadlineSeconds`; 3600 if absent. */
+  deadlineSeconds?: number;
   logger: { warn(object: object, message: string): void };
   /** Queue a score job with every completion (scoring.enabled), in the completion's statement. */
   scoreOnCompletion?: boolean;

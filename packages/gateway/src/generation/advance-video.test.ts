@@ -1,3 +1,4 @@
+import { noRoutes } from '../routing/route.js';
 import {
   EngineBusyError,
   PolicyViolationError,
@@ -42,6 +43,7 @@ describe.each(testDatabaseKinds())('advancing videos on %s', (kind) => {
       const video = await createVideo(
         {
           ...gateway.advanceDeps,
+          routes: noRoutes,
           newVideoId: () => `video_${kind}_${(sequence += 1)}`,
           deadlineSeconds: 3600,
         },

@@ -15,6 +15,7 @@ import {
 } from '../db/video-transitions-repository.js';
 import type { ConfiguredModelEntry, ModelRegistry } from '../providers/model-registry.js';
 import type { AdvanceContext, AdvanceVideoDeps } from './advance-video-deps.js';
+import { noteEngineSuccess } from './engine-health.js';
 import { failVideo } from './fail-video.js';
 import { LeaseLostError, saveOutputs } from './save-outputs.js';
 import { startVideo } from './start-video.js';
@@ -125,6 +126,7 @@ async function completeVideo(
         },
         // The provider finished the render, so it billed it, whatever became of the download.
         settlement: { outcome: 'billed', rule: 'billed:output_not_saved' },
+        producedOutput: true,
       });
       return;
     }
@@ -135,6 +137,7 @@ async function completeVideo(
     });
     return;
   }
+  await noteEngineSuccess(deps, video);
   await entry.model.doCleanup?.({ operation: video.operation }).catch((error: unknown) => {
     deps.logger.warn({ videoId: video.id, error: String(error) }, 'engine cleanup failed');
   });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { IdempotencyConflictError, type JSONObject } from '@vgw/spec';
+import { IdempotencyConflictError } from '@vgw/spec';
 import type { Database } from '../db/queryable.js';
 import type { StoredImage, VideoRecord } from '../db/video-record.js';
 import {
@@ -10,31 +10,17 @@ import {
   type NewVideo,
 } from '../db/videos-repository.js';
 import { checkBudgets } from '../cost/check-budgets.js';
-import type { CostEstimate, CostPolicy } from '../cost/cost-policy.js';
-import type { ConfiguredModelEntry, ModelRegistry } from '../providers/model-registry.js';
 import type { ContentStore } from '../storage/content-store.js';
-import { checkCapabilities } from './check-capabilities.js';
+import type { CreateVideoInput } from './create-video-input.js';
 import { inspectImage, type ImageLimits } from './inspect-image.js';
+import { admitPlan, planVideoNow } from './admit-plan.js';
+import { toPlannedTarget, type PlanVideoDeps, type VideoPlan } from './plan-video.js';
 
-export interface CreateVideoInput {
-  prompt: string;
-  model: string | null;
-  seconds: number | null;
-  size: string | null;
-  fps: number | null;
-  seed: number | null;
-  inputReference: Uint8Array | null;
-  providerOptions: JSONObject;
-  remixedFromVideoId: string | null;
-}
-
-export interface CreateVideoDeps {
+export interface CreateVideoDeps extends PlanVideoDeps {
   database: Database;
-  registry: ModelRegistry;
   store: ContentStore;
   newVideoId: () => string;
   deadlineSeconds: number;
-  cost: CostPolicy;
   /** Input image limits; the defaults in inspect-image.ts when absent. */
   imageLimits?: ImageLimits;
 }
@@ -86,38 +72,8 @@ function replay(existing: VideoRecord & { deleted: boolean }, requestHash: strin
   return existing;
 }
 
-function providerOptionsFor(providerOptions: JSONObject, provider: string): JSONObject {
-  const options = Object.hasOwn(providerOptions, provider) ? providerOptions[provider] : null;
-  return options != null && typeof options === 'object' && !Array.isArray(options) ? options : {};
-}
-
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '23505';
-}
-
-export interface VideoPlan {
-  entry: ConfiguredModelEntry;
-  checked: ReturnType<typeof checkCapabilities>;
-  estimate: CostEstimate;
-}
-
-/**
- * What a create would render and what it would cost, with every refusal a create would give
- * (model, capabilities, provider options): `POST /v1/videos/estimate` answers this, and writes
- * nothing.
- */
-export function planVideo(
-  deps: Pick<CreateVideoDeps, 'registry' | 'cost'>,
-  input: CreateVideoInput,
-): VideoPlan {
-  const entry = deps.registry.resolve(input.model);
-  const checked = checkCapabilities(
-    { ...input, hasInputReference: input.inputReference != null },
-    entry.capabilities,
-  );
-  // The same check doStart makes, so a bad option is a 400 now and never a failed render later.
-  entry.model.parseOptions?.(providerOptionsFor(input.providerOptions, entry.provider));
-  return { entry, checked, estimate: deps.cost.estimate(entry, checked.parameters) };
 }
 
 export interface CreateVideoRequest {
@@ -139,21 +95,20 @@ export async function createVideo(
   request: CreateVideoRequest,
 ): Promise<VideoRecord> {
   const { input, projectId, idempotencyKey } = request;
-  const { entry, checked, estimate } = planVideo(deps, input);
+  const videoId = deps.newVideoId();
+  const planned = await planVideoNow(deps, input, videoId);
   const image = await describeImage(input.inputReference, deps.imageLimits);
   const requestHash = hashRequest(input, image);
   if (idempotencyKey != null) {
     const existing = await findVideoByIdempotencyKey(deps.database, projectId, idempotencyKey);
     if (existing != null) return replay(existing, requestHash);
   }
+  const plan = await admitPlan(deps, planned);
   if (input.inputReference != null) await deps.store.putBytes(input.inputReference);
   try {
     return await deps.database.transaction(async (client) => {
-      await checkBudgets(client, request, estimate.microUsd);
-      return insertVideo(
-        client,
-        newVideo(deps, request, { entry, checked, image, requestHash, estimate }),
-      );
+      await checkBudgets(client, request, plan.estimate.microUsd);
+      return insertVideo(client, newVideo(deps, request, { ...plan, videoId, image, requestHash }));
     });
   } catch (error) {
     await discardImage(deps, image).catch(() => undefined);
@@ -166,6 +121,7 @@ export async function createVideo(
 }
 
 interface Resolved extends VideoPlan {
+  videoId: string;
   image: StoredImage | null;
   requestHash: string;
 }
@@ -177,8 +133,9 @@ function newVideo(
 ): NewVideo {
   const { parameters, warnings } = resolved.checked;
   const { input } = request;
+  const route = resolved.route;
   return {
-    id: deps.newVideoId(),
+    id: resolved.videoId,
     projectId: request.projectId,
     apiKeyId: request.apiKeyId,
     model: resolved.entry.id,
@@ -192,7 +149,17 @@ function newVideo(
     providerOptions: input.providerOptions,
     remixedFromVideoId: input.remixedFromVideoId,
     startKey: randomUUID(),
-    warnings,
+    warnings: [...resolved.routeWarnings, ...warnings],
+    route: route?.name ?? null,
+    routePlan:
+      route != null
+        ? {
+            fallbackOn: route.fallbackOn,
+            remaining: resolved.fallbacks.map(toPlannedTarget),
+            qualityGate: route.qualityGate,
+          }
+        : null,
+    targetOptions: resolved.targetOptions,
     deadlineSeconds: deps.deadlineSeconds,
     idempotencyKey: request.idempotencyKey,
     requestHash: resolved.requestHash,

@@ -14,6 +14,7 @@ import {
 import type { ConfiguredModelEntry } from '../providers/model-registry.js';
 import type { AdvanceContext, AdvanceVideoDeps } from './advance-video-deps.js';
 import { failVideo } from './fail-video.js';
+import { mergedProviderOptions } from './provider-options.js';
 import { nextCheckDelay, toFailure } from './video-failure.js';
 
 function callOptions(
@@ -23,7 +24,6 @@ function callOptions(
   signal: AbortSignal,
 ): VideoCallOptions {
   const [width, height] = video.size.split('x').map(Number) as [number, number];
-  const providerOptions = video.providerOptions[entry.provider];
   return {
     prompt: video.prompt,
     seconds: video.seconds,
@@ -41,12 +41,11 @@ function callOptions(
     // The same key on every retry of this start: a provider that honours it renders (and bills)
     // once even when a worker died after the call but before the operation was saved.
     idempotencyKey: video.startKey,
-    providerOptions:
-      providerOptions != null &&
-      typeof providerOptions === 'object' &&
-      !Array.isArray(providerOptions)
-        ? providerOptions
-        : {},
+    providerOptions: mergedProviderOptions(
+      video.targetOptions,
+      video.providerOptions,
+      entry.provider,
+    ),
     abortSignal: signal,
   };
 }

@@ -20,6 +20,8 @@ export interface AppDeps {
   newVideoId: CreateVideoDeps['newVideoId'];
   deadlineSeconds: number;
   cost: CreateVideoDeps['cost'];
+  /** Route names clients may send as `model`. */
+  routes: CreateVideoDeps['routes'];
   /** Creates per minute per key; absent: unlimited. */
   createLimits?: CreateRateLimits;
   logger: AppLogger;

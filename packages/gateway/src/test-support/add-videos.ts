@@ -28,6 +28,9 @@ export async function addVideos(client: Queryable, ids: string[]): Promise<void>
       apiKeyId: null,
       estimateMicroUsd: 0,
       costBasis: 'list_price',
+      route: null,
+      routePlan: null,
+      targetOptions: {},
     });
   }
 }

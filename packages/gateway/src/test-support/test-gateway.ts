@@ -80,6 +80,10 @@ export interface TestGatewayOptions {
   prices?: ConfigInput['prices'];
   /** Config `limits` (creates per minute per key). */
   limits?: ConfigInput['limits'];
+  /** Config `routes`, as an operator would write them. */
+  routes?: ConfigInput['routes'];
+  /** Config `breakers`. */
+  breakers?: ConfigInput['breakers'];
 }
 
 /** Production's config, from its own schema, with only what a test gateway sets differently. */
@@ -98,6 +102,8 @@ function testGatewayConfig(
     scoring: { enabled: options.scoring === true, timeoutSeconds: 120 },
     ...(options.prices != null ? { prices: options.prices } : {}),
     ...(options.limits != null ? { limits: options.limits } : {}),
+    ...(options.routes != null ? { routes: options.routes } : {}),
+    ...(options.breakers != null ? { breakers: options.breakers } : {}),
   });
 }
 

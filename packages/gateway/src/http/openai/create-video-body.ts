@@ -1,6 +1,6 @@
 import { InvalidRequestError, type JSONObject } from '@vgw/spec';
 import { z } from 'zod';
-import type { CreateVideoInput } from '../../generation/create-video.js';
+import type { CreateVideoInput } from '../../generation/create-video-input.js';
 import { inspectJsonValue, type JsonLimits } from './inspect-json-value.js';
 import { keyProblem } from './request-text.js';
 

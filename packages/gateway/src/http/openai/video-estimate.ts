@@ -1,14 +1,27 @@
 import { z } from 'zod';
 import { formatUsd } from '../../cost/money.js';
-import type { VideoPlan } from '../../generation/create-video.js';
+import type { VideoPlan } from '../../generation/plan-video.js';
 import { videoCostSchema, videoWarningSchema } from './video-wire-schema.js';
 
 /** `POST /v1/videos/estimate`: what a create with this body would render and cost. */
 export const videoEstimateSchema = z
   .object({
     object: z.literal('video.estimate'),
-    model: z.string().describe('The model the create would render with.'),
+    model: z.string().describe("The model the create would render with (a route's chosen target)."),
     provider: z.string(),
+    route: z
+      .string()
+      .nullable()
+      .describe('The route the request named; null when it named a model.'),
+    fallbacks: z
+      .array(
+        z.object({
+          model: z.string(),
+          provider: z.string(),
+          estimate_usd: z.string().describe('What an attempt there would be estimated at.'),
+        }),
+      )
+      .describe("A route's other eligible targets, in the order a fallback would try them."),
     seconds: z.string().describe('The duration it would render, after any coercion.'),
     size: z.string(),
     cost: videoCostSchema
@@ -26,6 +39,12 @@ export function toVideoEstimateObject(plan: VideoPlan): VideoEstimateObject {
     object: 'video.estimate',
     model: plan.entry.id,
     provider: plan.entry.provider,
+    route: plan.route?.name ?? null,
+    fallbacks: plan.fallbacks.map((fallback) => ({
+      model: fallback.entry.id,
+      provider: fallback.entry.provider,
+      estimate_usd: formatUsd(fallback.estimate.microUsd),
+    })),
     seconds: String(parameters.seconds),
     size: `${parameters.width}x${parameters.height}`,
     cost: {
@@ -33,6 +52,6 @@ export function toVideoEstimateObject(plan: VideoPlan): VideoEstimateObject {
       usd_per_second: formatUsd(plan.estimate.microUsdPerSecond),
       basis: plan.estimate.basis,
     },
-    warnings,
+    warnings: [...plan.routeWarnings, ...warnings],
   };
 }

@@ -1,4 +1,6 @@
+import type { VideoFailure } from '@vgw/spec';
 import { formatUsd } from '../../cost/money.js';
+import type { VideoAttemptRecord } from '../../db/video-attempts-repository.js';
 import type { VideoRecord } from '../../db/video-record.js';
 import type { VideoScoresSummary } from './video-scores.js';
 import type { VideoListObject, VideoObject } from './video-wire-schema.js';
@@ -9,20 +11,12 @@ const unixSeconds = (date: Date | null) =>
 /** The wire video; its type is the wire schema's, so a field the schema lacks does not compile. */
 export function toVideoObject(
   video: VideoRecord,
-  scores: VideoScoresSummary | null = null,
+  extras: { scores: VideoScoresSummary | null; attempts: VideoAttemptRecord[] },
 ): VideoObject {
-  const error =
-    video.error != null
-      ? {
-          code: video.error.code,
-          message: video.error.message,
-          ...(video.error.param != null ? { param: video.error.param } : {}),
-        }
-      : null;
   return {
     id: video.id,
     object: 'video',
-    model: video.model,
+    model: video.route ?? video.model,
     status: video.status,
     progress: video.progress,
     created_at: unixSeconds(video.createdAt) as number,
@@ -32,13 +26,29 @@ export function toVideoObject(
     seconds: String(video.seconds),
     size: video.size,
     remixed_from_video_id: video.remixedFromVideoId,
-    error,
+    error: errorOf(video.error),
     provider: video.provider,
     fps: video.fps,
     seed: video.seed,
     warnings: video.warnings,
     cost: costOf(video),
-    scores,
+    attempts: extras.attempts.map((attempt) => ({
+      model: attempt.model,
+      provider: attempt.provider,
+      status: attempt.status,
+      error: errorOf(attempt.error),
+      cost_usd: attempt.costMicroUsd != null ? formatUsd(attempt.costMicroUsd) : null,
+    })),
+    scores: extras.scores,
+  };
+}
+
+function errorOf(error: VideoFailure | null): VideoObject['error'] {
+  if (error == null) return null;
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.param != null ? { param: error.param } : {}),
   };
 }
 

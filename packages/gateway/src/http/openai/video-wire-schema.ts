@@ -11,7 +11,9 @@ export const videoWarningSchema = z
   .object({
     type: z
       .string()
-      .describe('`unsupported`, `compatibility` or `other`; a client should tolerate new kinds.'),
+      .describe(
+        '`unsupported`, `compatibility`, `route` or `other`; a client should tolerate new kinds.',
+      ),
     param: z.string().optional().describe('The request parameter concerned, when there is one.'),
     message: z.string(),
     requested: z
@@ -19,6 +21,10 @@ export const videoWarningSchema = z
       .optional()
       .describe('`compatibility`: what the request asked for, as the request wrote it.'),
     used: z.string().optional().describe('`compatibility`: what the model renders instead.'),
+    target: z
+      .string()
+      .optional()
+      .describe('`route`: the target model a route skipped or moved on from.'),
   })
   .describe('Something the gateway changed or ignored to serve the request.');
 
@@ -55,6 +61,22 @@ export const videoCostSchema = z
   })
   .describe("vgw extension: the video's cost.");
 
+export const videoAttemptSchema = z
+  .object({
+    model: z.string().describe('The target model this attempt rendered on.'),
+    provider: z.string(),
+    status: z
+      .enum(['in_progress', 'completed', 'failed', 'rejected'])
+      .describe("`rejected`: rendered, but below the route's quality gate, so re-rendered."),
+    error: videoErrorSchema.nullable(),
+    cost_usd: usdAmount
+      .nullable()
+      .describe(
+        'What the attempt cost once settled; null while it runs or its billing is unknown.',
+      ),
+  })
+  .describe('One try at rendering the video: a route falls back or re-rolls in a new attempt.');
+
 /**
  * The one description of the video object on the wire: the serializer's return type is inferred
  * from it and the OpenAPI document is generated from it, so neither can say something the other
@@ -65,7 +87,7 @@ export const videoObjectSchema = z
   .object({
     id: z.string(),
     object: z.literal('video'),
-    model: z.string(),
+    model: z.string().describe('The model or route the create named (its canonical name).'),
     status: videoStatusSchema,
     progress: z.number().describe('Approximate percent complete, 0-100.'),
     created_at: unixSeconds.describe('Unix seconds.'),
@@ -78,7 +100,9 @@ export const videoObjectSchema = z
     size: z.string().describe('`WIDTHxHEIGHT`, e.g. `1280x720`.'),
     remixed_from_video_id: z.string().nullable(),
     error: videoErrorSchema.nullable(),
-    provider: z.string().describe('vgw extension: the provider that renders the video.'),
+    provider: z
+      .string()
+      .describe('vgw extension: the provider that renders the video (the current attempt).'),
     fps: z.number().int().describe('vgw extension: frames per second.'),
     seed: z.number().int().nullable().describe('vgw extension: the seed, when one was given.'),
     warnings: z.array(videoWarningSchema).describe('vgw extension.'),
@@ -87,6 +111,9 @@ export const videoObjectSchema = z
       .describe(
         'vgw extension: estimate and actual cost; null for videos made before costs were kept.',
       ),
+    attempts: z
+      .array(videoAttemptSchema)
+      .describe('vgw extension: every try at rendering it, in order; the last is the current one.'),
     scores: videoScoresSummarySchema
       .nullable()
       .describe('vgw extension: temporal-stability summary once scored; null until then.'),

@@ -2,7 +2,9 @@ import { InvalidRequestError, NotFoundError } from '@vgw/spec';
 import { Hono, type Context } from 'hono';
 import { findVideo, listVideos } from '../../db/videos-repository.js';
 import type { VideoRecord } from '../../db/video-record.js';
-import { createVideo, planVideo } from '../../generation/create-video.js';
+import { attemptsOf } from '../../db/video-attempts-repository.js';
+import { planVideoNow } from '../../generation/admit-plan.js';
+import { createVideo } from '../../generation/create-video.js';
 import { deleteVideo } from '../../generation/delete-video.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { limitCreates } from '../middleware/rate-limit.js';
@@ -31,8 +33,16 @@ async function respondWithVideo(deps: AppDeps, context: Context<AppEnv>, video: 
   if (video.status === 'queued' || video.status === 'in_progress') {
     context.header('openai-poll-after-ms', String(deps.pollAfterMs));
   }
-  const scores = await scoresSummaries(deps, [video]);
-  return context.json(toVideoObject(video, scores.get(video.id) ?? null));
+  const [scores, attempts] = await Promise.all([
+    scoresSummaries(deps, [video]),
+    attemptsOf(deps.database, [video]),
+  ]);
+  return context.json(
+    toVideoObject(video, {
+      scores: scores.get(video.id) ?? null,
+      attempts: attempts.get(video.id) ?? [],
+    }),
+  );
 }
 
 async function requireVideo(deps: AppDeps, context: Context<AppEnv>): Promise<VideoRecord> {
@@ -50,7 +60,8 @@ async function remix(deps: AppDeps, context: Context<AppEnv>): Promise<Response>
   const input = parseCreateVideoBody(
     {
       prompt,
-      model: source.model,
+      // A routed video remixes through its route, so fallback and breakers still apply.
+      model: source.route ?? source.model,
       seconds: source.seconds,
       size: source.size,
       fps: source.fps,
@@ -94,7 +105,10 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
   // Priced and checked as a create would be; nothing is stored, reserved or started.
   routes.post('/estimate', async (context) => {
     const { body, upload } = await readCreateRequest(context);
-    return context.json(toVideoEstimateObject(planVideo(deps, parseCreateVideoBody(body, upload))));
+    const input = parseCreateVideoBody(body, upload);
+    // A weighted route draws by video id at create; an estimate draws by its prompt instead.
+    const plan = await planVideoNow(deps, input, `estimate:${input.prompt}`);
+    return context.json(toVideoEstimateObject(plan));
   });
 
   routes.get('/', async (context) => {
@@ -103,8 +117,16 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!page.cursorFound) {
       throw new InvalidRequestError(`after: no video with id "${query.after}"`, 'after');
     }
-    const scores = await scoresSummaries(deps, page.videos);
-    const data = page.videos.map((video) => toVideoObject(video, scores.get(video.id) ?? null));
+    const [scores, attempts] = await Promise.all([
+      scoresSummaries(deps, page.videos),
+      attemptsOf(deps.database, page.videos),
+    ]);
+    const data = page.videos.map((video) =>
+      toVideoObject(video, {
+        scores: scores.get(video.id) ?? null,
+        attempts: attempts.get(video.id) ?? [],
+      }),
+    );
     return context.json(toVideoListObject(data, page.hasMore));
   });
 

@@ -19,5 +19,10 @@ export type VideoWarning =
    * the model renders instead, both as strings in the request's own format (`"5"`, `"1280x720"`).
    */
   | { type: 'compatibility'; param: string; requested: string; used: string; message: string }
+  /**
+   * A route skipped one of its targets, or moved on from one, and why (`target` is the model):
+   * it lacked a capability the request needs, its circuit breaker was open, it failed.
+   */
+  | { type: 'route'; target: string; message: string }
   /** Anything that names no single parameter (e.g. a caption the engine could not draw). */
   | { type: 'other'; message: string };
