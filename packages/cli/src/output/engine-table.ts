@@ -49,6 +49,16 @@ function describePrice(price: Fields): string {
   return typeof micro === 'number' ? `$${(micro / 1_000_000).toFixed(3)}` : '-';
 }
 
+function describeHealth(health: Fields): string {
+  const state = text(health.state);
+  const failures =
+    typeof health.consecutive_failures === 'number' ? health.consecutive_failures : 0;
+  if (state === 'open' && typeof health.open_until === 'number') {
+    return `open until ${new Date(health.open_until * 1000).toISOString()} (${failures} failures)`;
+  }
+  return failures > 0 ? `${state} (${failures} failures)` : state;
+}
+
 /** `vgw engines` without --json: one row per model the gateway serves. */
 export function renderEngineTable(engines: readonly Engine[]): string {
   const rows = engines.map((engine) => {
@@ -61,7 +71,11 @@ export function renderEngineTable(engines: readonly Engine[]): string {
       describeSizes(fieldsOf(capabilities.sizes)),
       describeFps(fieldsOf(capabilities.fps)),
       describePrice(fieldsOf(capabilities.price)),
+      describeHealth(fieldsOf(engine.health)),
     ];
   });
-  return renderTable(['id', 'configured', 'default', 'seconds', 'sizes', 'fps', 'usd/s'], rows);
+  return renderTable(
+    ['id', 'configured', 'default', 'seconds', 'sizes', 'fps', 'usd/s', 'health'],
+    rows,
+  );
 }

@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.post('/v1/webhooks/:provider', (context) => receiveWebhook(deps, context));
   // Registered after the webhook route, which answers first: providers cannot send our keys.
   app.use('/v1/*', authenticate(deps.authenticator));
-  app.get('/v1/engines', (context) => listEngines(deps.registry, context));
+  app.get('/v1/engines', (context) => listEngines(deps.database, deps.registry, context));
   app.route('/v1/videos', videosRoutes(deps));
   app.get('/v1/usage', (context) => serveUsage(deps, context));
   app.all('/v1/*', () => {

@@ -42,6 +42,11 @@ const paths = {
           description: 'A budget would be overspent (`insufficient_quota`, `budget_exceeded`)',
           content: json('Error'),
         },
+        '503': {
+          description:
+            'Every target of the route named as `model` has its circuit breaker open (`route_unavailable`, with `retry-after`)',
+          content: json('Error'),
+        },
         ...errors,
       },
     },
@@ -169,7 +174,8 @@ const paths = {
   },
   '/v1/engines': {
     get: {
-      summary: 'Configured models with capabilities and prices',
+      summary:
+        'Known models with capabilities, prices and circuit-breaker health (state, consecutive_failures, open_until)',
       responses: { '200': { description: 'Engines' } },
     },
   },
