@@ -53,6 +53,13 @@ export function routesFromConfig(config: Config, registry: ModelRegistry): Route
         `the name is already ${clash}; rename the route`,
       );
     }
+    if (route.qualityGate != null && !config.scoring.enabled) {
+      throw configErrorAt(
+        config,
+        `routes.${name}.qualityGate`,
+        "a quality gate waits for each video's score, and scoring.enabled is false",
+      );
+    }
     const targets = route.targets.map((target, index) => {
       const key = `routes.${name}.targets.${index}`;
       const entry = findEntry(entries, target.model);

@@ -1,8 +1,8 @@
-import type { VideoFailure, VideoWarning } from '@vgw/spec';
+import type { JSONValue, VideoFailure, VideoWarning } from '@vgw/spec';
 import type { Queryable } from './queryable.js';
 import { settlementParts, type LedgerSettlement } from './ledger-settlement.js';
 import type { PlannedTarget, StoredRoutePlan } from './video-record.js';
-import { transition } from './video-transitions-repository.js';
+import { completedAssignments, transition } from './video-transitions-repository.js';
 
 /**
  * The worker's writes when an attempt fails and a route may try another target. Ending the
@@ -10,12 +10,21 @@ import { transition } from './video-transitions-repository.js';
  * transaction, so a crash leaves the video either on its old attempt or wholly on the new one.
  */
 
-/** Ends the current attempt as failed and settles it; the video keeps its lease and status. */
+/**
+ * Ends the current attempt as failed (or rejected by a quality gate) and settles it; the video
+ * keeps its lease and status.
+ */
 export function recordAttemptFailed(
   client: Queryable,
-  args: { id: string; workerId: string; error: VideoFailure; settlement: LedgerSettlement },
+  args: {
+    id: string;
+    workerId: string;
+    error: VideoFailure;
+    settlement: LedgerSettlement;
+    status?: 'failed' | 'rejected';
+  },
 ) {
-  const settlement = settlementParts(4, { status: 'failed', errorSql: '$3::jsonb' });
+  const settlement = settlementParts(4, { status: args.status ?? 'failed', errorSql: '$3::jsonb' });
   return transition(client, {
     ...args,
     assignments: [settlement.assignment],
@@ -86,6 +95,7 @@ export function recordNextAttempt(client: Queryable, next: NextAttempt) {
       'status_checks = 0',
       'consecutive_check_failures = 0',
       'progress = 0',
+      'awaiting_gate = false',
       'locked_by = null',
       'lease_expires_at = null',
       'next_check_at = now()',
@@ -113,6 +123,30 @@ export function recordNextAttempt(client: Queryable, next: NextAttempt) {
       insert into ledger_entries (project_id, api_key_id, video_id, attempt, kind,
         amount_micro_usd, basis)
       select pv.project_id, pv.api_key_id, c.id, c.attempt, 'reserve', $9, $10
-      from changed c join videos pv on pv.id = c.id)`,
+      from changed c join videos pv on pv.id = c.id),
+    unscored as (delete from video_scores s using changed c where s.video_id = c.id),
+    unfiled as (delete from video_files f using changed c where f.video_id = c.id)`,
+  });
+}
+
+/** The quality gate let a held video through: complete it and settle its attempt as billed. */
+export function recordGatePassed(
+  client: Queryable,
+  args: { id: string; workerId: string; warnings: JSONValue[] },
+) {
+  const settlement = settlementParts(4, { status: 'completed', errorSql: 'null' });
+  return transition(client, {
+    ...args,
+    assignments: [
+      settlement.assignment,
+      ...completedAssignments,
+      'warnings = v.warnings || $3::jsonb',
+      'locked_by = null',
+      'lease_expires_at = null',
+      'next_check_at = null',
+    ],
+    values: [JSON.stringify(args.warnings), 'billed', 'completed'],
+    event: { type: 'completed', detail: {} },
+    extraCte: settlement.cte,
   });
 }

@@ -52,6 +52,8 @@ export interface VideoRecord {
   routePlan: StoredRoutePlan | null;
   /** The operator's options for the current target (a route's `providerOptions`). */
   targetOptions: JSONObject;
+  /** Rendered, and held until its score is in for the route's quality gate. */
+  awaitingGate: boolean;
   status: VideoStatus;
   progress: number;
   prompt: string;
@@ -99,6 +101,7 @@ export interface VideoRow {
   attempt: number;
   route_plan: StoredRoutePlan | null;
   target_options: JSONObject;
+  awaiting_gate: boolean;
   status: VideoStatus;
   progress: number;
   prompt: string;
@@ -144,6 +147,7 @@ export function toVideoRecord(row: VideoRow): VideoRecord {
     attempt: row.attempt,
     routePlan: row.route_plan,
     targetOptions: row.target_options,
+    awaitingGate: row.awaiting_gate,
     status: row.status,
     progress: row.progress,
     prompt: row.prompt,

@@ -133,6 +133,9 @@ interface Fence {
 }
 
 const fenced = `video_id = $1 and locked_by = $2 and status = 'running'`;
+/** A video held for its route's quality gate is looked at again as soon as its score ends. */
+const wakeGated = `, gated as (update videos set next_check_at = now()
+  where id = (select video_id from ended) and awaiting_gate)`;
 const unlock = 'locked_by = null, locked_until = null, updated_at = now()';
 
 export async function recordScoreCompleted(
@@ -140,9 +143,10 @@ export async function recordScoreCompleted(
   args: Fence & { result: unknown },
 ): Promise<boolean> {
   const result = await client.query(
-    `update video_scores set status = 'completed', result = $3::jsonb, error_code = null,
-       error_message = null, completed_at = now(), ${unlock}
-     where ${fenced}`,
+    `with ended as (update video_scores set status = 'completed', result = $3::jsonb,
+       error_code = null, error_message = null, completed_at = now(), ${unlock}
+     where ${fenced} returning video_id)${wakeGated}
+     select video_id from ended`,
     [args.videoId, args.workerId, JSON.stringify(args.result)],
   );
   return result.rowCount > 0;
@@ -154,8 +158,10 @@ export async function recordScoreFailed(
   args: Fence & { code: string; message: string },
 ): Promise<boolean> {
   const result = await client.query(
-    `update video_scores set status = 'failed', error_code = $3, error_message = $4, ${unlock}
-     where ${fenced}`,
+    `with ended as (update video_scores set status = 'failed', error_code = $3,
+       error_message = $4, ${unlock}
+     where ${fenced} returning video_id)${wakeGated}
+     select video_id from ended`,
     [args.videoId, args.workerId, args.code, args.message],
   );
   return result.rowCount > 0;

@@ -124,37 +124,54 @@ export interface CompletedFile {
   mediaType: string;
 }
 
+export const completedAssignments = [
+  `status = 'completed'`,
+  'progress = 100',
+  'completed_at = now()',
+  'awaiting_gate = false',
+];
+// Held for a quality gate: stored and scored, but neither completed nor settled until judged.
+const heldAssignments = [
+  'progress = 99',
+  'awaiting_gate = true',
+  `next_check_at = now() + interval '2 seconds'`,
+];
+
 /**
  * Completion and its files in one fenced statement (a retried completion rewrites the same rows).
  * With `enqueueScore`, the same statement queues the video's score job and wakes score workers,
- * so no crash between "completed" and "enqueue" can lose the score.
+ * so no crash between "completed" and "enqueue" can lose the score. With `holdForGate`, the
+ * video stays in_progress until its route's quality gate has judged the score.
  */
 export function recordCompleted(
   client: Queryable,
-  args: { id: string; workerId: string; files: CompletedFile[]; enqueueScore?: boolean },
+  args: {
+    id: string;
+    workerId: string;
+    files: CompletedFile[];
+    enqueueScore?: boolean;
+    holdForGate?: boolean;
+  },
 ) {
+  const hold = args.holdForGate === true;
   const settlement = settlementParts(6, { status: 'completed', errorSql: 'null' });
   return transition(client, {
     ...args,
     assignments: [
-      settlement.assignment,
-      `status = 'completed'`,
-      'progress = 100',
-      'completed_at = now()',
+      ...(hold ? heldAssignments : [settlement.assignment, ...completedAssignments]),
       'status_checks = v.status_checks + 1',
       'locked_by = null',
       'lease_expires_at = null',
-      'next_check_at = null',
+      ...(hold ? [] : ['next_check_at = null']),
     ],
     values: [
       JSON.stringify(args.files),
-      args.enqueueScore === true,
+      args.enqueueScore === true || hold,
       scoresDueChannel,
-      'billed',
-      'completed',
+      ...(hold ? [] : ['billed', 'completed']),
     ],
-    event: { type: 'completed', detail: {} },
-    extraCte: `${settlement.cte},
+    event: { type: hold ? 'held_for_quality_gate' : 'completed', detail: {} },
+    extraCte: `${hold ? '' : `${settlement.cte},`}
     files as (
       insert into video_files (video_id, variant, sha256, bytes, media_type)
       select c.id, f.variant, f.sha256, f.bytes, f."mediaType"

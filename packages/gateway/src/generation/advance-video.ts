@@ -17,6 +17,7 @@ import type { ConfiguredModelEntry, ModelRegistry } from '../providers/model-reg
 import type { AdvanceContext, AdvanceVideoDeps } from './advance-video-deps.js';
 import { noteEngineSuccess } from './engine-health.js';
 import { failVideo } from './fail-video.js';
+import { judgeQuality } from './quality-gate.js';
 import { LeaseLostError, saveOutputs } from './save-outputs.js';
 import { startVideo } from './start-video.js';
 import { nextCheckDelay, toFailure } from './video-failure.js';
@@ -174,6 +175,7 @@ export async function advanceVideo(
   video: VideoRecord,
   context: AdvanceContext,
 ): Promise<void> {
+  if (video.awaitingGate) return judgeQuality(deps, video, context);
   const entry = resolveEntry(deps.registry, video);
   const pastDeadline = video.pastDeadline ?? (await isPastDeadline(deps.database, video.id));
   if (pastDeadline) return expire(deps, entry, video, context.workerId);

@@ -1,4 +1,4 @@
-import type { VideoWarning } from '@vgw/spec';
+import type { VideoFailure, VideoWarning } from '@vgw/spec';
 import {
   recordAttemptFailed,
   recordFailedAfterAttempt,
@@ -9,10 +9,9 @@ import type { PlannedTarget, StoredRoutePlan, VideoRecord } from '../db/video-re
 import { BudgetExceededError } from '../cost/budget-exceeded-error.js';
 import { checkBudgets } from '../cost/check-budgets.js';
 import type { Settlement } from '../cost/settlement.js';
-import type { VideoFailure } from '@vgw/spec';
 import type { AdvanceVideoDeps } from './advance-video-deps.js';
 
-const defaultDeadlineSeconds = 3600;
+export const defaultDeadlineSeconds = 3600;
 
 interface Choice {
   target: PlannedTarget | null;
@@ -21,7 +20,7 @@ interface Choice {
 }
 
 /** The first remaining target whose breaker lets it through now (taking a half-open one's probe). */
-async function chooseNext(
+export async function chooseNext(
   deps: AdvanceVideoDeps,
   video: VideoRecord,
   plan: StoredRoutePlan,

@@ -4,6 +4,7 @@ import { recordCompleted } from '../db/video-transitions-repository.js';
 import type { StoredBlob } from '../storage/content-store.js';
 import type { AdvanceVideoDeps } from './advance-video-deps.js';
 import { failVideo } from './fail-video.js';
+import { holdsForGate } from './quality-gate.js';
 
 export class LeaseLostError extends Error {
   override name = 'LeaseLostError';
@@ -59,6 +60,7 @@ export async function saveOutputs(
       mediaType: file.mediaType,
     })),
     enqueueScore: deps.scoreOnCompletion === true,
+    holdForGate: holdsForGate(video),
   });
   if (!recorded) {
     throw new LeaseLostError(`lease on ${video.id} was lost before completion was recorded`);

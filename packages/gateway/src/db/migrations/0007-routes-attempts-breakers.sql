@@ -7,6 +7,9 @@ alter table videos add column attempt integer not null default 1 check (attempt 
 -- The route's remaining targets in the order they would be tried, each with its own checked
 -- parameters and estimate, fixed at create so a replay or a config edit never changes them.
 alter table videos add column route_plan jsonb;
+-- Rendered and stored, but held in_progress until its score is in: the route's quality gate
+-- decides then whether it completes or re-renders on the next target.
+alter table videos add column awaiting_gate boolean not null default false;
 -- The operator's provider options for the current target; the request's own override them.
 alter table videos add column target_options jsonb not null default '{}';
 
