@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { verifyApiKey } from '../auth/api-keys.js';
-import type { Config } from '../config/config-schema.js';
+import { projectOverrides, type Config } from '../config/config-schema.js';
 import type { Database } from '../db/queryable.js';
 import type { AdvanceVideoDeps } from '../generation/advance-video-deps.js';
 import { createApp } from '../http/app.js';
@@ -89,12 +89,8 @@ export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayP
     routes,
     createLimits: {
       requestsPerMinute: config.limits.requestsPerMinute,
-      projects: Object.fromEntries(
-        Object.entries(config.limits.projects).map(([name, limit]) => [
-          name,
-          limit.requestsPerMinute,
-        ]),
-      ),
+      // A project that overrides only its concurrent renders keeps the default rate.
+      projects: projectOverrides(config.limits, 'requestsPerMinute'),
     },
     logger,
     maxBodyBytes: config.server.maxBodyBytes,

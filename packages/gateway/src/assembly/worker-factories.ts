@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Config } from '../config/config-schema.js';
+import { projectOverrides, type Config } from '../config/config-schema.js';
 import type { Database } from '../db/queryable.js';
 import { enqueueMissingScores } from '../db/video-scores-repository.js';
 import { advanceVideo } from '../generation/advance-video.js';
@@ -54,6 +54,10 @@ export function workerFactories(config: Config, parts: WorkerParts): WorkerFacto
     .list()
     .filter((entry) => entry.configured)
     .map((entry) => entry.id);
+  const renderLimits = {
+    perProject: config.limits.concurrentRenders,
+    projects: projectOverrides(config.limits, 'concurrentRenders'),
+  };
   const newScoreWorker = (overrides: { workerId?: string } = {}): Worker | null => {
     if (!config.scoring.enabled) return null;
     const worker = createScoreWorker({
@@ -80,6 +84,7 @@ export function workerFactories(config: Config, parts: WorkerParts): WorkerFacto
         workerId,
         handle: (video, context) => advanceVideo(advanceDeps, video, context),
         models: servedModels,
+        renderLimits,
         logger,
         leaseSeconds,
         concurrency: overrides.concurrency ?? config.workers.concurrency,

@@ -20,6 +20,17 @@ const priceSchema = z
   })
   .strict();
 
+/** A project's own limits; whatever it leaves out keeps the default. */
+const projectLimitsSchema = z
+  .object({
+    requestsPerMinute: z.number().int().min(1).max(1_000_000).optional(),
+    concurrentRenders: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict()
+  .refine((limits) => limits.requestsPerMinute != null || limits.concurrentRenders != null, {
+    message: 'set requestsPerMinute, concurrentRenders or both',
+  });
+
 export const configSchema = z
   .object({
     dataDir: z.string().min(1).default('./.vgw'),
@@ -99,18 +110,18 @@ export const configSchema = z
       .default({}),
     /** Only for local emulators on 127.0.0.1: lets the gateway download outputs from loopback. */
     allowLoopbackDownloads: z.boolean().default(false),
-    /** Creates per minute per API key, shared by every process on one database. */
+    /**
+     * Creates per minute per API key, shared by every process on one database; renders each
+     * project may have running at once, across every worker.
+     */
     limits: z
       .object({
         /** The default for every key; null: no limit. */
         requestsPerMinute: z.coerce.number().int().min(1).max(1_000_000).nullable().default(null),
-        /** Per project name, overriding the default for that project's keys. */
-        projects: z
-          .record(
-            z.string().min(1),
-            z.object({ requestsPerMinute: z.number().int().min(1).max(1_000_000) }).strict(),
-          )
-          .default({}),
+        /** Videos of one project started and not finished, at most; the rest wait their turn. */
+        concurrentRenders: z.coerce.number().int().min(1).max(100_000).default(16),
+        /** Per project name, overriding the defaults for that project (and its keys). */
+        projects: z.record(z.string().min(1), projectLimitsSchema).default({}),
       })
       .strict()
       .prefault({}),
@@ -149,3 +160,16 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
+
+/** The projects whose entry in `limits.projects` sets `field`, by name, with its value. */
+export function projectOverrides(
+  limits: Config['limits'],
+  field: 'requestsPerMinute' | 'concurrentRenders',
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(limits.projects).flatMap(([name, entry]) => {
+      const value = entry[field];
+      return value != null ? [[name, value]] : [];
+    }),
+  );
+}

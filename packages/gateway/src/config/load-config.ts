@@ -49,6 +49,7 @@ const gatewayEnvironmentKeys: Record<string, string[]> = {
   VGW_PORT: ['server', 'port'],
   VGW_PUBLIC_BASE_URL: ['server', 'publicBaseURL'],
   VGW_WORKER_CONCURRENCY: ['workers', 'concurrency'],
+  VGW_CONCURRENT_RENDERS: ['limits', 'concurrentRenders'],
   VGW_AUTO_SCORE: ['scoring', 'enabled'],
   FFMPEG_PATH: ['engines', 'local', 'ffmpegPath'],
   FFPROBE_PATH: ['engines', 'local', 'ffprobePath'],

@@ -4,7 +4,7 @@ import {
   testDatabaseKinds,
   type TestDatabase,
 } from '../test-support/test-databases.js';
-import type { Queryable } from './queryable.js';
+import type { Database, Queryable } from './queryable.js';
 import {
   claimDueVideos,
   countDueVideos,
@@ -57,7 +57,7 @@ describe.each(testDatabaseKinds())('video leases on %s', (kind) => {
     test = null;
   });
 
-  async function open(): Promise<Queryable> {
+  async function open(): Promise<Database> {
     test = await openTestDatabase(kind);
     return test.database;
   }

@@ -1,5 +1,5 @@
 import type { JSONObject } from '@vgw/spec';
-import type { Queryable } from './queryable.js';
+import type { Database, Queryable } from './queryable.js';
 import { toVideoRecord, type VideoRecord, type VideoRow } from './video-record.js';
 
 /**
@@ -15,6 +15,17 @@ const leaseLapsed = '(lease_expires_at is null or lease_expires_at < now())';
 const dueCondition = `status in ('queued', 'in_progress') and deleted_at is null
   and next_check_at <= now() and (locked_by is null or ${leaseLapsed})`;
 
+/**
+ * Renders one project may have running at once. A video holds one of its project's slots while
+ * it is unfinished and either rendering (its operation is saved) or leased (being started).
+ */
+export interface RenderLimits {
+  /** Every project's, unless `projects` names it. */
+  perProject: number;
+  /** Overrides by project name. */
+  projects: Readonly<Record<string, number>>;
+}
+
 export interface ClaimOptions {
   workerId: string;
   leaseSeconds: number;
@@ -25,45 +36,101 @@ export interface ClaimOptions {
    * worker that has them, and only expires them once they are well past their deadline.
    */
   models?: readonly string[];
+  /** Caps on starting renders, per project; absent: none (claims still rotate by project). */
+  renderLimits?: RenderLimits;
 }
 
 /** How long past its deadline a video waits for a worker that serves its model to expire it. */
 const foreignExpiryGrace = "interval '5 minutes'";
 
+// Any constant works; it only has to be the same for every vgw process on one database, and
+// differ from the migrations' lock.
+const claimLockId = 7_261_305;
+
+// Window functions and FOR UPDATE may not share a query level, so the ranks are made in CTEs
+// and the rows locked in a level of their own, which re-checks `dueCondition` on the newest
+// version of each row: a video finished since the statement's snapshot is not claimed.
+const claimStatement = `with held as (
+    select project_id, count(*)::int as slots from videos
+    where status in ('queued', 'in_progress') and deleted_at is null
+      and (operation is not null or (locked_by is not null and not ${leaseLapsed}))
+    group by project_id),
+  due as (
+    select id, project_id, next_check_at,
+      (operation is null and deadline_at >= now()) as starts
+    from videos
+    where ${dueCondition}
+      and ($4::text[] is null or model = any($4::text[])
+        or deadline_at + ${foreignExpiryGrace} < now())),
+  ranked as (
+    select d.id, d.project_id, d.next_check_at, d.starts,
+      row_number() over (partition by d.project_id, d.starts order by d.next_check_at, d.id)
+        as place,
+      coalesce(($6::jsonb ->> p.name)::int, $5::int) - coalesce(h.slots, 0) as free_slots
+    from due d
+    left join projects p on p.id = d.project_id
+    left join held h on h.project_id = d.project_id),
+  allowed as (
+    select id, row_number() over (partition by project_id order by next_check_at, id) as turn
+    from ranked
+    where not starts or free_slots is null or place <= free_slots),
+  candidates as (
+    select v.id, v.locked_by as previous_worker from videos v
+    join allowed a on a.id = v.id
+    where ${dueCondition}
+    order by a.turn, v.next_check_at, v.id
+    limit $3
+    for update of v skip locked),
+  claimed as (
+    update videos v
+    set locked_by = $1, lease_expires_at = now() + make_interval(secs => $2::double precision)
+    from candidates c where v.id = c.id
+    returning v.*, c.previous_worker, v.deadline_at < now() as past_deadline),
+  taken_over as (
+    insert into video_events (video_id, actor, type, from_status, to_status, detail)
+    select id, $1, 'lease_taken_over', status, status,
+      jsonb_build_object('previous', previous_worker)
+    from claimed where previous_worker is not null)
+  select * from claimed order by next_check_at, id`;
+
 /**
- * Leases up to `limit` due videos, oldest `next_check_at` first, in one statement. Rows another
- * transaction is claiming are skipped rather than waited for, so concurrent workers never block
- * each other nor claim the same row. Taking over an expired lease leaves a `lease_taken_over`
- * event naming the previous holder.
+ * Leases up to `limit` due videos in one claim statement. Candidates take turns by project: each
+ * project's oldest due video (by `next_check_at`) first, then each one's second, and so on, so
+ * a project with a deep queue never starves another. A video not yet started is claimed only
+ * while its project has a render slot free (`renderLimits`); a started one is always claimable,
+ * as its status still needs checking. Rows another transaction is claiming are skipped rather
+ * than waited for. Taking over an expired lease leaves a `lease_taken_over` event naming the
+ * previous holder.
+ *
+ * With render limits, claims are serialised by a transaction-scoped advisory lock: two claims
+ * counting the same free slots at once would otherwise both fill them.
  */
 export async function claimDueVideos(
-  client: Queryable,
+  database: Database,
   options: ClaimOptions,
 ): Promise<VideoRecord[]> {
   if (options.limit <= 0) return [];
-  const result = await client.query<VideoRow & { previous_worker: string | null }>(
-    `with candidates as (
-       select id, locked_by as previous_worker from videos
-       where ${dueCondition}
-         and ($4::text[] is null or model = any($4::text[])
-           or deadline_at + ${foreignExpiryGrace} < now())
-       order by next_check_at, id
-       limit $3
-       for update skip locked),
-     claimed as (
-       update videos v
-       set locked_by = $1, lease_expires_at = now() + make_interval(secs => $2::double precision)
-       from candidates c where v.id = c.id
-       returning v.*, c.previous_worker, v.deadline_at < now() as past_deadline),
-     taken_over as (
-       insert into video_events (video_id, actor, type, from_status, to_status, detail)
-       select id, $1, 'lease_taken_over', status, status,
-         jsonb_build_object('previous', previous_worker)
-       from claimed where previous_worker is not null)
-     select * from claimed order by next_check_at, id`,
-    [options.workerId, options.leaseSeconds, options.limit, options.models ?? null],
-  );
-  return result.rows.map(toVideoRecord);
+  const limits = options.renderLimits;
+  const params = [
+    options.workerId,
+    options.leaseSeconds,
+    options.limit,
+    options.models ?? null,
+    limits?.perProject ?? null,
+    JSON.stringify(limits?.projects ?? {}),
+  ];
+  const claim = async (client: Queryable) => {
+    const result = await client.query<VideoRow & { previous_worker: string | null }>(
+      claimStatement,
+      params,
+    );
+    return result.rows.map(toVideoRecord);
+  };
+  if (limits == null) return claim(database);
+  return database.transaction(async (client) => {
+    await client.query('select pg_advisory_xact_lock($1)', [claimLockId]);
+    return claim(client);
+  });
 }
 
 export interface ExtendLeasesOptions {

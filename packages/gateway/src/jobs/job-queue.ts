@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/queryable.js';
+import type { Database, Queryable } from '../db/queryable.js';
 
 /** A unit of leased work: a video to advance, a video to score. */
 export interface Job {
@@ -14,8 +14,9 @@ export interface JobQueue<Item extends Job> {
   readonly kind: string;
   /** NOTIFY channel that wakes idle workers of this kind. */
   readonly channel: string;
+  /** Given the database, not a client: a claim may need a transaction of its own. */
   claim(
-    client: Queryable,
+    database: Database,
     options: { workerId: string; leaseSeconds: number; limit: number },
   ): Promise<Item[]>;
   /** Extends the leases still held; returns their ids. */

@@ -5,6 +5,7 @@ import {
   reapExpiredLeases,
   releaseAll,
   releaseVideo,
+  type RenderLimits,
 } from '../db/video-lease-repository.js';
 import type { JobQueue } from './job-queue.js';
 import { createJobWorker, type Worker } from './job-worker.js';
@@ -13,15 +14,19 @@ import type { WorkerDependencies } from './worker-options.js';
 
 export { WorkerStoppingError, type Worker } from './job-worker.js';
 
-/**
- * Videos as a job kind: the row is the job; a failed handler leaves a `handler_failed` event.
- * `models` limits the claim to what this worker's registry can serve (absent: everything).
- */
-export const videoQueueFor = (models?: readonly string[]): JobQueue<VideoRecord> => ({
+/** What one worker's video claims are limited to. */
+export interface VideoClaimScope {
+  /** The models this worker's registry can serve; absent: every model. */
+  models?: readonly string[];
+  /** Renders each project may have running at once; absent: no cap. */
+  renderLimits?: RenderLimits;
+}
+
+/** Videos as a job kind: the row is the job; a failed handler leaves a `handler_failed` event. */
+export const videoQueueFor = (scope: VideoClaimScope = {}): JobQueue<VideoRecord> => ({
   kind: 'video',
   channel: videosDueChannel,
-  claim: (client, options) =>
-    claimDueVideos(client, models != null ? { ...options, models } : options),
+  claim: (database, options) => claimDueVideos(database, { ...options, ...scope }),
   extend: extendLeases,
   release: (client, { job, workerId, delaySeconds, failureMessage }) =>
     releaseVideo(client, {
@@ -40,9 +45,11 @@ export const videoQueueFor = (models?: readonly string[]): JobQueue<VideoRecord>
 
 export const videoQueue = videoQueueFor();
 
-export function createWorker(
-  dependencies: WorkerDependencies & { models?: readonly string[] },
-): Worker {
-  const { models, ...rest } = dependencies;
-  return createJobWorker(videoQueueFor(models), rest);
+export function createWorker(dependencies: WorkerDependencies & VideoClaimScope): Worker {
+  const { models, renderLimits, ...rest } = dependencies;
+  const scope = {
+    ...(models != null ? { models } : {}),
+    ...(renderLimits != null ? { renderLimits } : {}),
+  };
+  return createJobWorker(videoQueueFor(scope), rest);
 }

@@ -1,15 +1,23 @@
 import type { Queryable } from '../db/queryable.js';
 import { insertVideo } from '../db/videos-repository.js';
 
-/** Queued videos for the fake engine in project `proj_1` (created if missing), due now. */
-export async function addVideos(client: Queryable, ids: string[]): Promise<void> {
-  await client.query(
-    `insert into projects (id, name) values ('proj_1', 'p') on conflict do nothing`,
-  );
+/**
+ * Queued videos for the fake engine, due now, in project `proj_1` or the one given (created if
+ * missing).
+ */
+export async function addVideos(
+  client: Queryable,
+  ids: string[],
+  project: { id: string; name: string } = { id: 'proj_1', name: 'p' },
+): Promise<void> {
+  await client.query(`insert into projects (id, name) values ($1, $2) on conflict do nothing`, [
+    project.id,
+    project.name,
+  ]);
   for (const id of ids) {
     await insertVideo(client, {
       id,
-      projectId: 'proj_1',
+      projectId: project.id,
       model: 'fake-1',
       provider: 'fake',
       prompt: `a cat ${id}`,
