@@ -49,14 +49,16 @@ function describePrice(price: Fields): string {
   return typeof micro === 'number' ? `$${(micro / 1_000_000).toFixed(3)}` : '-';
 }
 
+const count = (failures: number) => `${failures} ${failures === 1 ? 'failure' : 'failures'}`;
+
 function describeHealth(health: Fields): string {
   const state = text(health.state);
   const failures =
     typeof health.consecutive_failures === 'number' ? health.consecutive_failures : 0;
   if (state === 'open' && typeof health.open_until === 'number') {
-    return `open until ${new Date(health.open_until * 1000).toISOString()} (${failures} failures)`;
+    return `open until ${new Date(health.open_until * 1000).toISOString()} (${count(failures)})`;
   }
-  return failures > 0 ? `${state} (${failures} failures)` : state;
+  return failures > 0 ? `${state} (${count(failures)})` : state;
 }
 
 /** `vgw engines` without --json: one row per model the gateway serves. */

@@ -64,7 +64,8 @@ function planTarget(
 function breakerRefusal(health: BreakerHealth | undefined): string | null {
   if (health == null || health.state === 'closed') return null;
   if (health.state === 'open') {
-    return `its circuit breaker is open until ${health.openUntil?.toISOString()} after ${health.consecutiveFailures} failures in a row`;
+    const failures = health.consecutiveFailures;
+    return `its circuit breaker is open until ${health.openUntil?.toISOString()} after ${failures} ${failures === 1 ? 'failure' : 'failures'} in a row`;
   }
   return health.probing
     ? 'its circuit breaker is half-open and a probe is already testing it'
