@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addVideos } from '../test-support/add-videos.js';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../test-support/test-databases.js';
+import { testDatabaseKinds, useTestDatabases } from '../test-support/test-databases.js';
 import type { Database, Queryable } from './queryable.js';
 import { claimDueVideos, type RenderLimits } from './video-lease-repository.js';
 
@@ -83,16 +79,8 @@ function holdingCommits(
 }
 
 describe.each(testDatabaseKinds())('fair claims on %s', (kind) => {
-  let test: TestDatabase | null = null;
-  afterEach(async () => {
-    await test?.dispose();
-    test = null;
-  });
-
-  async function open(): Promise<Database> {
-    test = await openTestDatabase(kind);
-    return test.database;
-  }
+  const databases = useTestDatabases(kind);
+  const open = databases.open;
 
   const claim = (
     database: Database,
@@ -195,7 +183,7 @@ describe.each(testDatabaseKinds())('fair claims on %s', (kind) => {
 
   it('lets concurrent claims of workers serving different models start no more than the limit together', async () => {
     const database = await open();
-    const others = [database, ...(await Promise.all([1, 2, 3].map(() => test!.openAnother())))];
+    const others = [database, ...(await Promise.all([1, 2, 3].map(() => databases.openAnother())))];
     await addVideos(database, ids('a', 40), projectA);
     await database.query(`update videos set model = 'other-1' where id like '%1' or id like '%3'`);
     const limits = { perProject: 3, projects: {} };
@@ -232,7 +220,7 @@ describe.each(testDatabaseKinds())('fair claims on %s', (kind) => {
         onBackend: (pid: number) => backends.push(pid),
         onWorkDone: () => (workDone += 1),
       };
-      const claimers = [database, await test!.openAnother()].map((each) =>
+      const claimers = [database, await databases.openAnother()].map((each) =>
         holdingCommits(each, hooks),
       );
       const limits = { perProject: 3, projects: {} };

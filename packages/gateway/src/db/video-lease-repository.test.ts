@@ -1,9 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  openTestDatabase,
-  testDatabaseKinds,
-  type TestDatabase,
-} from '../test-support/test-databases.js';
+import { describe, expect, it } from 'vitest';
+import { testDatabaseKinds, useTestDatabases } from '../test-support/test-databases.js';
 import type { Database, Queryable } from './queryable.js';
 import {
   claimDueVideos,
@@ -51,16 +47,8 @@ async function events(client: Queryable, type: string) {
 }
 
 describe.each(testDatabaseKinds())('video leases on %s', (kind) => {
-  let test: TestDatabase | null = null;
-  afterEach(async () => {
-    await test?.dispose();
-    test = null;
-  });
-
-  async function open(): Promise<Database> {
-    test = await openTestDatabase(kind);
-    return test.database;
-  }
+  const databases = useTestDatabases(kind);
+  const open = databases.open;
 
   it('claims due videos only, and takes over expired leases with an event', async () => {
     const database = await open();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterEach } from 'vitest';
 import { testDatabaseUrl } from '../config/test-environment.js';
 import { openDatabase } from '../db/open-database.js';
 import type { Database } from '../db/queryable.js';
@@ -53,6 +54,28 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
       await cleaner.connect();
       await cleaner.query(`drop schema ${schema} cascade`);
       await cleaner.end();
+    },
+  };
+}
+
+/**
+ * For a describe block: `open()` gives the test an empty database, disposed after it, and
+ * `openAnother()` a second pool on the same one.
+ */
+export function useTestDatabases(kind: TestDatabaseKind) {
+  let current: TestDatabase | null = null;
+  afterEach(async () => {
+    await current?.dispose();
+    current = null;
+  });
+  return {
+    async open(): Promise<Database> {
+      current = await openTestDatabase(kind);
+      return current.database;
+    },
+    openAnother(): Promise<Database> {
+      if (current == null) throw new Error('open() a test database first');
+      return current.openAnother();
     },
   };
 }
