@@ -14,6 +14,7 @@ import { registerKeysCommand } from './commands/keys-command.js';
 import { registerListCommand } from './commands/list-command.js';
 import { registerScoreCommand } from './commands/score-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
+import { registerUsageCommand } from './commands/usage-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -60,6 +61,7 @@ export function buildProgram(io: CliIo, signal: AbortSignal): Command {
     registerWorkerCommand,
     registerKeysCommand,
     registerBudgetsCommand,
+    registerUsageCommand,
     registerEmulateCommand,
   ]) {
     register(program, context);

@@ -34,7 +34,17 @@ export {
 export type { BudgetRequest } from './cost/budget-admin.js';
 export type { BudgetPeriod, BudgetRecord } from './db/budgets-repository.js';
 export { formatUsd, usdToMicroUsd } from './cost/money.js';
-// Thrown by the gateway's own functions the CLI calls in-process (budgets); its message is for users.
+export { usageReport, usageReportGroups } from './cost/usage-report.js';
+export type {
+  UsageReport,
+  UsageReportGroup,
+  UsageReportLine,
+  UsageReportRequest,
+} from './cost/usage-report.js';
+export { defaultUsageSince, parseUsageSince, usageSinceForms } from './cost/usage-since.js';
+export type { UsageSince } from './cost/usage-since.js';
+// Thrown by the gateway's own functions the CLI calls in-process (budgets, usage); its message is
+// for users.
 export { GatewayError } from '@vgw/spec';
 export type { ProjectRecord } from './db/projects-repository.js';
 export type { Worker } from './jobs/worker.js';

@@ -8,6 +8,7 @@ import {
   type BudgetRecord,
 } from '../db/budgets-repository.js';
 import type { Queryable } from '../db/queryable.js';
+import { projectByName } from './project-by-name.js';
 
 export const budgetPeriods: readonly BudgetPeriod[] = ['day', 'month', 'total'];
 
@@ -17,20 +18,6 @@ export interface BudgetRequest {
   apiKeyId: string | null;
   period: string;
   limitMicroUsd: number;
-}
-
-async function projectIdOf(client: Queryable, name: string): Promise<string> {
-  const { rows } = await client.query<{ id: string }>('select id from projects where name = $1', [
-    name,
-  ]);
-  const found = rows[0];
-  if (found == null) {
-    throw new NotFoundError(
-      `no project named "${name}" (a project exists once a key is created for it)`,
-      'project',
-    );
-  }
-  return found.id;
 }
 
 async function checkKeyOf(client: Queryable, projectId: string, apiKeyId: string): Promise<void> {
@@ -59,7 +46,7 @@ export async function setProjectBudget(
   if (!Number.isSafeInteger(request.limitMicroUsd) || request.limitMicroUsd < 0) {
     throw new InvalidRequestError('a budget is a non-negative amount of USD', 'usd');
   }
-  const projectId = await projectIdOf(client, request.projectName);
+  const projectId = (await projectByName(client, request.projectName)).id;
   if (request.apiKeyId != null) await checkKeyOf(client, projectId, request.apiKeyId);
   return setBudget(client, {
     id: `budget_${randomBytes(8).toString('hex')}`,
@@ -75,7 +62,7 @@ export async function listProjectBudgets(
   projectName: string | null = null,
 ): Promise<BudgetRecord[]> {
   if (projectName == null) return listBudgets(client);
-  return listBudgets(client, { projectId: await projectIdOf(client, projectName) });
+  return listBudgets(client, { projectId: (await projectByName(client, projectName)).id });
 }
 
 export async function deleteProjectBudget(client: Queryable, id: string): Promise<void> {

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../auth/api-keys.js';
 import { createFakeVideoModel } from '../test-support/fake-video-model.js';
+import {
+  flatEntries,
+  randomHistory,
+  recordHistory,
+  type FlatEntry,
+  type HistoryVideo,
+} from '../test-support/ledger-history.js';
 import { testDatabaseKinds } from '../test-support/test-databases.js';
 import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';
 
@@ -8,65 +15,28 @@ const day = 86_400;
 const start = Date.UTC(2026, 10, 1) / 1000;
 const days = 5;
 
-/** A small seeded generator (mulberry32): each history is random, and reproducible by its seed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-interface Entry {
-  video: string;
-  kind: 'reserve' | 'settle' | 'at_risk';
-  amount: number;
-  at: number;
-  model: string;
-  provider: string;
-  key: string | null;
-}
-
-function history(seed: number, keys: string[]): Entry[] {
-  const next = random(seed);
-  const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)] as T;
-  const entries: Entry[] = [];
-  for (let index = 0; index < 40; index += 1) {
-    const video = {
-      video: `video_${seed}_${index}`,
-      model: pick(['m/a', 'm/b']),
-      provider: pick(['p1', 'p2']),
-      key: pick([null, ...keys]),
-    };
-    // Some fall before or after the range, to prove they are left out.
-    const reservedAt = start - day + Math.floor(next() * (days + 2) * day);
-    const amount = Math.floor(next() * 2_000_000);
-    entries.push({ ...video, kind: 'reserve', amount, at: reservedAt });
-    const ending = next();
-    const endedAt = reservedAt + Math.floor(next() * 2 * day);
-    if (ending < 0.5)
-      entries.push({ ...video, kind: 'settle', amount: Math.floor(next() * amount), at: endedAt });
-    else if (ending < 0.7) entries.push({ ...video, kind: 'at_risk', amount, at: endedAt });
-  }
-  return entries;
-}
-
 type Totals = { spent: number; atRisk: number; reserved: number; attempts: number };
 
+/** What each entry is grouped by: model and provider are its attempt's, not the video's. */
+function groupValue(entry: FlatEntry, group: string): string | null {
+  if (group === 'model') return entry.attempt.model;
+  if (group === 'provider') return entry.attempt.provider;
+  return entry.video.key;
+}
+
 /** The usage the ledger implies, computed here independently of the gateway's SQL. */
-function expected(entries: Entry[], groupBy: string[]): Map<string, Totals> {
+function expected(videos: HistoryVideo[], groupBy: string[]): Map<string, Totals> {
+  const entries = flatEntries(videos);
   const ended = new Set(
-    entries.filter((entry) => entry.kind !== 'reserve').map((entry) => entry.video),
+    entries.filter((entry) => entry.kind !== 'reserve').map((entry) => entry.attempt),
   );
   const totals = new Map<string, Totals>();
   for (const entry of entries) {
     if (entry.at < start || entry.at >= start + days * day) continue;
-    if (entry.kind === 'reserve' && ended.has(entry.video)) continue;
+    if (entry.kind === 'reserve' && ended.has(entry.attempt)) continue;
     const name = [
       Math.floor((entry.at - start) / day),
-      ...groupBy.map((group) => (entry as any)[group] ?? null),
+      ...groupBy.map((group) => groupValue(entry, group)),
     ].join('|');
     const sum = totals.get(name) ?? { spent: 0, atRisk: 0, reserved: 0, attempts: 0 };
     if (entry.kind === 'reserve') sum.reserved += entry.amount;
@@ -96,32 +66,17 @@ describe.each(testDatabaseKinds())('GET /v1/usage on %s', (kind) => {
   });
   afterAll(() => gateway.dispose());
 
-  async function record(entries: Entry[]) {
-    const database = gateway.test.database;
-    await database.query('delete from ledger_entries');
-    await database.query('delete from videos');
-    for (const entry of entries.filter((each) => each.kind === 'reserve')) {
-      await database.query(
-        `insert into videos (id, project_id, model, provider, status, prompt, seconds, size, fps,
-           start_key, deadline_at, api_key_id)
-         values ($1, $2, $3, $4, 'queued', 'p', 4, '1280x720', 24, $1, now(), $5)`,
-        [entry.video, gateway.projectId, entry.model, entry.provider, entry.key],
-      );
-    }
-    for (const entry of entries) {
-      await database.query(
-        `insert into ledger_entries (at, project_id, api_key_id, video_id, kind, amount_micro_usd, basis)
-         values (to_timestamp($1), $2, $3, $4, $5, $6, 'list_price')`,
-        [entry.at, gateway.projectId, entry.key, entry.video, entry.kind, entry.amount],
-      );
-    }
-  }
+  // Some fall before or after the range, to prove they are left out.
+  const history = (seed: number) =>
+    randomHistory(seed, { keys, from: start - day, spanSeconds: (days + 2) * day });
+  const record = (videos: HistoryVideo[]) =>
+    recordHistory(gateway.test.database, gateway.projectId, videos);
 
-  it('sums equal the ledger sums exactly, per day and group, over random histories', async () => {
+  it("sums equal the ledger sums exactly, per day and group (the attempt's model), over random histories", async () => {
     const groupings = [[], ['model'], ['provider', 'key'], ['model', 'provider', 'key']];
     for (let seed = 1; seed <= 6; seed += 1) {
-      const entries = history(seed, keys);
-      await record(entries);
+      const videos = history(seed);
+      await record(videos);
       const groupBy = groupings[seed % groupings.length] as string[];
       const query = new URLSearchParams({
         start_time: String(start),
@@ -147,13 +102,13 @@ describe.each(testDatabaseKinds())('GET /v1/usage on %s', (kind) => {
         }
       });
       expect(actual, `seed ${seed}, group_by ${groupBy.join(',')}`).toEqual(
-        expected(entries, groupBy),
+        expected(videos, groupBy),
       );
     }
   });
 
   it("shows a key only its own project's usage", async () => {
-    await record(history(7, keys));
+    await record(history(7));
     const stranger = await createApiKey(gateway.test.database, 'another-project');
     const response = await gateway.app.request(`/v1/usage?start_time=${start}&limit=${days}`, {
       headers: { authorization: `Bearer ${stranger.key}` },

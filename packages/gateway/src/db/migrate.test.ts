@@ -38,6 +38,11 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       'videos',
       'webhook_receipts',
     ]);
+    const downloaded = await test.database.query<{ data_type: string }>(
+      `select data_type from information_schema.columns where table_schema = current_schema()
+         and table_name = 'videos' and column_name = 'first_downloaded_at'`,
+    );
+    expect(downloaded.rows).toEqual([{ data_type: 'timestamp with time zone' }]);
     expect(await migrate(test.database)).toEqual([]);
   });
 

@@ -1,14 +1,9 @@
 import type { Queryable } from './queryable.js';
+import { usageGroupColumns, videoAndAttemptJoins } from './usage-group-columns.js';
 
-/** What usage may be grouped by, mapped to the column each is read from. */
-const groupColumns = {
-  model: 'v.model',
-  provider: 'v.provider',
-  key: 'e.api_key_id',
-} as const;
-
-export type UsageGroup = keyof typeof groupColumns;
-export const usageGroups = Object.keys(groupColumns) as UsageGroup[];
+/** What `GET /v1/usage` may group by (OpenAI's costs API has no routes). */
+export type UsageGroup = 'model' | 'provider' | 'key';
+export const usageGroups: readonly UsageGroup[] = ['model', 'provider', 'key'];
 
 export interface UsageQuery {
   projectId: string;
@@ -52,8 +47,8 @@ interface Row {
  * every ledger amount lands in exactly one bucket, and usage sums equal ledger sums exactly.
  */
 export async function usageRows(client: Queryable, query: UsageQuery): Promise<UsageRow[]> {
-  const groups = query.groupBy.map((group) => `${groupColumns[group]} as ${group}`);
-  const keys = query.groupBy.map((group) => groupColumns[group]);
+  const groups = query.groupBy.map((group) => `${usageGroupColumns[group]} as ${group}`);
+  const keys = query.groupBy.map((group) => usageGroupColumns[group]);
   const result = await client.query<Row>(
     `select floor((extract(epoch from e.at) - $2) / $4)::int as bucket
        ${groups.map((group) => `, ${group}`).join('')},
@@ -61,7 +56,7 @@ export async function usageRows(client: Queryable, query: UsageQuery): Promise<U
        sum(e.amount_micro_usd) filter (where e.kind = 'at_risk') as at_risk,
        sum(e.amount_micro_usd) filter (where e.kind = 'reserve') as reserved,
        count(*) filter (where e.kind <> 'reserve') as ended
-     from ledger_entries e join videos v on v.id = e.video_id
+     from ledger_entries e ${videoAndAttemptJoins}
      where e.project_id = $1 and e.at >= to_timestamp($2) and e.at < to_timestamp($3)
        and (e.kind <> 'reserve' or not exists (
          select 1 from ledger_entries ending

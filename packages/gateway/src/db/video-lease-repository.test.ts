@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabaseKinds, useTestDatabases } from '../test-support/test-databases.js';
-import type { Database, Queryable } from './queryable.js';
+import type { Queryable } from './queryable.js';
 import {
   claimDueVideos,
   countDueVideos,

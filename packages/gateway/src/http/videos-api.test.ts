@@ -309,6 +309,30 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
     ]);
   });
 
+  it('records the first download of the video file, and not a HEAD or a thumbnail', async () => {
+    const video = await json(await post({ prompt: 'fetched once' }));
+    await gateway.drain(gateway.newWorker());
+    const downloadedAt = async () => {
+      const { rows } = await gateway.test.database.query<{ at: Date | null }>(
+        'select first_downloaded_at as at from videos where id = $1',
+        [video.id],
+      );
+      return rows[0]?.at ?? null;
+    };
+    const content = (query = '', init: RequestInit = {}) =>
+      gateway.app.request(`/v1/videos/${video.id}/content${query}`, gateway.authorized(init));
+    expect((await content('', { method: 'HEAD' })).status).toBe(200);
+    expect((await content('?variant=thumbnail')).status).toBe(200);
+    expect(await downloadedAt()).toBeNull();
+    const part = await content('', { headers: { range: 'bytes=0-3' } });
+    expect(part.status).toBe(206);
+    await part.arrayBuffer();
+    const first = await downloadedAt();
+    expect(first).toBeInstanceOf(Date);
+    await (await content()).arrayBuffer();
+    expect(await downloadedAt()).toEqual(first);
+  });
+
   it('serves health, readiness, engines and the OpenAPI document', async () => {
     expect((await gateway.app.request('/healthz')).status).toBe(200);
     expect(await json(await gateway.app.request('/readyz'))).toEqual({ status: 'ready' });

@@ -22,7 +22,7 @@ function unixSeconds(value: string | undefined, name: string): number | null {
 function groupsOf(values: string[]): UsageGroup[] {
   const groups = values.flatMap((value) => value.split(',')).filter((value) => value !== '');
   for (const group of groups) {
-    if (!(usageGroups as string[]).includes(group)) {
+    if (!(usageGroups as readonly string[]).includes(group)) {
       throw new InvalidRequestError(
         `group_by must be among ${usageGroups.join(', ')}; got "${group}"`,
         'group_by',

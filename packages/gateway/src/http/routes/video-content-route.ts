@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { GatewayError, InvalidRequestError, NotFoundError } from '@vgw/spec';
 import type { Context } from 'hono';
+import { markVideoDownloaded } from '../../db/video-downloads-repository.js';
 import { findVideoFile } from '../../db/video-files-repository.js';
 import { findVideo } from '../../db/videos-repository.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
@@ -74,6 +75,8 @@ export async function serveVideoContent(
   if (range != null) headers.set('content-range', `bytes ${range.start}-${range.end}/${size}`);
   const status = range != null ? 206 : 200;
   if (context.req.method === 'HEAD') return new Response(null, { status, headers });
+  // A range counts too: players fetch a video in ranges, and any of them means it was wanted.
+  if (variant === 'video') await markVideoDownloaded(deps.database, id);
   const stream = Readable.toWeb(
     deps.store.openRead(file.sha256, range ?? undefined),
   ) as ReadableStream;
