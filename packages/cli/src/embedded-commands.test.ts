@@ -52,6 +52,7 @@ describe('embedded gateway, in-process', () => {
       'SIZES',
       'FPS',
       'USD/S',
+      'HEALTH',
     ]);
     expect(lines[1]?.split(/\s+/)).toEqual([
       'local',
@@ -61,6 +62,7 @@ describe('embedded gateway, in-process', () => {
       '64x64-1920x1920,≤2073600px',
       '1-60',
       '$0.000',
+      'closed',
     ]);
     const runway = lines.find((line) => line.startsWith('runway/gen4_turbo '));
     expect(runway?.split(/\s+/).slice(0, 4)).toEqual([
