@@ -11,16 +11,8 @@ describe.each(testDatabaseKinds())('POST /v1/videos/estimate on %s', (kind) => {
     gateway = null;
   });
 
-  async function estimate(open: TestGateway, body: Record<string, unknown>) {
-    return open.app.request(
-      '/v1/videos/estimate',
-      open.authorized({
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    );
-  }
+  const estimate = (open: TestGateway, body: Record<string, unknown>) =>
+    open.postJson('/v1/videos/estimate', body);
 
   it('prices the render a create would make, with its warnings, and writes nothing', async () => {
     gateway = await createTestGateway(kind, [createFakeVideoModel()]);

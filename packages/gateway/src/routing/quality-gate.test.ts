@@ -42,7 +42,15 @@ describe.each(testDatabaseKinds())('a route quality gate on %s', (kind) => {
       (await (
         await gateway!.app.request(`/v1/videos/${id}`, gateway!.authorized())
       ).json()) as Record<string, any>;
-    return { gateway, first, second, scorer, read };
+    /** Render, score once, and let the gate judge: what a single-attempt video goes through. */
+    const renderScoreJudge = async () => {
+      const worker = gateway!.newWorker();
+      await gateway!.drain(worker, 10);
+      await scorer.runOnce();
+      await gateway!.drain(worker, 10);
+      return read();
+    };
+    return { gateway, first, second, scorer, read, renderScoreJudge };
   }
 
   it('holds the render until scored, then re-renders below the minimum on the next target', async () => {
@@ -82,12 +90,8 @@ describe.each(testDatabaseKinds())('a route quality gate on %s', (kind) => {
   });
 
   it('completes a render at or above the minimum without re-rendering', async () => {
-    const { gateway, second, scorer, read } = await open([60]);
-    const worker = gateway.newWorker();
-    await gateway.drain(worker, 10);
-    await scorer.runOnce();
-    await gateway.drain(worker, 10);
-    const video = await read();
+    const { second, renderScoreJudge } = await open([60]);
+    const video = await renderScoreJudge();
     expect(video.status).toBe('completed');
     expect(video.attempts.map((attempt: Record<string, any>) => attempt.status)).toEqual([
       'completed',
@@ -96,12 +100,8 @@ describe.each(testDatabaseKinds())('a route quality gate on %s', (kind) => {
   });
 
   it('lets a render through unjudged, with a warning, when scoring fails', async () => {
-    const { gateway, second, scorer, read } = await open([new Error('ffmpeg was missing')]);
-    const worker = gateway.newWorker();
-    await gateway.drain(worker, 10);
-    await scorer.runOnce();
-    await gateway.drain(worker, 10);
-    const video = await read();
+    const { second, renderScoreJudge } = await open([new Error('ffmpeg was missing')]);
+    const video = await renderScoreJudge();
     expect(video.status).toBe('completed');
     expect(video.warnings).toContainEqual(
       expect.objectContaining({

@@ -38,16 +38,8 @@ describe.each(testDatabaseKinds())('route planning on %s', (kind) => {
     return gateway;
   }
 
-  async function estimate(open: TestGateway, request: Record<string, unknown>) {
-    return open.app.request(
-      '/v1/videos/estimate',
-      open.authorized({
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-      }),
-    );
-  }
+  const estimate = (open: TestGateway, request: Record<string, unknown>) =>
+    open.postJson('/v1/videos/estimate', request);
 
   it('skips a target that cannot serve the request, with a route warning naming it', async () => {
     const gateway = await open([portraitOnly(), createFakeVideoModel({ modelId: 'fake-2' })], {

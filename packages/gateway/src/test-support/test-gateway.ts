@@ -43,6 +43,8 @@ export interface TestGateway {
   authorized(init?: RequestInit): RequestInit;
   /** `POST /v1/videos` with a JSON body (an object, or text sent as it is) and the test key. */
   postVideo(body: Record<string, unknown> | string): Promise<Response>;
+  /** `POST` of a JSON body to any path, with the test key. */
+  postJson(path: string, body: Record<string, unknown> | string): Promise<Response>;
   dispose(options?: { keep?: boolean }): Promise<void>;
 }
 
@@ -183,6 +185,15 @@ export async function createTestGateway(
     ...init,
     headers: { authorization: `Bearer ${key}`, ...(init.headers as Record<string, string>) },
   });
+  const postJson = async (path: string, body: Record<string, unknown> | string) =>
+    app.request(
+      path,
+      authorized({
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    );
   return {
     test,
     app,
@@ -207,15 +218,8 @@ export async function createTestGateway(
       return passes;
     },
     authorized,
-    postVideo: async (body) =>
-      app.request(
-        '/v1/videos',
-        authorized({
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: typeof body === 'string' ? body : JSON.stringify(body),
-        }),
-      ),
+    postVideo: async (body) => postJson('/v1/videos', body),
+    postJson,
     async dispose(disposeOptions) {
       await test.dispose(disposeOptions);
       await rm(storageDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { InvalidRequestError, NotFoundError } from '@vgw/spec';
 import type { Context } from 'hono';
-import { wakeRendersMatching } from '../../db/video-transitions-repository.js';
+import { wakeRendersMatching } from '../../db/webhook-wake-repository.js';
 import { recordWebhookReceipt } from '../../db/webhook-receipts-repository.js';
 import { videosDueChannel } from '../../db/videos-repository.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
