@@ -27,6 +27,14 @@ if (only === 'all' || only === 'local') {
   results.localRender = await benchLocalRender(3);
   console.table(results.localRender);
 }
+if (only === 'all' || only === 'routing') {
+  const { benchReadBreakers, benchRoutingDecision } = await import('./routing-decision.js');
+  const decisions = Number(process.env.BENCH_DECISIONS ?? 20_000);
+  results.routingDecision = await benchRoutingDecision(decisions, 7);
+  console.table(results.routingDecision);
+  results.readBreakers = await benchReadBreakers(2000);
+  console.table([results.readBreakers]);
+}
 // BENCH_BASELINE (a git ref) adds that commit's tree to these groups, measured side by side.
 const baselineGroup = (name: string) => only === 'all' || only === name;
 if (baselineGroup('retrieve') || baselineGroup('overhead')) {
