@@ -105,6 +105,16 @@ export default tseslint.config(
     'cost (prices, the ledger, budgets) sits beside generation, which uses it.',
   ),
   forbid(
+    [`${gateway}/policy/**`],
+    [...upper, '**/db/**', '**/storage/**', '**/providers/**', '**/routing/**', '**/cost/**'],
+    'policy (checks, rule packs, the red team) sits beside generation, which screens with it.',
+  ),
+  forbid(
+    [`${gateway}/provenance/**`],
+    [...upper, '**/db/**', '**/storage/**', '**/providers/**', '**/policy/**'],
+    'provenance (C2PA signing and verification) sits beside generation, which labels with it.',
+  ),
+  forbid(
     [`${gateway}/scoring/**`],
     ['**/generation/**', '**/http/**', '**/assembly/**', '**/config/**'],
     "scoring sits beside generation and on jobs' queue machinery; assembly wires it in.",
