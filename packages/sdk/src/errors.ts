@@ -1,4 +1,4 @@
-import type { ErrorObject, Video } from './types.js';
+import type { ErrorObject, PolicyRefusal, Video } from './types.js';
 
 /** The base of every error this SDK throws, so callers can catch them all with one check. */
 export class VgwError extends Error {
@@ -27,6 +27,8 @@ export class APIError extends VgwError {
   readonly code: string | null;
   readonly type: string | null;
   readonly param: string | null;
+  /** On a `content_policy_violation`: the policy version, category and rules that refused. */
+  readonly policy: PolicyRefusal | null;
   /** The gateway's `x-request-id`, to quote when reporting a problem. */
   readonly requestId: string | null;
 
@@ -39,6 +41,7 @@ export class APIError extends VgwError {
     this.code = init.error?.code ?? null;
     this.type = init.error?.type ?? null;
     this.param = init.error?.param ?? null;
+    this.policy = init.error?.policy ?? null;
     this.requestId = init.headers.get('x-request-id');
   }
 }

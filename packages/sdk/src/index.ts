@@ -53,6 +53,8 @@ export type {
   Engine,
   EngineList,
   ErrorObject,
+  PolicyRefusal,
+  VideoProvenance,
   InputReferenceURL,
   Video,
   VideoContentParams,

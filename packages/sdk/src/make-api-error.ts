@@ -10,7 +10,7 @@ import {
   UnprocessableEntityError,
 } from './errors.js';
 import type { APIErrorInit } from './errors.js';
-import type { ErrorObject } from './types.js';
+import type { ErrorObject, PolicyRefusal } from './types.js';
 
 // Long HTML error pages from proxies would drown the useful part of the message.
 const MAX_TEXT_IN_MESSAGE = 300;
@@ -53,11 +53,27 @@ function parseJson(text: string): unknown {
 export function readErrorObject(body: unknown): ErrorObject | null {
   if (!isRecord(body) || !isRecord(body.error)) return null;
   const error = body.error;
-  return {
+  const object: ErrorObject = {
     message: optionalText(error.message) ?? '',
     type: optionalText(error.type),
     param: optionalText(error.param),
     code: optionalText(error.code),
+  };
+  const policy = readPolicyRefusal(error.policy);
+  if (policy != null) object.policy = policy;
+  return object;
+}
+
+function readPolicyRefusal(value: unknown): PolicyRefusal | null {
+  if (!isRecord(value) || typeof value.version !== 'string' || !Array.isArray(value.rules)) {
+    return null;
+  }
+  const stage = value.stage === 'post' || value.stage === 'log-only' ? value.stage : 'pre';
+  return {
+    version: value.version,
+    category: optionalText(value.category),
+    rules: value.rules.filter((rule): rule is string => typeof rule === 'string'),
+    stage,
   };
 }
 

@@ -100,6 +100,13 @@ export interface Video {
   attempts?: VideoAttempt[];
   /** vgw extension: temporal-stability summary once scored; null or absent until then. */
   scores?: VideoScoresSummary | null;
+  /** vgw extension: how the output is labelled as AI-generated; null until completed. */
+  provenance?: VideoProvenance | null;
+}
+
+/** A signed C2PA manifest inside the MP4, beside it (`variant=c2pa`), or none. */
+export interface VideoProvenance {
+  c2pa: 'embedded' | 'sidecar' | 'none';
 }
 
 /** An image that guides the first frame, given by URL or `data:` URL. */
@@ -165,4 +172,14 @@ export interface ErrorObject {
   type: string | null;
   param: string | null;
   code: string | null;
+  /** vgw extension on `content_policy_violation`: which policy refused and by which rules. */
+  policy?: PolicyRefusal;
+}
+
+/** Why the gateway's policy refused an input: never an opaque refusal. */
+export interface PolicyRefusal {
+  version: string;
+  category: string | null;
+  rules: string[];
+  stage: 'pre' | 'post' | 'log-only';
 }

@@ -42,6 +42,7 @@ describe("the SDK's Video and the gateway's wire schema", () => {
       cost: true,
       attempts: true,
       scores: true,
+      provenance: true,
     };
     expect(Object.keys(sdkFields).sort()).toEqual(Object.keys(videoObjectSchema.shape).sort());
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { policySchema, provenanceSchema } from './policy-schema.js';
 import { routesSchema } from './routes-schema.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -137,6 +138,8 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    policy: policySchema,
+    provenance: provenanceSchema,
     /** Prices by model name (`runway/gen4_turbo`, `local`); others keep their list price. */
     prices: z.record(z.string().min(1), priceSchema).default({}),
     engines: z

@@ -89,7 +89,12 @@ export interface VideoRecord {
   /** Integer micro-USD settled; null until then, and while billing is unknown (at risk). */
   actualMicroUsd: number | null;
   costBasis: CostBasis | null;
+  /** How the output is labelled as AI-generated; null until it is finished. */
+  provenance: OutputProvenance | null;
 }
+
+/** A C2PA manifest inside the MP4, beside it (the `c2pa` file), or none. */
+export type OutputProvenance = 'embedded' | 'sidecar' | 'none';
 
 export interface VideoRow {
   id: string;
@@ -134,6 +139,7 @@ export interface VideoRow {
   estimate_micro_usd: string | number | null;
   actual_micro_usd: string | number | null;
   cost_basis: CostBasis | null;
+  provenance: OutputProvenance | null;
 }
 
 export function toVideoRecord(row: VideoRow): VideoRecord {
@@ -180,5 +186,6 @@ export function toVideoRecord(row: VideoRow): VideoRecord {
     estimateMicroUsd: row.estimate_micro_usd != null ? Number(row.estimate_micro_usd) : null,
     actualMicroUsd: row.actual_micro_usd != null ? Number(row.actual_micro_usd) : null,
     costBasis: row.cost_basis,
+    provenance: row.provenance ?? null,
   };
 }

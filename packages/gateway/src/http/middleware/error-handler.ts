@@ -2,6 +2,7 @@ import { GatewayError } from '@vgw/spec';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { PolicyRefusalError } from '../../policy/policy-refusal-error.js';
 
 export interface ErrorLogger {
   error(object: object, message: string): void;
@@ -30,8 +31,11 @@ export function renderError(error: unknown, context: Context, logger: ErrorLogge
       // A retry would get the same answer; tell clients that honour this header not to try.
       context.header('x-should-retry', 'false');
     }
+    const body = errorBody(error.message, error.type, error.param, error.code);
     return context.json(
-      errorBody(error.message, error.type, error.param, error.code),
+      error instanceof PolicyRefusalError
+        ? { error: { ...body.error, policy: error.policy } }
+        : body,
       error.status as ContentfulStatusCode,
     );
   }

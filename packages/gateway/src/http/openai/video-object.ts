@@ -40,6 +40,7 @@ export function toVideoObject(
       cost_usd: attempt.costMicroUsd != null ? formatUsd(attempt.costMicroUsd) : null,
     })),
     scores: extras.scores,
+    provenance: video.provenance != null ? { c2pa: video.provenance } : null,
   };
 }
 

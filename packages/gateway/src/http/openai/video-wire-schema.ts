@@ -61,6 +61,16 @@ export const videoCostSchema = z
   })
   .describe("vgw extension: the video's cost.");
 
+export const videoProvenanceSchema = z
+  .object({
+    c2pa: z
+      .enum(['embedded', 'sidecar', 'none'])
+      .describe(
+        'A signed C2PA manifest labelling the output as AI-generated, inside the MP4 or beside it (`variant=c2pa`), or none.',
+      ),
+  })
+  .describe('How the output is labelled as AI-generated.');
+
 export const videoAttemptSchema = z
   .object({
     model: z.string().describe('The target model this attempt rendered on.'),
@@ -117,6 +127,9 @@ export const videoObjectSchema = z
     scores: videoScoresSummarySchema
       .nullable()
       .describe('vgw extension: temporal-stability summary once scored; null until then.'),
+    provenance: videoProvenanceSchema
+      .nullable()
+      .describe("vgw extension: the output's C2PA label; null until the video is completed."),
   })
   .describe("OpenAI's Video object, plus vgw's additive fields (never a changed OpenAI field).");
 
