@@ -151,10 +151,21 @@ export function recordCompleted(
     files: CompletedFile[];
     enqueueScore?: boolean;
     holdForGate?: boolean;
+    /** How the output is labelled as AI-generated; absent leaves it unset. */
+    provenance?: 'embedded' | 'sidecar' | 'none';
+    warnings?: VideoWarning[];
   },
 ) {
   const hold = args.holdForGate === true;
   const settlement = settlementParts(6, { status: 'completed', errorSql: 'null' });
+  const values: unknown[] = [
+    JSON.stringify(args.files),
+    args.enqueueScore === true || hold,
+    scoresDueChannel,
+    ...(hold ? [] : ['billed', 'completed']),
+  ];
+  const labelIndex = values.length + 3;
+  values.push(args.provenance ?? null, JSON.stringify(args.warnings ?? []));
   return transition(client, {
     ...args,
     assignments: [
@@ -163,13 +174,10 @@ export function recordCompleted(
       'locked_by = null',
       'lease_expires_at = null',
       ...(hold ? [] : ['next_check_at = null']),
+      `provenance = coalesce($${labelIndex}::text, v.provenance)`,
+      `warnings = v.warnings || $${labelIndex + 1}::jsonb`,
     ],
-    values: [
-      JSON.stringify(args.files),
-      args.enqueueScore === true || hold,
-      scoresDueChannel,
-      ...(hold ? [] : ['billed', 'completed']),
-    ],
+    values,
     event: { type: hold ? 'held_for_quality_gate' : 'completed', detail: {} },
     extraCte: `${hold ? '' : `${settlement.cte},`}
     files as (

@@ -14,6 +14,8 @@ import type { ContentStore } from '../storage/content-store.js';
 import type { CreateVideoInput } from './create-video-input.js';
 import { inspectImage, type ImageLimits } from './inspect-image.js';
 import { admitPlan, planVideoNow } from './admit-plan.js';
+import type { PolicyGate } from './policy-gate.js';
+import { screenInputs } from './screen-inputs.js';
 import { toPlannedTarget, type PlanVideoDeps, type VideoPlan } from './plan-video.js';
 
 export interface CreateVideoDeps extends PlanVideoDeps {
@@ -23,6 +25,8 @@ export interface CreateVideoDeps extends PlanVideoDeps {
   deadlineSeconds: number;
   /** Input image limits; the defaults in inspect-image.ts when absent. */
   imageLimits?: ImageLimits;
+  /** Screens prompts and images before anything is reserved; absent: policy is off. */
+  policy?: PolicyGate;
 }
 
 function hashRequest(input: CreateVideoInput, image: StoredImage | null): string {
@@ -48,6 +52,10 @@ async function describeImage(
   const { mediaType } = await inspectImage(bytes, limits);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { sha256, mediaType, bytes: bytes.byteLength };
+}
+
+export function imageToScreen(bytes: Uint8Array | null, image: StoredImage | null) {
+  return bytes != null && image != null ? { bytes, mediaType: image.mediaType } : null;
 }
 
 /** A failed insert must not leave the uploaded image behind, unless another video uses it. */
@@ -102,6 +110,16 @@ export async function createVideo(
   if (idempotencyKey != null) {
     const existing = await findVideoByIdempotencyKey(deps.database, projectId, idempotencyKey);
     if (existing != null) return replay(existing, requestHash);
+  }
+  if (deps.policy != null) {
+    await screenInputs(deps.policy, {
+      projectId,
+      apiKeyId: request.apiKeyId,
+      operation: input.remixedFromVideoId != null ? 'remix' : 'create',
+      prompt: input.prompt,
+      image: imageToScreen(input.inputReference, image),
+      videoId,
+    });
   }
   const plan = await admitPlan(deps, planned);
   if (input.inputReference != null) await deps.store.putBytes(input.inputReference);

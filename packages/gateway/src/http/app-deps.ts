@@ -1,5 +1,6 @@
 import type { Database } from '../db/queryable.js';
 import type { CreateVideoDeps } from '../generation/create-video.js';
+import type { PolicyGate } from '../generation/policy-gate.js';
 import type { ModelRegistry } from '../providers/model-registry.js';
 import type { ContentStore } from '../storage/content-store.js';
 import type { Authenticator } from './middleware/authenticate.js';
@@ -30,6 +31,8 @@ export interface AppDeps {
   pollAfterMs: number;
   /** How often webhooks may bring one render's status check forward (default 2 s). */
   webhookWakeIntervalSeconds?: number;
+  /** Screens prompts and images at create, remix and estimate; absent: policy is off. */
+  policy?: PolicyGate;
   /** Whether completed videos get scored; `/scores` says "disabled" for unscored ones if not. */
   scoringEnabled?: boolean;
 }

@@ -5,7 +5,10 @@ import type { VideoRecord } from '../../db/video-record.js';
 import { attemptsOf } from '../../db/video-attempts-repository.js';
 import { planVideoNow } from '../../generation/admit-plan.js';
 import { createVideo } from '../../generation/create-video.js';
+import type { CreateVideoInput } from '../../generation/create-video-input.js';
 import { deleteVideo } from '../../generation/delete-video.js';
+import { inspectImage } from '../../generation/inspect-image.js';
+import { screenInputs } from '../../generation/screen-inputs.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { limitCreates } from '../middleware/rate-limit.js';
 import { parseCreateVideoBody } from '../openai/create-video-body.js';
@@ -80,6 +83,21 @@ async function remix(deps: AppDeps, context: Context<AppEnv>): Promise<Response>
   return respondWithVideo(deps, context, video);
 }
 
+/** An estimate shows the refusal a create would get, so a client learns it before paying. */
+async function screenEstimate(deps: AppDeps, context: Context<AppEnv>, input: CreateVideoInput) {
+  if (deps.policy == null) return;
+  const bytes = input.inputReference;
+  const image = bytes != null ? { bytes, mediaType: (await inspectImage(bytes)).mediaType } : null;
+  await screenInputs(deps.policy, {
+    projectId: context.get('projectId'),
+    apiKeyId: context.get('apiKeyId'),
+    operation: 'estimate',
+    prompt: input.prompt,
+    image,
+    videoId: null,
+  });
+}
+
 export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const createDeps = { ...deps };
@@ -108,6 +126,7 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
     const input = parseCreateVideoBody(body, upload);
     // A weighted route draws by video id at create; an estimate draws by its prompt instead.
     const plan = await planVideoNow(deps, input, `estimate:${input.prompt}`);
+    await screenEstimate(deps, context, input);
     return context.json(toVideoEstimateObject(plan));
   });
 
