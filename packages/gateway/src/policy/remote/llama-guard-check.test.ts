@@ -56,34 +56,6 @@ function check(
   return llamaGuardCheck({ baseURL, fetch, timeoutMs: 3000, failureMode: 'open', ...extra });
 }
 
-describe('parseLlamaGuardAnswer', () => {
-  it.each([
-    ['safe', { safe: true }],
-    ['  Safe \n', { safe: true }],
-    ['unsafe\nS1', { safe: false, codes: ['S1'] }],
-    ['unsafe\nS1,S10', { safe: false, codes: ['S1', 'S10'] }],
-    ['UNSAFE\n s4 , S12 ', { safe: false, codes: ['S4', 'S12'] }],
-    ['unsafe S3 S3', { safe: false, codes: ['S3'] }],
-    ['unsafe\nS01', { safe: false, codes: ['S1'] }],
-    ['unsafe', { safe: false, codes: [] }],
-    ['unsafe\n', { safe: false, codes: [] }],
-  ])('reads %j', (answer, verdict) => {
-    expect(parseLlamaGuardAnswer(answer)).toEqual(verdict);
-  });
-
-  it.each([
-    '',
-    'I think this is safe',
-    'safely done',
-    'safe\nS1',
-    'unsafe\nbecause it shows violence',
-    'unsafes',
-    'The prompt is unsafe',
-  ])('refuses to read %j', (answer) => {
-    expect(parseLlamaGuardAnswer(answer)).toBeNull();
-  });
-});
-
 describe('llamaGuardCheck', () => {
   it('asks with the prompt as the user turn and allows `safe`', async () => {
     const recorder = recordingFetch(jsonReply(completion('safe')));

@@ -47,12 +47,14 @@ function redact(text: string, secrets: string[]): string {
 }
 
 /** Settles with `work`, or rejects when `signal` aborts first (a fetch that ignores its signal). */
-function raceAbort<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+function raceAbort<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason as Error);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason as Error);
     signal.addEventListener('abort', onAbort, { once: true });
-    void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    void work()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
@@ -123,7 +125,7 @@ export async function postRemoteJson<Schema extends z.ZodType>(
   const signal = (call.timeout ?? ((ms: number) => AbortSignal.timeout(ms)))(call.timeoutMs);
   let text: string;
   try {
-    text = await raceAbort(signal, answerText(call, signal));
+    text = await raceAbort(signal, () => answerText(call, signal));
   } catch (error) {
     if (error instanceof CallFailure) return fail(error.message);
     if (signal.aborted) return fail(`did not answer within ${call.timeoutMs} ms`);
