@@ -13,8 +13,12 @@ import {
   timedOutcome,
   trimBaseUrl,
 } from './remote-check.js';
-import type { RemoteCheck, RemoteCheckInput, RemoteCheckOptions } from './remote-check.js';
-import type { RemoteVerdict } from './remote-check.js';
+import type {
+  RemoteCheck,
+  RemoteCheckInput,
+  RemoteCheckOptions,
+  RemoteVerdict,
+} from './remote-check.js';
 import type { PolicyCategory } from '../policy-types.js';
 
 export const llamaGuardCheckId = 'llama-guard';
