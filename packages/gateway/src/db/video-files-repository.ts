@@ -1,9 +1,12 @@
 import type { VideoVariant } from '@vgw/spec';
+
+/** An engine's variants, plus `c2pa`: the gateway's sidecar manifest beside the video. */
+export type StoredVariant = VideoVariant | 'c2pa';
 import type { Queryable } from './queryable.js';
 
 export interface VideoFileRecord {
   videoId: string;
-  variant: VideoVariant;
+  variant: StoredVariant;
   sha256: string;
   bytes: number;
   mediaType: string;
@@ -11,7 +14,7 @@ export interface VideoFileRecord {
 
 interface VideoFileRow {
   video_id: string;
-  variant: VideoVariant;
+  variant: StoredVariant;
   sha256: string;
   bytes: number | string;
   media_type: string;
@@ -20,7 +23,7 @@ interface VideoFileRow {
 export async function findVideoFile(
   client: Queryable,
   videoId: string,
-  variant: VideoVariant,
+  variant: StoredVariant,
 ): Promise<VideoFileRecord | null> {
   const result = await client.query<VideoFileRow>(
     'select * from video_files where video_id = $1 and variant = $2',

@@ -3,6 +3,8 @@ import type { BreakerSettings } from '../db/engine-breakers-repository.js';
 import type { Database } from '../db/queryable.js';
 import type { ModelRegistry } from '../providers/model-registry.js';
 import type { ContentStore } from '../storage/content-store.js';
+import type { OutputLabeller } from './output-labeller.js';
+import type { PolicyGate } from './policy-gate.js';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -26,6 +28,10 @@ export interface AdvanceVideoDeps {
   /** A new attempt's deadline (a route's fallback), as `videos.deadlineSeconds`; 3600 if absent. */
   deadlineSeconds?: number;
   logger: { warn(object: object, message: string): void };
+  /** Screens finished outputs before they are served; absent: policy is off. */
+  policy?: PolicyGate;
+  /** Labels finished outputs as AI-generated (C2PA); absent: outputs stay unlabelled. */
+  labeller?: OutputLabeller;
   /** Queue a score job with every completion (scoring.enabled), in the completion's statement. */
   scoreOnCompletion?: boolean;
 }

@@ -29,4 +29,6 @@ export interface PolicyGate {
   audit: AuditWriter;
   /** Frames of a finished render for the post checks; absent: outputs are not screened. */
   sampleFrames?: (videoPath: string) => Promise<Uint8Array[]>;
+  /** What frames that cannot be read decide: `closed` refuses the output. */
+  outputFailureMode: 'closed' | 'open';
 }

@@ -4,6 +4,7 @@ import { recordCompleted } from '../db/video-transitions-repository.js';
 import type { StoredBlob } from '../storage/content-store.js';
 import type { AdvanceVideoDeps } from './advance-video-deps.js';
 import { failVideo } from './fail-video.js';
+import { labelOutput, passesOutputChecks, type StoredOutput } from './output-checks.js';
 import { holdsForGate } from './quality-gate.js';
 
 export class LeaseLostError extends Error {
@@ -48,19 +49,30 @@ export async function saveOutputs(
     });
     return;
   }
-  const stored: { file: VideoFile; blob: StoredBlob }[] = [];
-  for (const file of files) stored.push({ file, blob: await storeOne(deps, file) });
+  let stored: StoredOutput[] = [];
+  for (const file of files) {
+    stored.push({
+      variant: file.variant,
+      mediaType: file.mediaType,
+      blob: await storeOne(deps, file),
+    });
+  }
+  if (!(await passesOutputChecks(deps, video, workerId, stored))) return;
+  const label = await labelOutput(deps, video, stored);
+  stored = label.stored;
   const recorded = await recordCompleted(deps.database, {
     id: video.id,
     workerId,
-    files: stored.map(({ file, blob }) => ({
-      variant: file.variant,
+    files: stored.map(({ variant, mediaType, blob }) => ({
+      variant,
       sha256: blob.sha256,
       bytes: blob.bytes,
-      mediaType: file.mediaType,
+      mediaType,
     })),
     enqueueScore: deps.scoreOnCompletion === true,
     holdForGate: holdsForGate(video),
+    ...(label.provenance != null ? { provenance: label.provenance } : {}),
+    warnings: label.warnings,
   });
   if (!recorded) {
     throw new LeaseLostError(`lease on ${video.id} was lost before completion was recorded`);

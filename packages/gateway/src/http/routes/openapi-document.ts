@@ -101,7 +101,7 @@ const paths = {
         {
           name: 'variant',
           in: 'query',
-          schema: { enum: ['video', 'thumbnail', 'spritesheet'] },
+          schema: { enum: ['video', 'thumbnail', 'spritesheet', 'c2pa'] },
         },
       ],
       responses: {

@@ -7,8 +7,16 @@ import { findVideo } from '../../db/videos-repository.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { videoIdParam } from './video-id-param.js';
 
-const variants = ['video', 'thumbnail', 'spritesheet'] as const;
+/** `c2pa` is vgw's: the sidecar manifest of a video whose label could not be embedded. */
+const variants = ['video', 'thumbnail', 'spritesheet', 'c2pa'] as const;
 type Variant = (typeof variants)[number];
+
+const fileNames: Record<Variant, (id: string) => string> = {
+  video: (id) => `${id}-video.mp4`,
+  thumbnail: (id) => `${id}-thumbnail.jpg`,
+  spritesheet: (id) => `${id}-spritesheet.jpg`,
+  c2pa: (id) => `${id}-video.mp4.c2pa`,
+};
 
 /** Parses one `bytes=` range; null means "serve the whole file". Multi-range is not offered. */
 export function parseRange(
@@ -68,7 +76,7 @@ export async function serveVideoContent(
     'accept-ranges': 'bytes',
     etag: `"${file.sha256}"`,
     'cache-control': 'private, max-age=31536000, immutable',
-    'content-disposition': `inline; filename="${id}-${variant}.${variant === 'video' ? 'mp4' : 'jpg'}"`,
+    'content-disposition': `inline; filename="${fileNames[variant](id)}"`,
   });
   const length = range != null ? range.end - range.start + 1 : size;
   headers.set('content-length', String(length));
