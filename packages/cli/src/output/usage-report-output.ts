@@ -34,6 +34,7 @@ function lineJson(line: UsageReportLine) {
     failure_cost_usd: formatUsd(line.failureMicroUsd),
     cost_per_finished_second_usd: perSecond != null ? formatUsd(perSecond) : null,
     never_downloaded_usd: formatUsd(line.neverDownloadedMicroUsd),
+    upstream_rejections: line.upstreamRejections,
   };
 }
 
@@ -49,6 +50,7 @@ const lineFields = [
   'failure_cost_usd',
   'cost_per_finished_second_usd',
   'never_downloaded_usd',
+  'upstream_rejections',
 ] as const satisfies readonly (keyof ReturnType<typeof lineJson>)[];
 
 export function usageReportJson(report: UsageReport) {

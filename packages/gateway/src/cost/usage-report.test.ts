@@ -31,6 +31,7 @@ const zero = (): Figures & { videoIds: Set<string> } => ({
   openMicroUsd: 0,
   failureMicroUsd: 0,
   neverDownloadedMicroUsd: 0,
+  upstreamRejections: 0,
   videoIds: new Set(),
 });
 

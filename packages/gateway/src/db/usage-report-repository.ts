@@ -22,6 +22,8 @@ export interface UsageReportFigures {
   openMicroUsd: number;
   failureMicroUsd: number;
   neverDownloadedMicroUsd: number;
+  /** Attempts a provider's moderation refused: too many put the provider account at risk. */
+  upstreamRejections: number;
 }
 
 export interface UsageReportRows {
@@ -46,6 +48,7 @@ interface Row {
   open_reserved: Count;
   failure: Count;
   never_downloaded: Count;
+  upstream_rejections: Count;
 }
 
 /**
@@ -70,6 +73,13 @@ const boundsAndCounted = `bounds as (
 const spentWhere = (condition: string) =>
   `coalesce(sum(e.amount_micro_usd) filter (where e.kind <> 'reserve' and ${condition}), 0)`;
 
+/**
+ * An ended attempt the provider refused on content grounds. The gateway's own refusal of an
+ * output shares the code but is settled by its own rule, so it is not counted as the provider's.
+ */
+export const upstreamRejection = `e.kind <> 'reserve' and a.error->>'code' = 'content_policy_violation'
+    and coalesce(e.rule, '') <> 'billed:output_refused'`;
+
 const figures = `count(distinct e.video_id) as videos,
     count(e.id) as attempts,
     coalesce(sum(v.seconds) filter (where a.status = 'completed'), 0) as finished_seconds,
@@ -77,7 +87,8 @@ const figures = `count(distinct e.video_id) as videos,
     coalesce(sum(e.amount_micro_usd) filter (where e.kind = 'at_risk'), 0) as at_risk,
     coalesce(sum(e.amount_micro_usd) filter (where e.kind = 'reserve'), 0) as open_reserved,
     ${spentWhere("a.status in ('failed', 'rejected')")} as failure,
-    ${spentWhere("v.status = 'completed' and v.first_downloaded_at is null")} as never_downloaded`;
+    ${spentWhere("v.status = 'completed' and v.first_downloaded_at is null")} as never_downloaded,
+    count(e.id) filter (where ${upstreamRejection}) as upstream_rejections`;
 
 function toFigures(row: Row): UsageReportFigures {
   return {
@@ -89,6 +100,7 @@ function toFigures(row: Row): UsageReportFigures {
     openMicroUsd: Number(row.open_reserved),
     failureMicroUsd: Number(row.failure),
     neverDownloadedMicroUsd: Number(row.never_downloaded),
+    upstreamRejections: Number(row.upstream_rejections),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Queryable } from './queryable.js';
 import { usageGroupColumns, videoAndAttemptJoins } from './usage-group-columns.js';
+import { upstreamRejection } from './usage-report-repository.js';
 
 /** What `GET /v1/usage` may group by (OpenAI's costs API has no routes). */
 export type UsageGroup = 'model' | 'provider' | 'key';
@@ -28,6 +29,8 @@ export interface UsageRow {
   reservedMicroUsd: number;
   /** Attempts settled or put at risk in the bucket. */
   endedAttempts: number;
+  /** Of those, the ones a provider's moderation refused. */
+  upstreamRejections: number;
 }
 
 interface Row {
@@ -39,6 +42,7 @@ interface Row {
   at_risk: string | number | null;
   reserved: string | number | null;
   ended: string | number;
+  upstream_rejections: string | number;
 }
 
 /**
@@ -55,7 +59,8 @@ export async function usageRows(client: Queryable, query: UsageQuery): Promise<U
        sum(e.amount_micro_usd) filter (where e.kind = 'settle') as settled,
        sum(e.amount_micro_usd) filter (where e.kind = 'at_risk') as at_risk,
        sum(e.amount_micro_usd) filter (where e.kind = 'reserve') as reserved,
-       count(*) filter (where e.kind <> 'reserve') as ended
+       count(*) filter (where e.kind <> 'reserve') as ended,
+       count(*) filter (where ${upstreamRejection}) as upstream_rejections
      from ledger_entries e ${videoAndAttemptJoins}
      where e.project_id = $1 and e.at >= to_timestamp($2) and e.at < to_timestamp($3)
        and (e.kind <> 'reserve' or not exists (
@@ -75,5 +80,6 @@ export async function usageRows(client: Queryable, query: UsageQuery): Promise<U
     atRiskMicroUsd: Number(row.at_risk ?? 0),
     reservedMicroUsd: Number(row.reserved ?? 0),
     endedAttempts: Number(row.ended),
+    upstreamRejections: Number(row.upstream_rejections),
   }));
 }

@@ -19,11 +19,16 @@ interface Choice {
   warnings: VideoWarning[];
 }
 
-/** The first remaining target whose breaker lets it through now (taking a half-open one's probe). */
+/**
+ * The first remaining target whose breaker lets it through now (taking a half-open one's probe).
+ * After a provider's content refusal, that provider's other models are skipped too: the same
+ * input sent to the same account would be refused again, and counts towards its suspension.
+ */
 export async function chooseNext(
   deps: AdvanceVideoDeps,
   video: VideoRecord,
   plan: StoredRoutePlan,
+  refusedBy: string | null = null,
 ): Promise<Choice> {
   const breakers = await readBreakers(deps.database);
   const warnings: VideoWarning[] = [];
@@ -36,6 +41,10 @@ export async function chooseNext(
     });
   while (remaining.length > 0) {
     const target = remaining.shift() as PlannedTarget;
+    if (target.provider === refusedBy) {
+      skip(target, `${refusedBy} already refused this input on content grounds`);
+      continue;
+    }
     const health = breakers.get(target.model);
     if (health?.state === 'open') {
       skip(target, `its circuit breaker is open until ${health.openUntil?.toISOString()}`);
@@ -70,7 +79,8 @@ export async function fallBack(
     plan: StoredRoutePlan;
   },
 ): Promise<boolean> {
-  const choice = await chooseNext(deps, video, args.plan);
+  const refusedBy = args.error.code === 'content_policy_violation' ? video.provider : null;
+  const choice = await chooseNext(deps, video, args.plan, refusedBy);
   const lease = { id: args.id, workerId: args.workerId };
   return deps.database.transaction(async (client) => {
     if (

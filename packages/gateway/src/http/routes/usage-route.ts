@@ -14,6 +14,7 @@ function result(row: UsageRow, query: ParsedUsageQuery) {
     at_risk_usd: formatUsd(row.atRiskMicroUsd),
     reserved_usd: formatUsd(row.reservedMicroUsd),
     attempts: row.endedAttempts,
+    upstream_rejections: row.upstreamRejections,
     ...(query.groupBy.includes('model') ? { model: row.model } : {}),
     ...(query.groupBy.includes('provider') ? { provider: row.provider } : {}),
     ...(query.groupBy.includes('key') ? { api_key_id: row.key } : {}),
