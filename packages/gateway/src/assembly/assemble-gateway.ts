@@ -4,6 +4,8 @@ import { verifyApiKey } from '../auth/api-keys.js';
 import { projectOverrides, type Config } from '../config/config-schema.js';
 import type { Database } from '../db/queryable.js';
 import type { AdvanceVideoDeps } from '../generation/advance-video-deps.js';
+import type { OutputLabeller } from '../generation/output-labeller.js';
+import type { PolicyGate } from '../generation/policy-gate.js';
 import { createApp } from '../http/app.js';
 import type { Authenticator } from '../http/middleware/authenticate.js';
 import { cachedAuthenticator } from '../http/middleware/cached-authenticator.js';
@@ -39,6 +41,10 @@ export interface GatewayPieces {
   timers?: WorkerTimers;
   /** Replaces the configured scorer (tests that stand in a result). */
   scoreFile?: ScoreFile;
+  /** Screening and its audit (built from `config.policy`); absent: nothing is screened. */
+  policy?: PolicyGate;
+  /** C2PA labelling of outputs (built from `config.provenance`); absent: unlabelled. */
+  labeller?: OutputLabeller;
 }
 
 export interface GatewayParts extends WorkerFactories {
@@ -99,6 +105,7 @@ export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayP
       ? { webhookWakeIntervalSeconds: pieces.webhookWakeIntervalSeconds }
       : {}),
     scoringEnabled: config.scoring.enabled,
+    ...(pieces.policy != null ? { policy: pieces.policy } : {}),
   });
   const advanceDeps: AdvanceVideoDeps = {
     database,
@@ -112,6 +119,8 @@ export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayP
     deadlineSeconds: config.videos.deadlineSeconds,
     logger,
     scoreOnCompletion: config.scoring.enabled,
+    ...(pieces.policy != null ? { policy: pieces.policy } : {}),
+    ...(pieces.labeller != null ? { labeller: pieces.labeller } : {}),
   };
   const workers = workerFactories(config, {
     database,

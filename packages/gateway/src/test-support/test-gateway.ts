@@ -9,6 +9,9 @@ import { workerFactories, type WorkerParts } from '../assembly/worker-factories.
 import { createApiKey } from '../auth/api-keys.js';
 import { configSchema, type Config, type ConfigInput } from '../config/config-schema.js';
 import type { AdvanceVideoDeps } from '../generation/advance-video-deps.js';
+import type { OutputLabeller } from '../generation/output-labeller.js';
+import type { PolicyGate } from '../generation/policy-gate.js';
+import type { Database } from '../db/queryable.js';
 import type { createApp } from '../http/app.js';
 import type { WorkerTimers } from '../jobs/timers.js';
 import type { Worker } from '../jobs/worker.js';
@@ -86,6 +89,10 @@ export interface TestGatewayOptions {
   routes?: ConfigInput['routes'];
   /** Config `breakers`. */
   breakers?: ConfigInput['breakers'];
+  /** Builds the screening gate over the test's database (its audit writes there). */
+  policy?: (pieces: { database: Database; dataDir: string }) => Promise<PolicyGate> | PolicyGate;
+  /** Labels outputs (C2PA); absent: outputs stay unlabelled, as with provenance off. */
+  labeller?: OutputLabeller;
 }
 
 /** Production's config, from its own schema, with only what a test gateway sets differently. */
@@ -158,6 +165,10 @@ export async function createTestGateway(
   const { key, projectId } = await createApiKey(test.database, 'test-project');
   const config = testGatewayConfig(storageDir, defaultModel, options);
   const logger = pino({ level: 'silent' });
+  const policy =
+    options.policy != null
+      ? await options.policy({ database: test.database, dataDir: storageDir })
+      : null;
   const {
     app,
     advanceDeps,
@@ -175,6 +186,8 @@ export async function createTestGateway(
     ...(options.webhookWakeIntervalSeconds != null
       ? { webhookWakeIntervalSeconds: options.webhookWakeIntervalSeconds }
       : {}),
+    ...(policy != null ? { policy } : {}),
+    ...(options.labeller != null ? { labeller: options.labeller } : {}),
   });
   // Video workers alone: a test runs its score workers itself, with its own overrides.
   const newWorker = (workerId = `worker_${randomBytes(4).toString('hex')}`, concurrency = 4) =>
