@@ -63,3 +63,20 @@ export { serve } from '@hono/node-server';
 export type { ServerType } from '@hono/node-server';
 export { pino } from 'pino';
 export type { Logger } from 'pino';
+export {
+  expandWithMutations,
+  gateFailures,
+  loadRedteamCases,
+  RedteamSuiteError,
+  runRedteam,
+  shippedSuitePaths,
+  writeRedteamReport,
+} from './policy/redteam/index.js';
+export type {
+  GateOptions,
+  RedteamCase,
+  RedteamReport,
+  RedteamReportFile,
+  RedteamScreen,
+  ShippedSet,
+} from './policy/redteam/index.js';
