@@ -186,9 +186,9 @@ describe('signVideo with a sidecar', () => {
               noEmbed = value !== false;
               builder.setNoEmbed(value);
             },
-            sign: (key, input, output) => {
-              if (!noEmbed) throw new Error('box layout not supported');
-              return builder.sign(key, input, output);
+            signAsync: (key, input, output) => {
+              if (!noEmbed) return Promise.reject(new Error('box layout not supported'));
+              return builder.signAsync(key, input, output);
             },
           };
         },

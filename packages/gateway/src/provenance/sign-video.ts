@@ -1,6 +1,7 @@
 import { copyFile, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { C2paAvailability, C2paLibrary } from './c2pa-library.js';
+import type { C2paAvailability, C2paLibrary, C2paSigner } from './c2pa-library.js';
+import { createClaimSigner } from './claim-signer.js';
 import { buildProvenanceManifest } from './provenance-manifest.js';
 import type { ProvenanceFacts } from './provenance-manifest.js';
 import type { SigningCredentials } from './signing-credentials.js';
@@ -55,36 +56,28 @@ async function withStaging<T>(outputPath: string, work: (folder: string) => Prom
 
 interface Signing {
   library: C2paLibrary;
-  credentials: SigningCredentials;
+  signer: C2paSigner;
+  development: boolean;
   request: SignVideoRequest;
 }
 
 function manifestBuilder(signing: Signing, noEmbed: boolean) {
-  const { library, credentials, request } = signing;
-  const manifest = buildProvenanceManifest(request.facts, {
-    title: basename(request.outputPath),
-    development: credentials.development,
+  const manifest = buildProvenanceManifest(signing.request.facts, {
+    title: basename(signing.request.outputPath),
+    development: signing.development,
   });
-  const builder = library.Builder.withJson(manifest);
+  const builder = signing.library.Builder.withJson(manifest);
   if (noEmbed) builder.setNoEmbed(true);
-  const signer = library.LocalSigner.newSigner(
-    credentials.certificateChainPem,
-    credentials.privateKeyPem,
-    'es256',
-  );
-  return { builder, signer };
+  return builder;
 }
 
 async function embed(signing: Signing): Promise<SignVideoResult> {
   const { request } = signing;
   return withStaging(request.outputPath, async (folder) => {
     const staged = join(folder, 'signed.mp4');
-    const { builder, signer } = manifestBuilder(signing, false);
-    builder.sign(
-      signer,
-      { path: request.inputPath, mimeType: mp4 },
-      { path: staged, mimeType: mp4 },
-    );
+    const input = { path: request.inputPath, mimeType: mp4 };
+    const output = { path: staged, mimeType: mp4 };
+    await manifestBuilder(signing, false).signAsync(signing.signer, input, output);
     await rename(staged, request.outputPath);
     return { provenance: 'embedded' };
   });
@@ -102,10 +95,14 @@ async function sidecar(signing: Signing, why: string): Promise<SignVideoResult> 
   const { request } = signing;
   const sidecarPath = `${request.outputPath}.c2pa`;
   return withStaging(request.outputPath, async (folder) => {
-    const { builder, signer } = manifestBuilder(signing, true);
     // The library still writes an asset; the output is our own copy, so its bytes are the input's.
     const discard = { path: join(folder, 'unused.mp4'), mimeType: mp4 };
-    const manifestStore = builder.sign(signer, { path: request.inputPath, mimeType: mp4 }, discard);
+    const input = { path: request.inputPath, mimeType: mp4 };
+    const manifestStore = await manifestBuilder(signing, true).signAsync(
+      signing.signer,
+      input,
+      discard,
+    );
     const stagedSidecar = join(folder, 'manifest.c2pa');
     await writeFile(stagedSidecar, manifestStore);
     await placeCopy(request, folder);
@@ -145,11 +142,15 @@ async function signWith(signing: Signing): Promise<SignVideoResult> {
  * library is unavailable, so an output is never lost for want of its label.
  */
 export function createVideoSigner(options: VideoSignerOptions): VideoSigner {
-  return {
-    signVideo: async (request) => {
-      if (!options.c2pa.available) return unsigned(request, options.c2pa.reason);
-      if (options.credentials == null) return unsigned(request, 'no signing key was loaded');
-      return signWith({ library: options.c2pa.library, credentials: options.credentials, request });
-    },
-  };
+  const { c2pa, credentials } = options;
+  if (!c2pa.available) {
+    return { signVideo: (request) => unsigned(request, c2pa.reason) };
+  }
+  if (credentials == null) {
+    return { signVideo: (request) => unsigned(request, 'no signing key was loaded') };
+  }
+  const signer = createClaimSigner(c2pa.library, credentials);
+  const { library } = c2pa;
+  const development = credentials.development;
+  return { signVideo: (request) => signWith({ library, signer, development, request }) };
 }
