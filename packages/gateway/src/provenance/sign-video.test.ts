@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledBinaryPaths } from '../media/bundled-binaries.js';
 import { probeVideo } from '../media/probe-video.js';
@@ -210,6 +210,30 @@ describe('signVideo with a sidecar', () => {
     expect(result.warning).toMatch(/not embedded \(box layout not supported\)/);
     expect((await readFile(output)).equals(await readFile(input))).toBe(true);
     expect((await verifyVideo({ path: output }, c2pa)).status).toBe('valid');
+  });
+});
+
+describe('signVideo on a file the library cannot sign', () => {
+  it('still places the output, unsigned, with a warning naming both failures', async () => {
+    const input = scratch.file('not-a-video.mp4');
+    await writeFile(input, 'plain text, not an MP4\n');
+    const output = scratch.file('not-a-video-out.mp4');
+    const result = await signer.signVideo({
+      inputPath: input,
+      outputPath: output,
+      facts,
+      mode: 'embed',
+    });
+    expect(result.provenance).toBe('none');
+    expect(result.warning).toMatch(
+      /^no C2PA manifest: signing failed \(.+\); not embedded \(.+\)$/,
+    );
+    expect(await readFile(output, 'utf8')).toBe('plain text, not an MP4\n');
+    await expect(stat(`${output}.c2pa`)).rejects.toThrow(/ENOENT/);
+    const left = (await readdir(scratch.path)).filter((name) =>
+      name.startsWith('.vgw-provenance-'),
+    );
+    expect(left).toEqual([]);
   });
 });
 
