@@ -152,6 +152,16 @@ export default tseslint.config(
     'quality/ holds pure metrics: it may use spec, media/, zod and opencv-js only.',
   ),
   forbid(
+    [`${gateway}/provenance/**`],
+    [
+      ...upper,
+      ...['**/db/**', '**/storage/**', '**/auth/**', '**/providers/**', '**/emulators/**'],
+      ...['**/provider-http/**', '**/net/**', '**/quality/**', '**/policy/**'],
+      ...['**/routing/**', '**/cost/**'],
+    ],
+    'provenance/ (C2PA signing and verification) sits beside generation: it may use spec and media/ only.',
+  ),
+  forbid(
     [`${gateway}/assembly/**`, `${gateway}/index.ts`],
     [],
     'assembly builds the gateway from config on every layer.',

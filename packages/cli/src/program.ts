@@ -15,6 +15,7 @@ import { registerListCommand } from './commands/list-command.js';
 import { registerScoreCommand } from './commands/score-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerUsageCommand } from './commands/usage-command.js';
+import { registerVerifyCommand } from './commands/verify-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -62,6 +63,7 @@ export function buildProgram(io: CliIo, signal: AbortSignal): Command {
     registerKeysCommand,
     registerBudgetsCommand,
     registerUsageCommand,
+    registerVerifyCommand,
     registerEmulateCommand,
   ]) {
     register(program, context);

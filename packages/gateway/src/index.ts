@@ -50,6 +50,28 @@ export type { ProjectRecord } from './db/projects-repository.js';
 export type { Worker } from './jobs/worker.js';
 export { probeVideo } from './media/probe-video.js';
 export type { VideoProbe } from './media/probe-video.js';
+// C2PA provenance: signing outputs (wired by assembly) and `vgw verify`.
+export { createProvenanceSigner } from './provenance/provenance-signer.js';
+export type { ProvenanceSigner, ProvenanceSignerOptions } from './provenance/provenance-signer.js';
+export type {
+  ProvenanceMode,
+  ProvenanceOutcome,
+  SignVideoRequest,
+  SignVideoResult,
+  VideoSigner,
+} from './provenance/sign-video.js';
+export type { ProvenanceFacts } from './provenance/provenance-manifest.js';
+export { SigningKeyError } from './provenance/signing-credentials.js';
+export type { ConfiguredSigningKey } from './provenance/signing-credentials.js';
+export { loadC2paLibrary } from './provenance/c2pa-library.js';
+export type { C2paAvailability } from './provenance/c2pa-library.js';
+export { C2paUnavailableError, verifyVideo } from './provenance/verify-video.js';
+export type { VerifyVideoRequest, VerifyVideoResult } from './provenance/verify-video.js';
+export type {
+  VerificationStatus,
+  VerifiedGeneration,
+  VerifiedManifest,
+} from './provenance/verified-manifest.js';
 export { scoreVideo } from './quality/score-video.js';
 export { VideoQualityError } from './quality/quality-error.js';
 export { videoObjectSchema } from './http/openai/video-wire-schema.js';
