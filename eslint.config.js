@@ -110,11 +110,6 @@ export default tseslint.config(
     'policy (checks, rule packs, the red team) sits beside generation, which screens with it.',
   ),
   forbid(
-    [`${gateway}/provenance/**`],
-    [...upper, '**/db/**', '**/storage/**', '**/providers/**', '**/policy/**'],
-    'provenance (C2PA signing and verification) sits beside generation, which labels with it.',
-  ),
-  forbid(
     [`${gateway}/scoring/**`],
     ['**/generation/**', '**/http/**', '**/assembly/**', '**/config/**'],
     "scoring sits beside generation and on jobs' queue machinery; assembly wires it in.",
