@@ -183,3 +183,18 @@ export async function listAuditRecords(
   const rows = result.rows.slice(0, filter.limit);
   return { records: rows.map(toAuditRecord), hasMore: result.rows.length > filter.limit };
 }
+
+/**
+ * A project's id from its name or its id: the audit names projects by id, people by name. An
+ * id found only in the audit still resolves (the audit outlives its project).
+ */
+export async function auditProjectId(client: Queryable, nameOrId: string): Promise<string | null> {
+  const result = await client.query<{ id: string }>(
+    `select id from projects where name = $1 or id = $1
+     union all
+     select project_id from policy_audit_heads where project_id = $1
+     limit 1`,
+    [nameOrId],
+  );
+  return result.rows[0]?.id ?? null;
+}
