@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
+import { registerAuditCommand } from './commands/audit-command.js';
 import { registerBenchCommand } from './commands/bench-command.js';
 import { registerDeleteCommand } from './commands/delete-command.js';
 import { registerDownloadCommand } from './commands/download-command.js';
@@ -64,6 +65,7 @@ export function buildProgram(io: CliIo, signal: AbortSignal): Command {
     registerBudgetsCommand,
     registerUsageCommand,
     registerVerifyCommand,
+    registerAuditCommand,
     registerEmulateCommand,
   ]) {
     register(program, context);

@@ -102,3 +102,30 @@ export type {
   RedteamScreen,
   ShippedSet,
 } from './policy/redteam/index.js';
+// The policy audit: the lead's create, remix and worker paths append through `openAuditLog`'s
+// log (or `appendAuditRecord` with its key); `vgw audit` lists and verifies it.
+export { openAuditLog, AuditKeyMissingError } from './assembly/open-audit-log.js';
+export type { AuditLog } from './assembly/open-audit-log.js';
+export { auditKeyPath, loadOrCreateAuditKey, readAuditKey } from './assembly/audit-key-file.js';
+export {
+  appendAuditRecord,
+  listAuditRecords,
+  UnknownAuditCursorError,
+} from './db/policy-audit-repository.js';
+export type { AuditListFilter, AuditPage } from './db/policy-audit-repository.js';
+export { verifyAuditChain } from './db/audit-chain-verification.js';
+export type {
+  AuditBreak,
+  AuditBreakReason,
+  AuditVerification,
+} from './db/audit-chain-verification.js';
+export { auditChecksFrom, auditDecisions } from './db/audit-record.js';
+export type {
+  AuditCheck,
+  AuditDecision,
+  AuditImageHash,
+  AuditOperation,
+  AuditRecord,
+  NewAuditRecord,
+} from './db/audit-record.js';
+export { promptHmac } from './db/prompt-hmac.js';

@@ -28,6 +28,8 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       'budgets',
       'engine_breakers',
       'ledger_entries',
+      'policy_audit',
+      'policy_audit_heads',
       'projects',
       'rate_windows',
       'schema_migrations',
