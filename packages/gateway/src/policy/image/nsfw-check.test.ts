@@ -1,9 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { bundledBinaryPaths } from '../../media/bundled-binaries.js';
 import { runCommand } from '../../media/run-command.js';
+import { sampleFrames } from '../../media/sample-frames.js';
 import { createHashRandom } from '../../providers/local/hash-random.js';
 import { sceneBuilders } from '../../providers/local/render-scenes.js';
 import type { SceneName } from '../../providers/local/local-options.js';
+import { createImageHashCheck } from './image-hash-check.js';
 import { createNsfwCheck, defaultNsfwThresholds } from './nsfw-check.js';
 import { loadNsfwClassifier } from './nsfw-model.js';
 import {
@@ -136,5 +141,33 @@ describe('createNsfwCheck', () => {
     await expect(loadNsfwClassifier('cpu')).rejects.toThrow(/already runs on wasm/);
     const failed = await createNsfwCheck({ backend: 'cpu' }).screen(mandelbrot, output);
     expect(failed.error).toMatch(/already runs on wasm/);
+  });
+
+  it('screens the sampled frames of a finished video, with the hash check beside it', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'vgw-output-frames-'));
+    try {
+      const videoPath = join(directory, 'output.mp4');
+      await writeFile(videoPath, await testVideo('testsrc2=s=640x360:r=12:d=2'));
+      const frames = await sampleFrames({
+        videoPath,
+        count: 4,
+        ...bundledBinaryPaths(),
+        maxSide: 512,
+      });
+      expect(frames).toHaveLength(5);
+      const hash = createImageHashCheck({ lists: [] });
+      for (const frame of frames) {
+        const outcomes = await Promise.all([
+          hash.screen(frame.image, output),
+          check.screen(frame.image, output),
+        ]);
+        for (const outcome of outcomes) {
+          expect(outcome).toMatchObject({ stage: 'post', param: 'output', findings: [] });
+          expect(outcome.error).toBeUndefined();
+        }
+      }
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });
