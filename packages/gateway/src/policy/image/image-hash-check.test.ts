@@ -164,6 +164,11 @@ describe('known image hash lists', () => {
     expect(knownImageHashListSchema.safeParse([entry, entry]).success).toBe(false);
   });
 
+  it('a check refuses a threshold that is not a bit count a near-copy could have', () => {
+    expect(() => createImageHashCheck({ lists: [], threshold: 40 })).toThrow(/0 to 32/);
+    expect(() => createImageHashCheck({ lists: [], threshold: 2.5 })).toThrow(/whole number/);
+  });
+
   it('a check refuses to start on a malformed policy list', () => {
     const bad = { name: 'policy', hashes: [{ ...known, hash: 'not-hex-at-all!!' }] };
     expect(() => createImageHashCheck({ lists: [bad] })).toThrow(/16 hex digits/);

@@ -87,6 +87,11 @@ function match(hashes: ImageHashes, entries: readonly ParsedEntry[], threshold: 
 export function createImageHashCheck(options: ImageHashCheckOptions): ImageCheck {
   const threshold = options.threshold ?? defaultHashThreshold;
   const minContrast = options.minContrast ?? defaultMinContrast;
+  if (!Number.isInteger(threshold) || threshold < 0 || threshold > 32) {
+    throw new Error(
+      `image hash threshold must be a whole number of bits, 0 to 32, not ${threshold}`,
+    );
+  }
   const elapsed = options.elapsed ?? (() => performance.now());
   const policyEntries = options.lists.flatMap(parseList);
   const check = { id: 'image.known-hash', version: `1+phash-t${threshold}` };
