@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CheckOutcome, PolicyFinding } from '../policy-types.js';
 import { decodeScreeningImage, type ScreeningImageLimits } from './decode-screening-image.js';
-import { hammingDistance, parseHexHash } from './hamming-distance.js';
+import { hammingDistance, parseHexHash, type Hash64 } from './hamming-distance.js';
 import { hashScreeningImage, type ImageHashes } from './hash-image.js';
 import { erroredOutcome, stageOf, type ImageCheck } from './image-check.js';
 import { knownImageHashListSchema, type KnownImageHash } from './known-image-hash.js';
@@ -35,7 +35,7 @@ const defaultMinContrast = 2;
 interface ParsedEntry {
   list: string;
   entry: KnownImageHash;
-  value: bigint;
+  value: Hash64;
 }
 
 function parseList(list: KnownImageHashList): ParsedEntry[] {
