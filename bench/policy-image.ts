@@ -23,6 +23,8 @@ export interface PolicyImageRow {
   /** The fastest sample: nearest what an idle machine gives, on a shared one. */
   minMs: number;
   maxMs: number;
+  /** Process CPU time (all threads) per screen: the work itself, whatever else the machine runs. */
+  cpuMsPerScreen: number;
 }
 
 /** A policy-sized list: 1000 entries, none of which the benchmark image matches. */
@@ -47,9 +49,10 @@ async function time(
   checks: readonly ImageCheck[],
   bytes: Buffer,
   samples: number,
-): Promise<number[]> {
+): Promise<{ sorted: number[]; cpuMs: number }> {
   const context = { param: 'input_reference' as const, projectHashes: [] };
   const timings: number[] = [];
+  let cpuStart = process.cpuUsage();
   for (let index = 0; index < samples + 10; index += 1) {
     const copy = Buffer.from(bytes);
     const startedAt = performance.now();
@@ -59,8 +62,13 @@ async function time(
     if (failed != null)
       throw new Error(`benchmark image was not allowed: ${JSON.stringify(failed)}`);
     if (index >= 10) timings.push(elapsed);
+    if (index === 9) cpuStart = process.cpuUsage();
   }
-  return timings.sort((left, right) => left - right);
+  const cpu = process.cpuUsage(cpuStart);
+  return {
+    sorted: timings.sort((left, right) => left - right),
+    cpuMs: (cpu.user + cpu.system) / 1000 / samples,
+  };
 }
 
 export async function benchPolicyImage(
@@ -82,7 +90,7 @@ export async function benchPolicyImage(
   const rows: PolicyImageRow[] = [];
   for (const [image, bytes] of Object.entries(images)) {
     for (const { screening, checks } of cases) {
-      const sorted = await time(checks, bytes, samples);
+      const { sorted, cpuMs } = await time(checks, bytes, samples);
       rows.push({
         screening,
         image,
@@ -91,6 +99,7 @@ export async function benchPolicyImage(
         p99Ms: Number(percentile(sorted, 0.99).toFixed(1)),
         minMs: Number((sorted[0] as number).toFixed(1)),
         maxMs: Number((sorted[sorted.length - 1] as number).toFixed(1)),
+        cpuMsPerScreen: Number(cpuMs.toFixed(1)),
       });
     }
   }
