@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CheckOutcome } from '../policy/policy-types.js';
 
-export const auditOperations = ['create', 'remix', 'output', 'upstream'] as const;
+export const auditOperations = ['create', 'remix', 'estimate', 'output', 'upstream'] as const;
 export const auditStages = ['pre', 'post', 'log-only'] as const;
 export const auditParams = ['prompt', 'input_reference', 'output'] as const;
 export const auditDecisions = ['allowed', 'refused'] as const;

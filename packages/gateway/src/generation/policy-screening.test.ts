@@ -53,7 +53,7 @@ function gate(
       checks,
       now: () => 0,
     }),
-    projectPolicy: () => emptyProjectPolicy,
+    projectPolicy: async () => emptyProjectPolicy,
     audit: { append: async (entry) => void audit.push(entry) },
     ...(sampleFrames != null ? { sampleFrames } : {}),
     outputFailureMode: 'closed',
@@ -138,7 +138,9 @@ describe.each(testDatabaseKinds())('policy screening on %s', (kind) => {
     const body = (await response.json()) as { error: Record<string, any> };
     expect(body.error.param).toBe('input_reference');
     expect(body.error.policy.category).toBe('brands');
-    expect(audit[0]?.images).toEqual([{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(audit[0]?.images).toEqual([
+      { sha256: expect.stringMatching(/^[0-9a-f]{64}$/), phash: null },
+    ]);
     expect(await counts(gateway)).toEqual({ videos: 0, ledger: 0 });
   });
 

@@ -3,6 +3,13 @@ import { PolicyRefusalError } from '../policy/policy-refusal-error.js';
 import type { PolicyVerdict } from '../policy/policy-types.js';
 import type { AuditOperation, PolicyGate } from './policy-gate.js';
 
+async function describeImage(gate: PolicyGate, bytes: Uint8Array) {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const phash =
+    gate.perceptualHash != null ? await gate.perceptualHash(bytes).catch(() => null) : null;
+  return { sha256, phash };
+}
+
 export interface ScreenInputsRequest {
   projectId: string;
   apiKeyId: string | null;
@@ -22,12 +29,9 @@ export async function screenInputs(
 ): Promise<PolicyVerdict> {
   const verdict = await gate.engine.screenRequest(
     { prompt: request.prompt, image: request.image },
-    gate.projectPolicy(request.projectId),
+    await gate.projectPolicy(request.projectId),
   );
-  const images =
-    request.image != null
-      ? [{ sha256: createHash('sha256').update(request.image.bytes).digest('hex') }]
-      : [];
+  const images = request.image != null ? [await describeImage(gate, request.image.bytes)] : [];
   await gate.audit.append({
     projectId: request.projectId,
     apiKeyId: request.apiKeyId,

@@ -42,7 +42,7 @@ export async function screenOutput(
     const frames = await gate.sampleFrames(videoPath);
     verdict = await gate.engine.screenOutput(
       frames.map((bytes) => ({ bytes, mediaType: 'image/png' })),
-      gate.projectPolicy(video.projectId),
+      await gate.projectPolicy(video.projectId),
     );
   } catch (error) {
     verdict = unavailable(gate, error);

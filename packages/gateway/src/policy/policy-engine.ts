@@ -44,7 +44,7 @@ async function runCheck(
   const started = now();
   try {
     const outcome = await check.screen(input, project);
-    return { ...outcome, stage: check.stage, param: input.param };
+    return { ...outcome, checkId: check.id, stage: check.stage, param: input.param };
   } catch (error) {
     return {
       checkId: check.id,

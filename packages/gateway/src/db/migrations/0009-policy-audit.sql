@@ -12,7 +12,7 @@ create table policy_audit (
   -- orders like `sequence`; hashed as the microsecond UTC text the database prints.
   created_at timestamptz not null default now(),
   sequence bigint not null check (sequence >= 1),
-  operation text not null check (operation in ('create', 'remix', 'output', 'upstream')),
+  operation text not null check (operation in ('create', 'remix', 'estimate', 'output', 'upstream')),
   stage text not null check (stage in ('pre', 'post', 'log-only')),
   param text check (param in ('prompt', 'input_reference', 'output')),
   decision text not null check (decision in ('allowed', 'refused')),
