@@ -1,0 +1,56 @@
+/** Digits and symbols that stand in for letters inside a word. */
+const leetLetters: Record<string, string> = {
+  '0': 'o',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '6': 'g',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '€': 'e',
+  '£': 'l',
+  '¡': 'i',
+};
+
+/** Symbols that are punctuation at a word's edge, so they count as letters only between letters. */
+const innerOnly: Record<string, string> = { '!': 'i', '|': 'l', '+': 't', '(': 'c', '<': 'c' };
+
+const letter = /\p{L}/u;
+
+function isLeetCharacter(character: string | undefined): boolean {
+  return character != null && (leetLetters[character] != null || character === '1');
+}
+
+function isWordish(character: string | undefined): boolean {
+  return character != null && (letter.test(character) || isLeetCharacter(character));
+}
+
+function translateChunk(chunk: string, one: string): string {
+  if (!letter.test(chunk)) return chunk;
+  const characters = [...chunk];
+  return characters
+    .map((character, index) => {
+      if (character === '1') return one;
+      const mapped = leetLetters[character];
+      if (mapped != null) return mapped;
+      const inner = innerOnly[character];
+      const between = isWordish(characters[index - 1]) && isWordish(characters[index + 1]);
+      return inner != null && between ? inner : character;
+    })
+    .join('');
+}
+
+/**
+ * The leetspeak readings of already folded text: one with 1→i and one with 1→l. Only chunks that
+ * contain a letter are translated, so "5 kids" or "1080p" keep their numbers.
+ */
+export function leetVariants(folded: string): string[] {
+  if (!/[0-9@$€£¡!|+(<]/.test(folded)) return [];
+  const readings = ['i', 'l'].map((one) =>
+    folded.replace(/\S+/g, (chunk) => translateChunk(chunk, one)),
+  );
+  return [...new Set(readings)].filter((reading) => reading !== folded);
+}

@@ -1,0 +1,78 @@
+import type { PolicyFinding } from '../policy-types.js';
+import type { CompiledPack, TermSource } from './compiled-pack.js';
+import { decodeBase64Runs } from './decode-base64-runs.js';
+import type { CompiledMinorAge } from './detect-minor-age.js';
+import { statesMinorAge } from './detect-minor-age.js';
+import { matchDescriptions } from './match-descriptions.js';
+import { matchPhrases } from './match-phrases.js';
+import { matchSquashed } from './match-squashed.js';
+import { textVariants } from './text-variants.js';
+import { wordCandidates } from './word-candidates.js';
+
+/** What one screen found before allowlists and combinations: term hits and a stated minor age. */
+export interface TextHits {
+  terms: TermSource[];
+  minorAge: boolean;
+}
+
+function screenOnce(
+  compiled: CompiledPack,
+  minorAge: CompiledMinorAge | null,
+  text: string,
+  into: TextHits,
+): void {
+  const variants = textVariants(text, compiled.fold);
+  for (const reading of variants.readings) {
+    const candidates = reading.words.map((word) =>
+      wordCandidates(compiled, word, reading.kind !== 'native'),
+    );
+    into.terms.push(...matchPhrases(compiled, candidates));
+    into.terms.push(...matchDescriptions(compiled, candidates));
+    if (reading.kind !== 'native') into.terms.push(...matchSquashed(compiled, reading.words));
+    if (minorAge != null && !into.minorAge) into.minorAge = statesMinorAge(reading.words, minorAge);
+  }
+  for (const term of compiled.unspacedScriptTerms) {
+    if (variants.nativeLetters.includes(term.letters)) into.terms.push(term.source);
+  }
+}
+
+/** Every reading of the text and of any base64 payload inside it, matched against the pack. */
+export function findTextHits(
+  compiled: CompiledPack,
+  minorAge: CompiledMinorAge | null,
+  text: string,
+): TextHits {
+  const hits: TextHits = { terms: [], minorAge: false };
+  screenOnce(compiled, minorAge, text, hits);
+  for (const payload of decodeBase64Runs(text)) screenOnce(compiled, minorAge, payload, hits);
+  return hits;
+}
+
+/** Term hits as findings, one per rule or entity, allowlisted entities downgraded to flags. */
+export function termFindings(
+  hits: TextHits,
+  compiled: CompiledPack,
+  allowlisted: ReadonlySet<string>,
+): PolicyFinding[] {
+  const byRule = new Map<string, PolicyFinding>();
+  for (const term of hits.terms) {
+    if (byRule.has(term.ruleId)) continue;
+    const licensed = term.entityId != null && allowlisted.has(term.entityId);
+    byRule.set(term.ruleId, {
+      ruleId: term.ruleId,
+      category: term.category,
+      effect: licensed ? 'flag' : term.effect,
+      score: 1,
+    });
+  }
+  const minorAge = compiled.minorAge;
+  if (hits.minorAge && minorAge != null && !byRule.has(minorAge.rule)) {
+    byRule.set(minorAge.rule, {
+      ruleId: minorAge.rule,
+      category: 'minors',
+      effect: minorAge.effect,
+      score: 1,
+    });
+  }
+  return [...byRule.values()];
+}

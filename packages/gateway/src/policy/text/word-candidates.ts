@@ -1,0 +1,37 @@
+import { commonWords } from './common-words.js';
+import type { CompiledPack } from './compiled-pack.js';
+import { collapseRepeats, hasLongRun, singularForms } from './tokenize-text.js';
+
+/** Lexicon words a text word may stand for; `true` marks a misspelling (fuzzy) reading. */
+export type WordCandidates = Map<string, boolean>;
+
+function addCollapsed(compiled: CompiledPack, word: string, candidates: WordCandidates): void {
+  const collapsed = collapseRepeats(word);
+  if (collapsed === word) return;
+  // A doubled letter alone is ordinary spelling ("good"); only short words need a real stretch.
+  if (collapsed.length < 4 && !hasLongRun(word)) return;
+  for (const known of compiled.wordsByCollapsedForm.get(collapsed) ?? []) {
+    if (!candidates.has(known)) candidates.set(known, false);
+  }
+}
+
+function addMisspellings(compiled: CompiledPack, word: string, candidates: WordCandidates): void {
+  if (word.length < 5 || commonWords.has(word) || compiled.knownWords.has(word)) return;
+  if (/\d/.test(word)) return;
+  for (const name of compiled.fuzzyNames.lookup(word)) {
+    if (!candidates.has(name)) candidates.set(name, true);
+  }
+}
+
+/** The exact word, its singular, its collapsed-repeat reading and its near-misspellings. */
+export function wordCandidates(
+  compiled: CompiledPack,
+  word: string,
+  fuzzy: boolean,
+): WordCandidates {
+  const candidates: WordCandidates = new Map([[word, false]]);
+  for (const singular of singularForms(word)) candidates.set(singular, false);
+  addCollapsed(compiled, word, candidates);
+  if (fuzzy) addMisspellings(compiled, word, candidates);
+  return candidates;
+}
