@@ -1,6 +1,7 @@
 import { commonWords } from './common-words.js';
 import type { CompiledPack, CompiledPhrase, TermSource } from './compiled-pack.js';
 import type { ConfusableFolder } from './fold-confusables.js';
+import { expandAlternatives } from './expand-alternatives.js';
 import { FuzzyNameIndex } from './fuzzy-name-index.js';
 import type { PolicyPack, ProtectedEntity } from './policy-pack-schema.js';
 import { rawLowerForm, stripInvisible } from './strip-invisible.js';
@@ -28,6 +29,7 @@ function addWords(
   const phrase: CompiledPhrase = { words, source, except };
   push(builder.phrasesByFirstWord, words[0]!, phrase);
   for (const word of words) {
+    if (word.endsWith('*')) continue;
     builder.knownWords.add(word);
     const collapsed = collapseRepeats(word);
     if (collapsed.length >= 3 && !builder.wordsByCollapsedForm.get(collapsed)?.includes(word)) {
@@ -36,10 +38,23 @@ function addWords(
     if (source.fuzzy && !commonWords.has(word)) builder.fuzzyNames.add(word);
   }
   const squashed = words.join('');
-  if (squashed.length >= 3) {
+  if (squashed.length >= 3 && !squashed.includes('*')) {
     push(builder.phrasesBySquashedForm, squashed, phrase);
     builder.longestSquashedForm = Math.max(builder.longestSquashedForm, squashed.length);
   }
+}
+
+/** Words of a phrase whose `stem*` words match any word starting with the stem. */
+function patternWords(folded: string, builder: Builder): string[] {
+  return folded.split(/\s+/).flatMap((chunk) => {
+    const words = tokenize(chunk);
+    const last = words.length - 1;
+    if (!chunk.endsWith('*') || last < 0 || words[last]!.length < 3) return words;
+    const stem = words[last]!;
+    push(builder.stemsByStart, stem.slice(0, 3), stem);
+    words[last] = `${stem}*`;
+    return words;
+  });
 }
 
 /** One phrase of the pack, compiled in every spelling the screen reads text in. */
@@ -51,6 +66,10 @@ function addPhrase(
   except: string[][] = [],
 ): void {
   const visible = stripInvisible(text);
+  if (visible.includes('*')) {
+    addWords(builder, patternWords(fold(visible).toLowerCase(), builder), source, except);
+    return;
+  }
   addWords(builder, tokenize(fold(visible).toLowerCase()), source, except);
   const native = rawLowerForm(visible);
   if (!nonLatinLetter.test(native)) return;
@@ -58,6 +77,22 @@ function addPhrase(
   addWords(builder, nativeWords, { ...source, fuzzy: false });
   if (unspacedScript.test(native))
     builder.unspacedScriptTerms.push({ letters: nativeWords.join(''), source });
+}
+
+function foldedWords(phrase: string, fold: ConfusableFolder): string[] {
+  return tokenize(fold(stripInvisible(phrase)).toLowerCase());
+}
+
+/** Except phrases must survive the same stretching as terms: `Diiildo, Neeewfoundland`. */
+function exceptPhrases(builder: Builder, phrases: string[], fold: ConfusableFolder): string[][] {
+  const except = phrases.map((phrase) => foldedWords(phrase, fold));
+  for (const word of except.flat()) {
+    const collapsed = collapseRepeats(word);
+    if (collapsed.length >= 3 && !builder.wordsByCollapsedForm.get(collapsed)?.includes(word)) {
+      push(builder.wordsByCollapsedForm, collapsed, word);
+    }
+  }
+  return except;
 }
 
 function entitySource(entity: ProtectedEntity): TermSource {
@@ -73,18 +108,29 @@ function entitySource(entity: ProtectedEntity): TermSource {
 function addEntity(builder: Builder, entity: ProtectedEntity, fold: ConfusableFolder): void {
   const source = entitySource(entity);
   builder.categoryOfRule.set(entity.id, entity.category);
-  for (const name of entity.names) addPhrase(builder, name, source, fold);
+  const except = exceptPhrases(builder, entity.except ?? [], fold);
+  for (const name of entity.names) addPhrase(builder, name, source, fold, except);
   const exactOnly = { ...source, fuzzy: false };
-  for (const alias of entity.aliases ?? []) addPhrase(builder, alias, exactOnly, fold);
+  for (const alias of entity.aliases ?? []) addPhrase(builder, alias, exactOnly, fold, except);
   for (const forms of Object.values(entity.languages ?? {})) {
     for (const form of forms) addPhrase(builder, form, exactOnly, fold);
   }
-  for (const description of entity.descriptions ?? []) {
+  addDescriptions(builder, entity.descriptions ?? [], exactOnly, fold);
+}
+
+/** Descriptions as keyword sets: filler words dropped, at least two keywords kept. */
+function addDescriptions(
+  builder: Builder,
+  descriptions: string[],
+  source: TermSource,
+  fold: ConfusableFolder,
+): void {
+  for (const description of descriptions) {
     const keywords = tokenize(fold(stripInvisible(description)).toLowerCase()).filter(
       (word) => !commonWords.has(word) || word.length > 3,
     );
     if (keywords.length >= 2)
-      builder.descriptions.push({ keywords: [...new Set(keywords)], source: exactOnly });
+      builder.descriptions.push({ keywords: [...new Set(keywords)], source });
   }
 }
 
@@ -100,14 +146,16 @@ function addLexicons(builder: Builder, pack: PolicyPack, fold: ConfusableFolder)
         entityId: null,
         fuzzy: term.fuzzy ?? false,
       };
-      const except = (term.except ?? []).map((phrase) =>
-        tokenize(fold(stripInvisible(phrase)).toLowerCase()),
-      );
-      addPhrase(builder, term.term, source, fold, except);
-      for (const alias of term.aliases ?? []) addPhrase(builder, alias, source, fold, except);
-      for (const forms of Object.values(term.languages ?? {})) {
-        for (const form of forms) addPhrase(builder, form, { ...source, fuzzy: false }, fold);
+      const except = exceptPhrases(builder, term.except ?? [], fold);
+      for (const phrase of [term.term, ...(term.aliases ?? [])].flatMap(expandAlternatives)) {
+        addPhrase(builder, phrase, source, fold, except);
       }
+      for (const form of Object.values(term.languages ?? {})
+        .flat()
+        .flatMap(expandAlternatives)) {
+        addPhrase(builder, form, { ...source, fuzzy: false }, fold);
+      }
+      addDescriptions(builder, term.descriptions ?? [], { ...source, fuzzy: false }, fold);
     }
   }
 }
@@ -124,6 +172,7 @@ export function compileTextPack(pack: PolicyPack, fold: ConfusableFolder): Compi
     descriptions: [],
     fuzzyNames: new FuzzyNameIndex(),
     categoryOfRule: new Map(),
+    stemsByStart: new Map(),
   };
   addLexicons(builder, pack, fold);
   for (const entity of pack.entities) addEntity(builder, entity, fold);

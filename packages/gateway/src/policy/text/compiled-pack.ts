@@ -45,6 +45,8 @@ export interface CompiledPack {
   fuzzyNames: FuzzyNameIndex;
   combinations: CombinationRule[];
   minorAge: MinorAgeRule | null;
+  /** `stem*` words by their first three letters: `porn*` matches `pornofilm`. */
+  stemsByStart: Map<string, string[]>;
   /** Rule and entity ids by category, so combinations can name either. */
   categoryOfRule: Map<string, PolicyCategory>;
 }

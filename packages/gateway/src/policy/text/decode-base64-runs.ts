@@ -1,5 +1,8 @@
-/** Long enough that ordinary words and ids rarely qualify; short enough for a two-word payload. */
-const base64Run = /[A-Za-z0-9+/]{16,}={0,2}/g;
+/**
+ * Whole base64 quads, eight characters at least: a one-word payload (`csam` is `Y3NhbQ==`)
+ * qualifies; ordinary words rarely decode to readable text, and those that do are screened too.
+ */
+const base64Run = /(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?/g;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -19,6 +22,7 @@ export function decodeBase64Runs(text: string, maxRuns = 8): string[] {
   for (const match of text.matchAll(base64Run)) {
     if (decoded.length >= maxRuns) break;
     const run = match[0];
+    if (run.length < 8) continue;
     if (!/[0-9+/=]|[a-z][A-Z]|[A-Z][a-z]*[A-Z]/.test(run)) continue;
     try {
       const candidate = decoder.decode(Buffer.from(run, 'base64'));

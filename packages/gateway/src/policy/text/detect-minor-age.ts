@@ -53,7 +53,7 @@ export function compileMinorAge(rule: MinorAgeRule): CompiledMinorAge {
 
 /**
  * Whether the words state an age below the pack's limit: "12 year old", "twelve-year-old",
- * "13yo", "aged 9", "age 15", "12 años". Numbers without a unit ("5 kids", "3 girls") are counts.
+ * "13yo", "aged 9", "age 15", "under 12", "12 años". Numbers without a unit ("5 kids", "3 girls") are counts.
  */
 export function statesMinorAge(words: string[], minorAge: CompiledMinorAge): boolean {
   const below = minorAge.rule.below;
@@ -65,7 +65,12 @@ export function statesMinorAge(words: string[], minorAge: CompiledMinorAge): boo
     const next = words[index + 1];
     if (age != null && age < below && next != null && minorAge.units.has(next)) return true;
     const previous = words[index - 1];
-    if (age != null && age < below && (previous === 'aged' || previous === 'age')) return true;
+    if (
+      age != null &&
+      age < below &&
+      (previous === 'aged' || previous === 'age' || previous === 'under')
+    )
+      return true;
   }
   return false;
 }

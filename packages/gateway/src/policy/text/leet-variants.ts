@@ -28,8 +28,8 @@ function isWordish(character: string | undefined): boolean {
   return character != null && (letter.test(character) || isLeetCharacter(character));
 }
 
-function translateChunk(chunk: string, one: string): string {
-  if (!letter.test(chunk)) return chunk;
+function translateChunk(chunk: string, one: string, everyChunk: boolean): string {
+  if (!everyChunk && !letter.test(chunk)) return chunk;
   const characters = [...chunk];
   return characters
     .map((character, index) => {
@@ -49,8 +49,13 @@ function translateChunk(chunk: string, one: string): string {
  */
 export function leetVariants(folded: string): string[] {
   if (!/[0-9@$€£¡!|+(<]/.test(folded)) return [];
+  // Once one word mixes letters and leet characters the writer is using leetspeak, so all-digit
+  // words ("70" for "to", "4" for "a") are read as letters too.
+  const mixed = folded.split(/\s+/).some((chunk) => letter.test(chunk) && /[0-9@$€£¡]/.test(chunk));
   const readings = ['i', 'l'].map((one) =>
-    folded.replace(/\S+/g, (chunk) => translateChunk(chunk, one)),
+    folded.replace(/\S+/g, (chunk) => translateChunk(chunk, one, mixed)),
   );
+  // Numbers stay numbers in one reading, so "und3r 12" still states an age.
+  if (mixed) readings.push(folded.replace(/\S+/g, (chunk) => translateChunk(chunk, 'i', false)));
   return [...new Set(readings)].filter((reading) => reading !== folded);
 }

@@ -9,12 +9,16 @@ function phraseAt(phrase: CompiledPhrase, readings: WordCandidates[], start: num
     misspelt ||= fuzzy;
   }
   if (!misspelt) return true;
-  // A lone misspelt word needs length to mean anything: "shred" is not "shrek".
-  return phrase.source.fuzzy && (phrase.words.length > 1 || phrase.words[0]!.length >= 6);
+  // A lone misspelt word needs length to mean anything: "macro" is not "macron".
+  return phrase.source.fuzzy && (phrase.words.length > 1 || phrase.words[0]!.length >= 7);
 }
 
 /** Whether an innocent longer phrase (`suicide squad`) covers the match at `start`. */
-function excused(phrase: CompiledPhrase, readings: WordCandidates[], start: number): boolean {
+export function excused(
+  phrase: CompiledPhrase,
+  readings: WordCandidates[],
+  start: number,
+): boolean {
   return phrase.except.some((innocent) =>
     innocent.some((_, shift) => {
       const from = start - shift;

@@ -1,13 +1,48 @@
 import { commonWords } from './common-words.js';
-import type { CompiledPack, TermSource } from './compiled-pack.js';
+import type { CompiledPack, CompiledPhrase, TermSource } from './compiled-pack.js';
+import { excused } from './match-phrases.js';
 
 /**
- * Whether words glued together plausibly hide one term. Runs of single letters (`f u c k`,
- * `p.i.k.a`) always do; otherwise at least one piece must be a fragment rather than an ordinary
- * word, so "the pen is red" never reads as a body part.
+ * Whether words glued together plausibly hide one term. For a protected name one fragment that
+ * is not an ordinary word is enough (`pika chu`). For a generic term a split needs a short
+ * fragment that is not a word (`po rn`, `f u c k`): "the pen is red" and "banana cream pie" are
+ * ordinary words that happen to spell something.
  */
-function gluedPiecesAreEvasive(pieces: string[]): boolean {
-  return pieces.some((piece) => !commonWords.has(piece));
+function gluedPiecesAreEvasive(pieces: string[], isEntity: boolean): boolean {
+  if (isEntity) return pieces.some((piece) => !commonWords.has(piece));
+  return pieces.some((piece) => piece.length <= 2 && !commonWords.has(piece));
+}
+
+/** Whether an innocent phrase (`fucking austria`) covers the glued span once it is read whole. */
+function gluedSpanExcused(
+  phrase: CompiledPhrase,
+  words: string[],
+  start: number,
+  end: number,
+): boolean {
+  if (phrase.except.length === 0) return false;
+  const before = words.slice(Math.max(0, start - 6), start);
+  const local = [...before, ...phrase.words, ...words.slice(end + 1, end + 7)];
+  return excused(
+    phrase,
+    local.map((word) => new Map([[word, false]])),
+    before.length,
+  );
+}
+
+const singleLetterWords = new Set(['a', 'i']);
+
+function isLetterFragment(word: string | undefined): boolean {
+  return word != null && word.length === 1 && !singleLetterWords.has(word);
+}
+
+/**
+ * A span of spelled-out letters must cover the whole run, or "p h y s i o t h e r a p i s t"
+ * would hide a shorter term in its middle.
+ */
+function coversWholeLetterRun(words: string[], start: number, end: number): boolean {
+  if (isLetterFragment(words[start]) && isLetterFragment(words[start - 1])) return false;
+  return !(isLetterFragment(words[end]) && isLetterFragment(words[end + 1]));
 }
 
 /**
@@ -26,6 +61,7 @@ export function matchSquashed(compiled: CompiledPack, words: string[]): TermSour
       const phrases = compiled.phrasesBySquashedForm.get(glued);
       if (phrases == null) continue;
       const pieces = words.slice(start, end + 1);
+      if (!coversWholeLetterRun(words, start, end)) continue;
       for (const phrase of phrases) {
         if (
           pieces.length === phrase.words.length &&
@@ -33,8 +69,10 @@ export function matchSquashed(compiled: CompiledPack, words: string[]): TermSour
         )
           continue;
         const accepted =
-          pieces.length > 1 ? gluedPiecesAreEvasive(pieces) : phrase.source.entityId != null;
-        if (accepted) hits.push(phrase.source);
+          pieces.length > 1
+            ? gluedPiecesAreEvasive(pieces, phrase.source.entityId != null)
+            : phrase.source.entityId != null;
+        if (accepted && !gluedSpanExcused(phrase, words, start, end)) hits.push(phrase.source);
       }
     }
   }

@@ -10,12 +10,18 @@ const effect = z.enum(['block', 'flag']);
 /** Other-language forms by language code (es, fr, de, ja, ru…), each a list of phrases. */
 const languages = z.record(z.string().regex(/^[a-z]{2,3}(-[a-z0-9]+)?$/), z.array(phrase));
 
+/**
+ * A term and its aliases may use `{a|b}` alternatives and a trailing `*` on a word (a stem):
+ * `{cutting|slitting} {her|his} wrists`, `porn*`.
+ */
 const termObject = z.strictObject({
   term: phrase,
   aliases: z.array(phrase).optional(),
   languages: languages.optional(),
   /** Misspellings (Damerau-Levenshtein) of this term's words; off for generic words by default. */
   fuzzy: z.boolean().optional(),
+  /** Circumlocutions, matched as a set of keywords close together in any order. */
+  descriptions: z.array(phrase).optional(),
   /** Phrases around the term that make it innocent: `suicide squad`, `same sex`. */
   except: z.array(phrase).optional(),
 });
@@ -43,6 +49,8 @@ export const entitySchema = z.strictObject({
   descriptions: z.array(phrase).optional(),
   /** Misspellings of the names; on by default, off for names that are also ordinary words. */
   fuzzy: z.boolean().default(true),
+  /** Phrases around a name that make it something else: `nike of samothrace`. */
+  except: z.array(phrase).optional(),
 });
 
 export const combinationSchema = z.strictObject({

@@ -8,6 +8,7 @@ import { matchPhrases } from './match-phrases.js';
 import { matchSquashed } from './match-squashed.js';
 import { textVariants } from './text-variants.js';
 import { wordCandidates } from './word-candidates.js';
+import type { WordCandidates } from './word-candidates.js';
 
 /** What one screen found before allowlists and combinations: term hits and a stated minor age. */
 export interface TextHits {
@@ -22,10 +23,24 @@ function screenOnce(
   into: TextHits,
 ): void {
   const variants = textVariants(text, compiled.fold);
+  let previous: { words: string[]; candidates: WordCandidates[] } | null = null;
   for (const reading of variants.readings) {
     const candidates = reading.words.map((word) =>
       wordCandidates(compiled, word, reading.kind !== 'native'),
     );
+    // Leet readings differ letter by letter ("1" as i or l): merged word by word, an innocent
+    // phrase read one way still excuses a term read the other way.
+    if (
+      reading.kind === 'leet' &&
+      previous != null &&
+      previous.words.length === reading.words.length
+    ) {
+      candidates.forEach((map, index) => {
+        for (const [word, fuzzy] of previous!.candidates[index]!)
+          if (!map.has(word)) map.set(word, fuzzy);
+      });
+    }
+    if (reading.kind === 'leet') previous = { words: reading.words, candidates };
     into.terms.push(...matchPhrases(compiled, candidates));
     into.terms.push(...matchDescriptions(compiled, candidates));
     if (reading.kind !== 'native') into.terms.push(...matchSquashed(compiled, reading.words));

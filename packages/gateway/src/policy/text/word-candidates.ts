@@ -10,8 +10,10 @@ function addCollapsed(compiled: CompiledPack, word: string, candidates: WordCand
   if (collapsed === word) return;
   // A doubled letter alone is ordinary spelling ("good"); only short words need a real stretch.
   if (collapsed.length < 4 && !hasLongRun(word)) return;
-  for (const known of compiled.wordsByCollapsedForm.get(collapsed) ?? []) {
-    if (!candidates.has(known)) candidates.set(known, false);
+  for (const form of [collapsed, ...singularForms(collapsed)]) {
+    for (const known of compiled.wordsByCollapsedForm.get(form) ?? []) {
+      if (!candidates.has(known)) candidates.set(known, false);
+    }
   }
 }
 
@@ -20,6 +22,12 @@ function addMisspellings(compiled: CompiledPack, word: string, candidates: WordC
   if (/\d/.test(word)) return;
   for (const name of compiled.fuzzyNames.lookup(word)) {
     if (!candidates.has(name)) candidates.set(name, true);
+  }
+}
+
+function addStems(compiled: CompiledPack, word: string, candidates: WordCandidates): void {
+  for (const stem of compiled.stemsByStart.get(word.slice(0, 3)) ?? []) {
+    if (word.startsWith(stem)) candidates.set(`${stem}*`, false);
   }
 }
 
@@ -32,6 +40,7 @@ export function wordCandidates(
   const candidates: WordCandidates = new Map([[word, false]]);
   for (const singular of singularForms(word)) candidates.set(singular, false);
   addCollapsed(compiled, word, candidates);
+  addStems(compiled, word, candidates);
   if (fuzzy) addMisspellings(compiled, word, candidates);
   return candidates;
 }
