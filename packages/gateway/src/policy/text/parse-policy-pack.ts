@@ -21,12 +21,9 @@ function parseYamlSyntax(source: string, fileName: string, schema: 'core' | 'jso
   const document = parseDocument(source, { lineCounter: lines, schema, prettyErrors: false });
   const first = document.errors[0];
   if (first != null) {
-    const position = first.linePos?.[0];
+    const position = lines.linePos(first.pos[0]);
     const detail = `syntax error: ${first.message.split('\n')[0]}`;
-    throw new PolicyFileError(fileName, detail, {
-      line: position?.line ?? 1,
-      column: position?.col ?? 1,
-    });
+    throw new PolicyFileError(fileName, detail, { line: position.line, column: position.col });
   }
   return { document, lines };
 }
