@@ -40,7 +40,9 @@ function addWords(
   const squashed = words.join('');
   if (squashed.length >= 3 && !squashed.includes('*')) {
     push(builder.phrasesBySquashedForm, squashed, phrase);
-    builder.longestSquashedForm = Math.max(builder.longestSquashedForm, squashed.length);
+    for (let length = 1; length < squashed.length; length += 1) {
+      builder.squashedPrefixes.add(squashed.slice(0, length));
+    }
   }
 }
 
@@ -167,7 +169,7 @@ export function compileTextPack(pack: PolicyPack, fold: ConfusableFolder): Compi
     knownWords: new Set(),
     wordsByCollapsedForm: new Map(),
     phrasesBySquashedForm: new Map(),
-    longestSquashedForm: 0,
+    squashedPrefixes: new Set(),
     unspacedScriptTerms: [],
     descriptions: [],
     fuzzyNames: new FuzzyNameIndex(),

@@ -38,7 +38,8 @@ export interface CompiledPack {
   wordsByCollapsedForm: Map<string, string[]>;
   /** Phrases with their separators removed, for `p.i.k.a.c.h.u` and `pika chu`. */
   phrasesBySquashedForm: Map<string, CompiledPhrase[]>;
-  longestSquashedForm: number;
+  /** Every proper prefix of a squashed form, so gluing stops as soon as nothing can follow. */
+  squashedPrefixes: Set<string>;
   /** Han, kana, Hangul and Thai aliases: matched as substrings of the native letters. */
   unspacedScriptTerms: { letters: string; source: TermSource }[];
   descriptions: CompiledDescription[];

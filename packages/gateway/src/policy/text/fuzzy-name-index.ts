@@ -25,11 +25,17 @@ function deletions(word: string, depth: number, into: Set<string>): void {
 export class FuzzyNameIndex {
   private readonly byDeletion = new Map<string, Set<string>>();
   private readonly words = new Set<string>();
+  private shortest = Infinity;
+  private longest = 0;
+  /** Prompts repeat their words; a bounded memo saves the deletion work on the next prompt. */
+  private readonly memo = new Map<string, string[]>();
 
   add(word: string): void {
     const distance = allowedDistance(word);
     if (distance === 0 || this.words.has(word)) return;
     this.words.add(word);
+    this.shortest = Math.min(this.shortest, word.length);
+    this.longest = Math.max(this.longest, word.length);
     const forms = new Set([word]);
     deletions(word, distance, forms);
     for (const form of forms) {
@@ -41,8 +47,20 @@ export class FuzzyNameIndex {
 
   /** Name words within their allowed distance of `word`, the word itself excluded. */
   lookup(word: string): string[] {
-    if (word.length < 4 || this.words.size === 0) return [];
+    if (word.length < 4 || word.length < this.shortest - 2 || word.length > this.longest + 2) {
+      return [];
+    }
+    const known = this.memo.get(word);
+    if (known != null) return known;
+    const found = this.search(word);
+    if (this.memo.size >= 20_000) this.memo.clear();
+    this.memo.set(word, found);
+    return found;
+  }
+
+  private search(word: string): string[] {
     const forms = new Set([word]);
+    // Two deletions only where a distance-2 name (over 8 letters) can be reached.
     deletions(word, word.length >= 8 ? 2 : 1, forms);
     const found = new Set<string>();
     for (const form of forms) {

@@ -28,7 +28,10 @@ function isWordish(character: string | undefined): boolean {
   return character != null && (letter.test(character) || isLeetCharacter(character));
 }
 
+const leetCharacter = /[0-9@$€£¡!|+(<]/;
+
 function translateChunk(chunk: string, one: string, everyChunk: boolean): string {
+  if (!leetCharacter.test(chunk)) return chunk;
   if (!everyChunk && !letter.test(chunk)) return chunk;
   const characters = [...chunk];
   return characters
@@ -48,7 +51,7 @@ function translateChunk(chunk: string, one: string, everyChunk: boolean): string
  * contain a letter are translated, so "5 kids" or "1080p" keep their numbers.
  */
 export function leetVariants(folded: string): string[] {
-  if (!/[0-9@$€£¡!|+(<]/.test(folded)) return [];
+  if (!leetCharacter.test(folded)) return [];
   // Once one word mixes letters and leet characters the writer is using leetspeak, so all-digit
   // words ("70" for "to", "4" for "a") are read as letters too.
   const mixed = folded.split(/\s+/).some((chunk) => letter.test(chunk) && /[0-9@$€£¡]/.test(chunk));

@@ -57,9 +57,11 @@ export function matchSquashed(compiled: CompiledPack, words: string[]): TermSour
     let glued = '';
     for (let end = start; end < words.length; end += 1) {
       glued += words[end];
-      if (glued.length > compiled.longestSquashedForm) break;
       const phrases = compiled.phrasesBySquashedForm.get(glued);
-      if (phrases == null) continue;
+      if (phrases == null) {
+        if (compiled.squashedPrefixes.has(glued)) continue;
+        break;
+      }
       const pieces = words.slice(start, end + 1);
       if (!coversWholeLetterRun(words, start, end)) continue;
       for (const phrase of phrases) {

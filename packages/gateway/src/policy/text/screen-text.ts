@@ -7,6 +7,7 @@ import { matchDescriptions } from './match-descriptions.js';
 import { matchPhrases } from './match-phrases.js';
 import { matchSquashed } from './match-squashed.js';
 import { textVariants } from './text-variants.js';
+import type { TextReading } from './text-variants.js';
 import { wordCandidates } from './word-candidates.js';
 import type { WordCandidates } from './word-candidates.js';
 
@@ -16,6 +17,48 @@ export interface TextHits {
   minorAge: boolean;
 }
 
+interface LeetReading {
+  words: string[];
+  candidates: WordCandidates[];
+}
+
+/**
+ * Candidates per word, computed once per distinct word of the prompt. Leet readings differ
+ * letter by letter ("1" as i or l), so they are merged word by word with the previous one: an
+ * innocent phrase read one way still excuses a term read the other way.
+ */
+function readingCandidates(
+  compiled: CompiledPack,
+  reading: TextReading,
+  cache: Map<string, WordCandidates>,
+  previous: LeetReading | null,
+): WordCandidates[] {
+  const fuzzy = reading.kind !== 'native';
+  const candidates = reading.words.map((word) => {
+    const key = fuzzy ? word : `native:${word}`;
+    let found = cache.get(key);
+    if (found == null) {
+      found = wordCandidates(compiled, word, fuzzy);
+      cache.set(key, found);
+    }
+    return found;
+  });
+  if (
+    reading.kind !== 'leet' ||
+    previous == null ||
+    previous.words.length !== reading.words.length
+  ) {
+    return candidates;
+  }
+  return candidates.map((own, index) => {
+    const other = previous.candidates[index]!;
+    if (other === own) return own;
+    const merged = new Map(own);
+    for (const [word, misspelt] of other) if (!merged.has(word)) merged.set(word, misspelt);
+    return merged;
+  });
+}
+
 function screenOnce(
   compiled: CompiledPack,
   minorAge: CompiledMinorAge | null,
@@ -23,23 +66,10 @@ function screenOnce(
   into: TextHits,
 ): void {
   const variants = textVariants(text, compiled.fold);
-  let previous: { words: string[]; candidates: WordCandidates[] } | null = null;
+  const cache = new Map<string, WordCandidates>();
+  let previous: LeetReading | null = null;
   for (const reading of variants.readings) {
-    const candidates = reading.words.map((word) =>
-      wordCandidates(compiled, word, reading.kind !== 'native'),
-    );
-    // Leet readings differ letter by letter ("1" as i or l): merged word by word, an innocent
-    // phrase read one way still excuses a term read the other way.
-    if (
-      reading.kind === 'leet' &&
-      previous != null &&
-      previous.words.length === reading.words.length
-    ) {
-      candidates.forEach((map, index) => {
-        for (const [word, fuzzy] of previous!.candidates[index]!)
-          if (!map.has(word)) map.set(word, fuzzy);
-      });
-    }
+    const candidates = readingCandidates(compiled, reading, cache, previous);
     if (reading.kind === 'leet') previous = { words: reading.words, candidates };
     into.terms.push(...matchPhrases(compiled, candidates));
     into.terms.push(...matchDescriptions(compiled, candidates));
