@@ -57,6 +57,11 @@ describe('evasion techniques', () => {
     ['split word', 'pika chu in the rain', 'character.pikachu'],
     ['repeated letters', 'a pooooorn clip', 'sexual.explicit'],
     ['misspelling', 'Tayler Swfit at a concert', 'person.taylor-swift'],
+    [
+      'misspelling of a name listed in two spellings',
+      'Scarlet Johanson dancing',
+      'person.scarlett-johansson',
+    ],
     ['long misspelling', 'arnold shwarzeneger lifting weights', 'person.arnold-schwarzenegger'],
     ['other language, Spanish', 'una mujer desnuda en la playa', 'sexual.explicit'],
     ['other language, Cyrillic', 'пикачу бежит', 'character.pikachu'],

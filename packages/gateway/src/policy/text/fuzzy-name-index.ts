@@ -45,6 +45,11 @@ export class FuzzyNameIndex {
     }
   }
 
+  /** Whether the word is itself a name word (misspellings of it may still point elsewhere). */
+  has(word: string): boolean {
+    return this.words.has(word);
+  }
+
   /** Name words within their allowed distance of `word`, the word itself excluded. */
   lookup(word: string): string[] {
     if (word.length < 4 || word.length < this.shortest - 2 || word.length > this.longest + 2) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leetVariants } from './leet-variants.js';
+import { leetKeepingNumbers, leetVariants } from './leet-variants.js';
 
 describe('leetVariants', () => {
   it('reads digits and symbols inside words as letters', () => {
@@ -18,5 +18,13 @@ describe('leetVariants', () => {
 
   it('reads ! and | as letters only between letters', () => {
     expect(leetVariants('k!d hello!')).toEqual(['kid hello!']);
+  });
+});
+
+describe('leetKeepingNumbers', () => {
+  it('keeps all-digit words as numbers once leetspeak is in use', () => {
+    expect(leetKeepingNumbers('b0y und3r 12')).toBe('boy under 12');
+    expect(leetVariants('b0y und3r 12')).toContain('boy under i2');
+    expect(leetKeepingNumbers('a boy under 12')).toBeNull();
   });
 });

@@ -58,7 +58,15 @@ export function leetVariants(folded: string): string[] {
   const readings = ['i', 'l'].map((one) =>
     folded.replace(/\S+/g, (chunk) => translateChunk(chunk, one, mixed)),
   );
-  // Numbers stay numbers in one reading, so "und3r 12" still states an age.
-  if (mixed) readings.push(folded.replace(/\S+/g, (chunk) => translateChunk(chunk, 'i', false)));
   return [...new Set(readings)].filter((reading) => reading !== folded);
+}
+
+/**
+ * The leet reading with all-digit words left as numbers, so "und3r 12" still states an age;
+ * null where it would equal a reading the screen already has.
+ */
+export function leetKeepingNumbers(folded: string): string | null {
+  const mixed = folded.split(/\s+/).some((chunk) => letter.test(chunk) && /[0-9@$€£¡]/.test(chunk));
+  if (!mixed || !/(^|\s)\d+(\s|$)/.test(folded)) return null;
+  return folded.replace(/\S+/g, (chunk) => translateChunk(chunk, 'i', false));
 }

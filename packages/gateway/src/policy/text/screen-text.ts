@@ -69,6 +69,11 @@ function screenOnce(
   const cache = new Map<string, WordCandidates>();
   let previous: LeetReading | null = null;
   for (const reading of variants.readings) {
+    if (reading.kind === 'ages') {
+      if (minorAge != null && !into.minorAge)
+        into.minorAge = statesMinorAge(reading.words, minorAge);
+      continue;
+    }
     const candidates = readingCandidates(compiled, reading, cache, previous);
     if (reading.kind === 'leet') previous = { words: reading.words, candidates };
     into.terms.push(...matchPhrases(compiled, candidates));

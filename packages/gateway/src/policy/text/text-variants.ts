@@ -1,11 +1,12 @@
 import type { ConfusableFolder } from './fold-confusables.js';
-import { leetVariants } from './leet-variants.js';
+import { leetKeepingNumbers, leetVariants } from './leet-variants.js';
 import { rawLowerForm, stripInvisible } from './strip-invisible.js';
 import { tokenize } from './tokenize-text.js';
 
 /** One reading of the prompt as words. Every reading is matched; any hit counts. */
 export interface TextReading {
-  kind: 'folded' | 'leet' | 'native';
+  /** `ages`: a leet reading with numbers kept, read only for stated ages. */
+  kind: 'folded' | 'leet' | 'native' | 'ages';
   words: string[];
 }
 
@@ -26,6 +27,8 @@ export function textVariants(text: string, fold: ConfusableFolder): TextVariants
   const folded = fold(visible).toLowerCase();
   const readings: TextReading[] = [{ kind: 'folded', words: tokenize(folded) }];
   for (const leet of leetVariants(folded)) readings.push({ kind: 'leet', words: tokenize(leet) });
+  const ages = leetKeepingNumbers(folded);
+  if (ages != null) readings.push({ kind: 'ages', words: tokenize(ages) });
   const native = rawLowerForm(visible);
   const nativeWords = /[^\p{Script=Latin}\P{L}]/u.test(native) ? tokenize(native) : [];
   if (nativeWords.length > 0) readings.push({ kind: 'native', words: nativeWords });
