@@ -84,6 +84,21 @@ describe('parsePolicyPack', () => {
     expect(failure(sexualEntity, 'p.yaml').path).toBe('entities.0.category');
   });
 
+  it('rejects a combination that names nothing in the pack, with its path and line', () => {
+    const typo = validYaml.replace('requires: [minors, sexual]', 'requires: [minors, sexaul]');
+    const error = failure(typo, 'policy.yaml');
+    expect(error.path).toBe('combinations.0.requires.1');
+    expect(error.line).toBe(15);
+    expect(error.message).toMatch(/sexaul is neither a category/);
+  });
+
+  it('rejects duplicate ids and unclosed alternatives', () => {
+    const twice = validYaml.replace('rule: combo.minor-sexual', 'rule: sexual.explicit');
+    expect(failure(twice, 'p.yaml').message).toMatch(/sexual\.explicit is defined twice/);
+    const unclosed = validYaml.replace('terms: [porn,', "terms: ['{porn|smut', ");
+    expect(failure(unclosed, 'p.yaml').path).toBe('lexicons.0.terms.0');
+  });
+
   it('parses the shipped default pack', async () => {
     const { readFile } = await import('node:fs/promises');
     const { defaultPolicyFile } = await import('./default-policy-file.js');

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Document } from 'yaml';
-import type { z } from 'zod';
+import { checkPackReferences } from './check-pack-references.js';
 import { PolicyFileError } from './policy-file-error.js';
 import { policyPackSchema } from './policy-pack-schema.js';
 import type { PolicyPack } from './policy-pack-schema.js';
@@ -53,7 +53,11 @@ function parseJsonSyntax(source: string, fileName: string): Located {
   return parseYamlSyntax(source, fileName, 'json');
 }
 
-function schemaError(fileName: string, located: Located, issue: z.core.$ZodIssue): PolicyFileError {
+function schemaError(
+  fileName: string,
+  located: Located,
+  issue: { path: PropertyKey[]; message: string },
+): PolicyFileError {
   const path = issue.path.map(String).join('.');
   const node = located.document.getIn(issue.path as unknown[], true);
   const range = isNode(node) ? node.range : undefined;
@@ -82,5 +86,7 @@ export function parsePolicyPack(source: string, fileName: string): PolicyPack {
     if (first == null) throw new PolicyFileError(fileName, 'not a policy pack');
     throw schemaError(fileName, located, first);
   }
+  const problem = checkPackReferences(parsed.data);
+  if (problem != null) throw schemaError(fileName, located, problem);
   return parsed.data;
 }
