@@ -1,0 +1,36 @@
+import type { ConfusableFolder } from './fold-confusables.js';
+import { leetKeepingNumbers, leetVariants } from './leet-variants.js';
+import { rawLowerForm, stripInvisible } from './strip-invisible.js';
+import { tokenize } from './tokenize-text.js';
+
+/** One reading of the prompt as words. Every reading is matched; any hit counts. */
+export interface TextReading {
+  /** `ages`: a leet reading with numbers kept, read only for stated ages. */
+  kind: 'folded' | 'leet' | 'native' | 'ages';
+  words: string[];
+}
+
+/** Every reading of one piece of text, plus its letters with all separators removed. */
+export interface TextVariants {
+  readings: TextReading[];
+  /** Lowercase NFKC letters of the original scripts, no separators: for kana and Han aliases. */
+  nativeLetters: string;
+}
+
+/**
+ * NFKC, invisible characters stripped, then homoglyph folding (which lowercases) for the main
+ * reading; leetspeak readings on top of it; and a native reading that skips folding so Cyrillic
+ * and kana aliases still match their own spelling.
+ */
+export function textVariants(text: string, fold: ConfusableFolder): TextVariants {
+  const visible = stripInvisible(text);
+  const folded = fold(visible).toLowerCase();
+  const readings: TextReading[] = [{ kind: 'folded', words: tokenize(folded) }];
+  for (const leet of leetVariants(folded)) readings.push({ kind: 'leet', words: tokenize(leet) });
+  const ages = leetKeepingNumbers(folded);
+  if (ages != null) readings.push({ kind: 'ages', words: tokenize(ages) });
+  const native = rawLowerForm(visible);
+  const nativeWords = /[^\p{Script=Latin}\P{L}]/u.test(native) ? tokenize(native) : [];
+  if (nativeWords.length > 0) readings.push({ kind: 'native', words: nativeWords });
+  return { readings, nativeLetters: nativeWords.join('') };
+}
