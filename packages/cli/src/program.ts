@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
 import { registerAuditCommand } from './commands/audit-command.js';
+import { registerRedteamCommand } from './commands/register-redteam-command.js';
 import { registerBenchCommand } from './commands/bench-command.js';
 import { registerDeleteCommand } from './commands/delete-command.js';
 import { registerDownloadCommand } from './commands/download-command.js';
@@ -66,6 +67,7 @@ export function buildProgram(io: CliIo, signal: AbortSignal): Command {
     registerUsageCommand,
     registerVerifyCommand,
     registerAuditCommand,
+    registerRedteamCommand,
     registerEmulateCommand,
   ]) {
     register(program, context);

@@ -102,9 +102,10 @@ export type {
   RedteamScreen,
   ShippedSet,
 } from './policy/redteam/index.js';
-// The policy audit: the lead's create, remix and worker paths append through `openAuditLog`'s
+// The policy audit: the create, remix and worker paths append through `openAuditLog`'s
 // log (or `appendAuditRecord` with its key); `vgw audit` lists and verifies it.
 export { openAuditLog, AuditKeyMissingError } from './assembly/open-audit-log.js';
+export { redteamScreen } from './assembly/redteam-screen.js';
 export type { AuditLog } from './assembly/open-audit-log.js';
 export { auditKeyPath, loadOrCreateAuditKey, readAuditKey } from './assembly/audit-key-file.js';
 export {

@@ -8,6 +8,8 @@ import type { Authenticator } from '../http/middleware/authenticate.js';
 import { createModelRegistry, type ModelRegistry } from '../providers/model-registry.js';
 import { createContentStore, type ContentStore } from '../storage/content-store.js';
 import { assembleGateway } from './assemble-gateway.js';
+import { labellerFromConfig } from './labeller-from-config.js';
+import { policyFromConfig } from './policy-from-config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { buildVideoModels } from './build-video-models.js';
 import type { WorkerFactories } from './worker-factories.js';
@@ -52,6 +54,15 @@ async function openConfiguredDatabase(
   }
 }
 
+/** The policy gate and the output labeller: a broken policy file or key stops the start. */
+async function screeningFromConfig(config: Config, database: Database, options: GatewayOptions) {
+  const policy = await policyFromConfig(config, {
+    database,
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+  });
+  return { policy, labelling: await labellerFromConfig(config) };
+}
+
 /** The composition root: turns a validated Config into a running gateway's parts. */
 export async function createGateway(
   config: Config,
@@ -62,7 +73,28 @@ export async function createGateway(
   const store = createContentStore(join(config.dataDir, 'storage'));
   const { models, unconfigured } = buildVideoModels(config, logger);
   const registry = createModelRegistry(models, config.defaultModel, unconfigured);
+  const { policy, labelling } = await screeningFromConfig(config, database, options).catch(
+    async (error: unknown) => {
+      await database.close();
+      await unlock();
+      throw error;
+    },
+  );
+  if (labelling?.warning != null) {
+    logger.warn({ provenance: config.provenance.mode }, labelling.warning);
+  }
+  // The classifier's model loads in the background: the first screened image may wait for it.
+  void policy
+    ?.warmUp()
+    .catch((error: unknown) =>
+      logger.warn(
+        { error: String(error) },
+        'the image classifier could not load; image checks will fail as configured',
+      ),
+    );
   const { app, newWorker, newScoreWorker } = assembleGateway(config, {
+    ...(policy != null ? { policy: policy.gate } : {}),
+    ...(labelling != null ? { labeller: labelling.labeller } : {}),
     database,
     store,
     registry,

@@ -42,7 +42,7 @@ export async function loadPolicyPack(config: Config): Promise<PolicyPack> {
   }
 }
 
-function textPolicyCheck(check: TextCheck): PolicyCheck {
+export function textPolicyCheck(check: TextCheck): PolicyCheck {
   return {
     id: check.id,
     version: check.version,
