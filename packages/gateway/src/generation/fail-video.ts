@@ -4,6 +4,7 @@ import { recordFailed } from '../db/video-transitions-repository.js';
 import { settlementOfFailure, type Settlement } from '../cost/settlement.js';
 import { shouldFallBack } from '../routing/fallback-policy.js';
 import type { AdvanceVideoDeps } from './advance-video-deps.js';
+import { auditUpstreamRefusal } from './audit-upstream-refusal.js';
 import { noteEngineFailure } from './engine-health.js';
 import { fallBack } from './fall-back.js';
 
@@ -33,6 +34,13 @@ export async function failVideo(
     args.settlement ??
     settlementOfFailure(deps.cost.billingOf(video.provider), args.error, video.operation != null);
   await noteEngineFailure(deps, video, args.error);
+  if (
+    deps.policy != null &&
+    args.error.code === 'content_policy_violation' &&
+    args.settlement?.rule !== 'billed:output_refused'
+  ) {
+    await auditUpstreamRefusal(deps.policy, video, args.error);
+  }
   const plan = video.routePlan;
   if (
     plan != null &&

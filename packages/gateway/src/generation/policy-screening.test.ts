@@ -207,6 +207,33 @@ describe.each(testDatabaseKinds())('policy screening on %s', (kind) => {
     ]);
   });
 
+  it("audits a provider's own content refusal with its code", async () => {
+    const audit: AuditEntry[] = [];
+    const model = createFakeVideoModel({
+      statusScript: () => ({
+        status: 'failed',
+        error: {
+          code: 'content_policy_violation',
+          message: 'SAFETY.INPUT.TEXT',
+          retryable: false,
+          param: 'prompt',
+        },
+      }),
+    });
+    gateway = await createTestGateway(kind, [model], { policy: () => gate([], audit) });
+    const { id } = (await (await gateway.postVideo({ prompt: 'a fox' })).json()) as { id: string };
+    await gateway.drain(gateway.newWorker(), 20);
+    expect(audit.map((entry) => [entry.operation, entry.upstreamCode, entry.videoId])).toEqual([
+      ['create', null, id],
+      ['upstream', 'fake:content_policy_violation', id],
+    ]);
+    expect(audit[1]?.verdict).toMatchObject({
+      decision: 'refuse',
+      param: 'prompt',
+      rules: ['upstream.fake'],
+    });
+  });
+
   it('stores the signed copy, or a sidecar served as variant c2pa, and shows the label', async () => {
     const labeller: OutputLabeller = {
       async label(inputPath) {
