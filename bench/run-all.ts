@@ -35,6 +35,17 @@ if (only === 'all' || only === 'routing') {
   results.readBreakers = await benchReadBreakers(2000);
   console.table([results.readBreakers]);
 }
+if (only === 'all' || only === 'policy') {
+  const { benchPolicyScreening } = await import('./policy-screening.js');
+  results.policyScreening = await benchPolicyScreening(Number(process.env.BENCH_SCREENS ?? 2000));
+  console.table(results.policyScreening);
+  const { benchPolicyImage } = await import('./policy-image.js');
+  results.policyImage = await benchPolicyImage(Number(process.env.BENCH_IMAGE_SCREENS ?? 200));
+  console.table(results.policyImage);
+  const { benchC2paSigning } = await import('./c2pa-signing.js');
+  results.c2paSigning = await benchC2paSigning(Number(process.env.BENCH_ROUNDS ?? 7));
+  console.table(results.c2paSigning);
+}
 // BENCH_BASELINE (a git ref) adds that commit's tree to these groups, measured side by side.
 const baselineGroup = (name: string) => only === 'all' || only === name;
 if (baselineGroup('retrieve') || baselineGroup('overhead')) {
