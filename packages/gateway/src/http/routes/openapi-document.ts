@@ -10,6 +10,17 @@ const errorSchema = z.object({
     type: z.string(),
     param: z.string().nullable(),
     code: z.string().nullable(),
+    policy: z
+      .object({
+        version: z.string(),
+        category: z.string().nullable(),
+        rules: z.array(z.string()),
+        stage: z.enum(['pre', 'post', 'log-only']),
+      })
+      .optional()
+      .describe(
+        'vgw extension on `content_policy_violation`: the policy version, category and rule ids that refused the input named by `param`.',
+      ),
   }),
 });
 
@@ -17,7 +28,10 @@ const json = (schema: string) => ({
   'application/json': { schema: { $ref: `#/components/schemas/${schema}` } },
 });
 const errors = {
-  '400': { description: 'Invalid request', content: json('Error') },
+  '400': {
+    description: 'Invalid request, or an input refused by policy (`content_policy_violation`)',
+    content: json('Error'),
+  },
   '401': { description: 'Missing, unknown or revoked API key', content: json('Error') },
   '404': { description: 'No such video in this project', content: json('Error') },
 };
