@@ -10,6 +10,8 @@ export interface OpenGatewayOptions {
   logging: 'quiet' | 'service';
   authenticator?: GatewayOptions['authenticator'];
   pollAfterMs?: number;
+  /** False for commands that never create videos: no policy or signing keys are loaded. */
+  screening?: boolean;
 }
 
 export function loadContextConfig(context: CommandContext): Promise<Config> {
@@ -32,6 +34,7 @@ export async function openGateway(
   const gatewayOptions: GatewayOptions = {};
   if (options.authenticator != null) gatewayOptions.authenticator = options.authenticator;
   if (options.pollAfterMs != null) gatewayOptions.pollAfterMs = options.pollAfterMs;
+  if (options.screening != null) gatewayOptions.screening = options.screening;
   // Through the injected streams, so in-process runs capture the logs like the rest.
   const destination = options.logging === 'quiet' ? context.io.stderr : context.io.stdout;
   const quietLevel = debug ? 'debug' : 'error';
@@ -50,7 +53,7 @@ export async function withOwnDatabase(
   context: CommandContext,
   work: (gateway: Gateway) => Promise<void>,
 ): Promise<void> {
-  const gateway = await openGateway(context, { logging: 'quiet' });
+  const gateway = await openGateway(context, { logging: 'quiet', screening: false });
   try {
     await work(gateway);
   } finally {

@@ -91,6 +91,7 @@ describe('vgw usage', () => {
         failure_cost_usd: '0.000000',
         cost_per_finished_second_usd: '0.002000',
         never_downloaded_usd: '0.006000',
+        upstream_rejections: 0,
       });
 
       const csv = await vgw(['usage', '--group-by', 'key', '--csv', '--since', '1h']);

@@ -33,6 +33,11 @@ export interface GatewayOptions {
   allowLoopbackDownloads?: boolean;
   /** The poll hint sent on unfinished videos; the in-process CLI polls faster than remote clients. */
   pollAfterMs?: number;
+  /**
+   * False for commands that only read or administer the database (keys, budgets, audit): no
+   * policy gate, classifier, audit key or signing key is loaded or made. Default true.
+   */
+  screening?: boolean;
 }
 
 /** The embedded database is locked to this process first; a failed open releases the lock. */
@@ -56,6 +61,7 @@ async function openConfiguredDatabase(
 
 /** The policy gate and the output labeller: a broken policy file or key stops the start. */
 async function screeningFromConfig(config: Config, database: Database, options: GatewayOptions) {
+  if (options.screening === false) return { policy: null, labelling: null };
   const policy = await policyFromConfig(config, {
     database,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
