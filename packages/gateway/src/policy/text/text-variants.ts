@@ -1,12 +1,16 @@
 import type { ConfusableFolder } from './fold-confusables.js';
+import { joinSeparatedLetters } from './join-separated-letters.js';
 import { leetKeepingNumbers, leetVariants } from './leet-variants.js';
 import { rawLowerForm, stripInvisible } from './strip-invisible.js';
 import { tokenize } from './tokenize-text.js';
 
 /** One reading of the prompt as words. Every reading is matched; any hit counts. */
 export interface TextReading {
-  /** `ages`: a leet reading with numbers kept, read only for stated ages. */
-  kind: 'folded' | 'leet' | 'native' | 'ages';
+  /**
+   * `ages`: a leet reading with numbers kept, read only for stated ages. `joined`: letters spelled
+   * out one by one (`n u d e`, `n.u.d.e`) joined back into words.
+   */
+  kind: 'folded' | 'joined' | 'leet' | 'native' | 'ages';
   words: string[];
 }
 
@@ -26,6 +30,8 @@ export function textVariants(text: string, fold: ConfusableFolder): TextVariants
   const visible = stripInvisible(text);
   const folded = fold(visible).toLowerCase();
   const readings: TextReading[] = [{ kind: 'folded', words: tokenize(folded) }];
+  const joined = joinSeparatedLetters(folded);
+  if (joined !== folded) readings.push({ kind: 'joined', words: tokenize(joined) });
   for (const leet of leetVariants(folded)) readings.push({ kind: 'leet', words: tokenize(leet) });
   const ages = leetKeepingNumbers(folded);
   if (ages != null) readings.push({ kind: 'ages', words: tokenize(ages) });
