@@ -68,7 +68,10 @@ function screenOnce(
   const variants = textVariants(text, compiled.fold);
   const cache = new Map<string, WordCandidates>();
   let previous: LeetReading | null = null;
-  for (const reading of variants.readings) {
+  const segmented = compiled.segmenter.split(variants.camelWords);
+  const readings: TextReading[] = [...variants.readings];
+  if (segmented != null) readings.push({ kind: 'segmented', words: segmented });
+  for (const reading of readings) {
     if (reading.kind === 'ages') {
       if (minorAge != null && !into.minorAge)
         into.minorAge = statesMinorAge(reading.words, minorAge);

@@ -8,9 +8,10 @@ import { tokenize } from './tokenize-text.js';
 export interface TextReading {
   /**
    * `ages`: a leet reading with numbers kept, read only for stated ages. `joined`: letters spelled
-   * out one by one (`n u d e`, `n.u.d.e`) joined back into words.
+   * out one by one (`n u d e`, `n.u.d.e`) joined back into words. `segmented`: words written
+   * without spaces (`nudechild`) split into dictionary words.
    */
-  kind: 'folded' | 'joined' | 'leet' | 'native' | 'ages';
+  kind: 'folded' | 'joined' | 'segmented' | 'leet' | 'native' | 'ages';
   words: string[];
 }
 
@@ -19,7 +20,11 @@ export interface TextVariants {
   readings: TextReading[];
   /** Lowercase NFKC letters of the original scripts, no separators: for kana and Han aliases. */
   nativeLetters: string;
+  /** Folded words, also split where a capital follows a small letter or digits meet letters. */
+  camelWords: string[];
 }
+
+const camelBoundary = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/gu;
 
 /**
  * NFKC, invisible characters stripped, then homoglyph folding (which lowercases) for the main
@@ -38,5 +43,7 @@ export function textVariants(text: string, fold: ConfusableFolder): TextVariants
   const native = rawLowerForm(visible);
   const nativeWords = /[^\p{Script=Latin}\P{L}]/u.test(native) ? tokenize(native) : [];
   if (nativeWords.length > 0) readings.push({ kind: 'native', words: nativeWords });
-  return { readings, nativeLetters: nativeWords.join('') };
+  const camel = visible.replace(camelBoundary, ' ');
+  const camelWords = camel === visible ? readings[0]!.words : tokenize(fold(camel).toLowerCase());
+  return { readings, nativeLetters: nativeWords.join(''), camelWords };
 }
