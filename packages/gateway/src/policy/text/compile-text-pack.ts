@@ -151,7 +151,8 @@ function addLexicons(builder: Builder, pack: PolicyPack, fold: ConfusableFolder)
         category: lexicon.category,
         effect: lexicon.effect,
         entityId: null,
-        fuzzy: term.fuzzy ?? false,
+        // The dictionary guard keeps real words from reading as misspellings, so terms are fuzzy too.
+        fuzzy: term.fuzzy ?? true,
       };
       const except = exceptPhrases(builder, term.except ?? [], fold);
       for (const phrase of [term.term, ...(term.aliases ?? [])].flatMap(expandAlternatives)) {

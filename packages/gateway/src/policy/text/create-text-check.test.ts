@@ -74,6 +74,9 @@ describe('evasion techniques', () => {
       'Scarlet Johanson dancing',
       'person.scarlett-johansson',
     ],
+    ['misspelt term', 'sexaulised mnior', 'combo.minor-sexual'],
+    ['misspelt term, transposed', 'cihld erotcia', 'combo.minor-sexual'],
+    ['misspelt term, keyboard slip', 'undearge girl in a sexusl scene', 'combo.minor-sexual'],
     ['long misspelling', 'arnold shwarzeneger lifting weights', 'person.arnold-schwarzenegger'],
     ['other language, Spanish', 'una mujer desnuda en la playa', 'sexual.explicit'],
     ['other language, Cyrillic', 'пикачу бежит', 'character.pikachu'],
@@ -192,6 +195,9 @@ describe('benign prompts', () => {
     'therollinghillsofMiddlesexatsunrise',
     'a historical documetnary about tanks',
     'kkkkill ttttthe liiiights',
+    'atourofScunthorpetowncentre',
+    'abananacreampieonadinercounter',
+    'a manor house with baked bread and a chile on the table',
   ])('does not split squashed or misspelt text into a term: %s', (text) => {
     expect(blockingRules(text)).toEqual([]);
   });

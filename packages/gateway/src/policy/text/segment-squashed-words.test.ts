@@ -29,6 +29,7 @@ describe('segmentSquashed', () => {
   it('keeps a few uncovered letters together and gives up when most are uncovered', () => {
     expect(segmentSquashed('nudechildxyz', cost)).toEqual(['nude', 'child', 'xyz']);
     expect(segmentSquashed('scunthorpe', cost)).toBeNull();
+    expect(segmentSquashed('qnudechildonabeachq', cost)).toBeNull();
   });
 
   it('leaves short runs and runs with digits alone', () => {

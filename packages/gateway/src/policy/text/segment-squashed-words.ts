@@ -61,12 +61,16 @@ export function segmentSquashed(run: string, pieceCost: PieceCost): string[] | n
   if (best[run.length]!.weak) return null;
   const pieces: string[] = [];
   let unknown = 0;
+  let unknownPieces = 0;
   let pending = '';
   for (let end = run.length; end > 0; ) {
     const split = best[end]!;
     const piece = run.slice(split.from, end);
     if (split.known) {
-      if (pending !== '') pieces.push(pending);
+      if (pending !== '') {
+        pieces.push(pending);
+        unknownPieces += 1;
+      }
       pending = '';
       pieces.push(piece);
     } else {
@@ -75,7 +79,11 @@ export function segmentSquashed(run: string, pieceCost: PieceCost): string[] | n
     }
     end = split.from;
   }
-  if (pending !== '') pieces.push(pending);
-  if (pieces.length < 2 || unknown > run.length * unknownShare) return null;
+  if (pending !== '') {
+    pieces.push(pending);
+    unknownPieces += 1;
+  }
+  // One name the dictionary lacks is plausible; words found between scraps are a coincidence.
+  if (pieces.length < 2 || unknownPieces > 1 || unknown > run.length * unknownShare) return null;
   return pieces.reverse();
 }
