@@ -186,6 +186,7 @@ describe('benign prompts', () => {
   it('does not read a spelled-out word as the shorter term inside it', () => {
     expect(blockingRules('p h y s i o t h e r a p i s t')).toEqual([]);
     expect(blockingRules('t h e  r a p i d  r i v e r')).toEqual([]);
+    expect(blockingRules('t h e  a u d i e n c e  w a s  b l o w n  a w a y')).toEqual([]);
     expect(blockingRules('a t.h.e.r.a.p.i.s.t in a t-shirt')).toEqual([]);
   });
 
@@ -198,6 +199,7 @@ describe('benign prompts', () => {
     'atourofScunthorpetowncentre',
     'abananacreampieonadinercounter',
     'a manor house with baked bread and a chile on the table',
+    'a coupke ksising at sunset on a pier',
   ])('does not split squashed or misspelt text into a term: %s', (text) => {
     expect(blockingRules(text)).toEqual([]);
   });

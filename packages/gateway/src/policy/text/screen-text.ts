@@ -59,6 +59,8 @@ function readingCandidates(
   });
 }
 
+const widelySpaced = /[\p{L}\p{N}]\s{2,}[\p{L}\p{N}]/u;
+
 function screenOnce(
   compiled: CompiledPack,
   minorAge: CompiledMinorAge | null,
@@ -71,6 +73,8 @@ function screenOnce(
   const segmented = compiled.segmenter.split(variants.camelWords);
   const readings: TextReading[] = [...variants.readings];
   if (segmented != null) readings.push({ kind: 'segmented', words: segmented });
+  const joined =
+    readings.some((reading) => reading.kind === 'joined') && widelySpaced.test(text);
   for (const reading of readings) {
     if (reading.kind === 'ages') {
       if (minorAge != null && !into.minorAge)
@@ -81,7 +85,9 @@ function screenOnce(
     if (reading.kind === 'leet') previous = { words: reading.words, candidates };
     into.terms.push(...matchPhrases(compiled, candidates));
     into.terms.push(...matchDescriptions(compiled, candidates));
-    if (reading.kind !== 'native') into.terms.push(...matchSquashed(compiled, reading.words));
+    // Once text spaced out with wide word gaps is joined, gluing its letters again finds accidents.
+    const glue = reading.kind !== 'native' && !(reading.kind === 'folded' && joined);
+    if (glue) into.terms.push(...matchSquashed(compiled, reading.words));
     if (minorAge != null && !into.minorAge) into.minorAge = statesMinorAge(reading.words, minorAge);
   }
   for (const term of compiled.unspacedScriptTerms) {

@@ -18,7 +18,9 @@ function pieceCosts(words: SegmenterWords): PieceCost {
     if (piece === 'a') return -0.1;
     if (piece.length === 1) return piece === 'i' ? 1 : null;
     if (commonWords.has(piece)) return 1;
-    if (!words.dictionary.has(piece) && !words.packWords.has(piece)) return null;
+    const known = words.dictionary.has(piece);
+    // A short name the dictionary lacks (`ksi`) turns up by chance inside squashed words.
+    if (!known && (piece.length < 4 || !words.packWords.has(piece))) return null;
     if (piece.length >= 5) return 1.1;
     if (piece.length === 4) return 1.6;
     return piece.length === 3 ? 2 : weakPieceCost;
