@@ -73,8 +73,7 @@ function screenOnce(
   const segmented = compiled.segmenter.split(variants.camelWords);
   const readings: TextReading[] = [...variants.readings];
   if (segmented != null) readings.push({ kind: 'segmented', words: segmented });
-  const joined =
-    readings.some((reading) => reading.kind === 'joined') && widelySpaced.test(text);
+  const joined = readings.some((reading) => reading.kind === 'joined') && widelySpaced.test(text);
   for (const reading of readings) {
     if (reading.kind === 'ages') {
       if (minorAge != null && !into.minorAge)
