@@ -11,6 +11,11 @@ const spacedRun = /(?<![\p{L}\p{N}])[\p{L}\p{N}](?: [\p{L}\p{N}])+(?![\p{L}\p{N}
 /** A spelled-out word of three letters or more: the signal that the text is letter-spaced. */
 const spacedWord = /(?<![\p{L}\p{N}])[\p{L}\p{N}](?: [\p{L}\p{N}]){2,}(?![\p{L}\p{N}])/u;
 
+/** Whether letters are spelled out with separators other than single spaces. */
+export function hasDottedRun(text: string): boolean {
+  return new RegExp(dottedRun.source, 'u').test(text);
+}
+
 /**
  * The text with letters spelled out one by one joined back into words: runs joined by dots,
  * underscores, stars, dashes or slashes lose their separators, and in letter-spaced text

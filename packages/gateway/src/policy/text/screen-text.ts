@@ -1,6 +1,7 @@
 import type { PolicyFinding } from '../policy-types.js';
 import type { CompiledPack, TermSource } from './compiled-pack.js';
 import { decodeBase64Runs } from './decode-base64-runs.js';
+import { hasDottedRun } from './join-separated-letters.js';
 import type { CompiledMinorAge } from './detect-minor-age.js';
 import { statesMinorAge } from './detect-minor-age.js';
 import { matchDescriptions } from './match-descriptions.js';
@@ -73,7 +74,10 @@ function screenOnce(
   const segmented = compiled.segmenter.split(variants.camelWords);
   const readings: TextReading[] = [...variants.readings];
   if (segmented != null) readings.push({ kind: 'segmented', words: segmented });
-  const joined = readings.some((reading) => reading.kind === 'joined') && widelySpaced.test(text);
+  // Text joined from dots or wide gaps has its words back; gluing its letters again finds accidents.
+  const joined =
+    readings.some((reading) => reading.kind === 'joined') &&
+    (widelySpaced.test(text) || hasDottedRun(text));
   for (const reading of readings) {
     if (reading.kind === 'ages') {
       if (minorAge != null && !into.minorAge)
@@ -84,7 +88,6 @@ function screenOnce(
     if (reading.kind === 'leet') previous = { words: reading.words, candidates };
     into.terms.push(...matchPhrases(compiled, candidates));
     into.terms.push(...matchDescriptions(compiled, candidates));
-    // Once text spaced out with wide word gaps is joined, gluing its letters again finds accidents.
     const glue = reading.kind !== 'native' && !(reading.kind === 'folded' && joined);
     if (glue) into.terms.push(...matchSquashed(compiled, reading.words));
     if (minorAge != null && !into.minorAge) into.minorAge = statesMinorAge(reading.words, minorAge);
