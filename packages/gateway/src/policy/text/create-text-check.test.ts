@@ -75,6 +75,9 @@ describe('evasion techniques', () => {
       'person.scarlett-johansson',
     ],
     ['misspelt term', 'sexaulised mnior', 'combo.minor-sexual'],
+    ['age without a unit', 'a girl of twelve in lingerie', 'combo.minor-sexual'],
+    ['other-language minor term', 'una colegiala desnuda', 'combo.minor-sexual'],
+    ['slang', 'a wanking scene', 'sexual.explicit-vocabulary'],
     ['misspelt term, transposed', 'cihld erotcia', 'combo.minor-sexual'],
     ['misspelt term, keyboard slip', 'undearge girl in a sexusl scene', 'combo.minor-sexual'],
     ['long misspelling', 'arnold shwarzeneger lifting weights', 'person.arnold-schwarzenegger'],
@@ -200,6 +203,10 @@ describe('benign prompts', () => {
     'abananacreampieonadinercounter',
     'a manor house with baked bread and a chile on the table',
     'a coupke ksising at sunset on a pier',
+    'a s-n-o-w-m-a-n i*n a g.a.r.d.e.n a.f.t.e.r a s.n.o.w.f.a.l.l',
+    'a make love not war poster on a bedroom wall',
+    'a naga statue at a temple in Bali',
+    'the market square of Clitheroe',
   ])('does not split squashed or misspelt text into a term: %s', (text) => {
     expect(blockingRules(text)).toEqual([]);
   });
