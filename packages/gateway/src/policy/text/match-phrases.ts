@@ -11,7 +11,7 @@ function phraseAt(phrase: CompiledPhrase, readings: WordCandidates[], start: num
   if (!misspelt) return true;
   // A lone misspelt name needs length to mean anything ("carla" is not "carly"); a misspelt term
   // is a word the dictionary does not know, close to one the pack lists.
-  const shortest = phrase.source.entityId != null ? 6 : 5;
+  const shortest = 5;
   return phrase.source.fuzzy && (phrase.words.length > 1 || phrase.words[0]!.length >= shortest);
 }
 
