@@ -8,6 +8,7 @@ import { matchDescriptions } from './match-descriptions.js';
 import { matchPhrases } from './match-phrases.js';
 import { matchSquashed } from './match-squashed.js';
 import { textVariants } from './text-variants.js';
+import { collapseRepeats, hasLongRun } from './tokenize-text.js';
 import type { TextReading } from './text-variants.js';
 import { wordCandidates } from './word-candidates.js';
 import type { WordCandidates } from './word-candidates.js';
@@ -91,6 +92,9 @@ function screenOnce(
     const glue = reading.kind !== 'native' && !(reading.kind === 'folded' && joined);
     if (glue) into.terms.push(...matchSquashed(compiled, reading.words));
     if (minorAge != null && !into.minorAge) into.minorAge = statesMinorAge(reading.words, minorAge);
+    // Stretched ages ("twelveee yeaaar oooold") read once more with the runs collapsed.
+    if (minorAge != null && !into.minorAge && reading.words.some(hasLongRun))
+      into.minorAge = statesMinorAge(reading.words.map(collapseRepeats), minorAge);
   }
   for (const term of compiled.unspacedScriptTerms) {
     if (variants.nativeLetters.includes(term.letters)) into.terms.push(term.source);

@@ -11,12 +11,16 @@ export interface SegmenterWords {
   innocent: ReadonlySet<string>;
 }
 
+const scraps = new Set(['ex', 'ed', 'al', 'ma', 'pa', 'er', 'um', 'oh', 'ok', 'ox']);
+
 function pieceCosts(words: SegmenterWords): PieceCost {
   return (piece) => {
     if (words.innocent.has(piece)) return 0.5;
     // The article glued on is the commonest squash: `inasexualscene` is `in a sexual scene`.
     if (piece === 'a') return -0.1;
     if (piece.length === 1) return piece === 'i' ? 1 : null;
+    // Interjections and abbreviations are frequent words but poor pieces: `havings ex` hides `sex`.
+    if (scraps.has(piece)) return weakPieceCost;
     if (commonWords.has(piece)) return 1;
     const known = words.dictionary.has(piece);
     // A short name the dictionary lacks (`ksi`) turns up by chance inside squashed words.
