@@ -2,16 +2,21 @@ import { commonWords } from './common-words.js';
 import type { CompiledPack, CompiledPhrase, TermSource } from './compiled-pack.js';
 import type { ConfusableFolder } from './fold-confusables.js';
 import { expandAlternatives } from './expand-alternatives.js';
+import { loadEnglishWords } from './english-words.js';
 import { FuzzyNameIndex } from './fuzzy-name-index.js';
 import type { PolicyPack, ProtectedEntity } from './policy-pack-schema.js';
 import { rawLowerForm, stripInvisible } from './strip-invisible.js';
 import { collapseRepeats, tokenize } from './tokenize-text.js';
+import { WordSegmenter } from './word-segmenter.js';
 
 const unspacedScript =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 const nonLatinLetter = /[^\p{Script=Latin}\P{L}]/u;
 
-type Builder = Omit<CompiledPack, 'pack' | 'fold' | 'combinations' | 'minorAge'>;
+type Builder = Omit<
+  CompiledPack,
+  'pack' | 'fold' | 'combinations' | 'minorAge' | 'dictionary' | 'segmenter'
+>;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -146,7 +151,8 @@ function addLexicons(builder: Builder, pack: PolicyPack, fold: ConfusableFolder)
         category: lexicon.category,
         effect: lexicon.effect,
         entityId: null,
-        fuzzy: term.fuzzy ?? false,
+        // The dictionary guard keeps real words from reading as misspellings, so terms are fuzzy too.
+        fuzzy: term.fuzzy ?? true,
       };
       const except = exceptPhrases(builder, term.except ?? [], fold);
       for (const phrase of [term.term, ...(term.aliases ?? [])].flatMap(expandAlternatives)) {
@@ -162,8 +168,29 @@ function addLexicons(builder: Builder, pack: PolicyPack, fold: ConfusableFolder)
   }
 }
 
+/** Every except phrase squashed, and each of its words: what squashed text must not split. */
+function innocentForms(pack: PolicyPack, fold: ConfusableFolder): Set<string> {
+  const phrases = [
+    ...pack.entities.flatMap((entity) => entity.except ?? []),
+    ...pack.lexicons.flatMap((lexicon) =>
+      lexicon.terms.flatMap((entry) => (typeof entry === 'string' ? [] : (entry.except ?? []))),
+    ),
+  ];
+  const forms = new Set<string>();
+  for (const phrase of phrases) {
+    const words = foldedWords(phrase, fold);
+    forms.add(words.join(''));
+    for (const word of words) if (word.length >= 5) forms.add(word);
+  }
+  return forms;
+}
+
 /** Builds the lookup tables once per pack; screening then reads maps only. */
-export function compileTextPack(pack: PolicyPack, fold: ConfusableFolder): CompiledPack {
+export function compileTextPack(
+  pack: PolicyPack,
+  fold: ConfusableFolder,
+  dictionary: ReadonlySet<string> = loadEnglishWords(),
+): CompiledPack {
   const builder: Builder = {
     phrasesByFirstWord: new Map(),
     knownWords: new Set(),
@@ -185,6 +212,12 @@ export function compileTextPack(pack: PolicyPack, fold: ConfusableFolder): Compi
     ...builder,
     pack,
     fold,
+    dictionary,
+    segmenter: new WordSegmenter({
+      dictionary,
+      packWords: builder.knownWords,
+      innocent: innocentForms(pack, fold),
+    }),
     combinations: pack.combinations,
     minorAge: pack.minorAge ?? null,
   };

@@ -2,6 +2,7 @@ import type { PolicyCategory } from '../policy-types.js';
 import type { ConfusableFolder } from './fold-confusables.js';
 import type { FuzzyNameIndex } from './fuzzy-name-index.js';
 import type { CombinationRule, MinorAgeRule, PolicyPack } from './policy-pack-schema.js';
+import type { WordSegmenter } from './word-segmenter.js';
 
 /** What a matched phrase reports: the rule (or entity) it belongs to. */
 export interface TermSource {
@@ -48,6 +49,9 @@ export interface CompiledPack {
   minorAge: MinorAgeRule | null;
   /** `stem*` words by their first three letters: `porn*` matches `pornofilm`. */
   stemsByStart: Map<string, string[]>;
+  /** English words: never misspellings of a term, and the pieces squashed text splits into. */
+  dictionary: ReadonlySet<string>;
+  segmenter: WordSegmenter;
   /** Rule and entity ids by category, so combinations can name either. */
   categoryOfRule: Map<string, PolicyCategory>;
 }

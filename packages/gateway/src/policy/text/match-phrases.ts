@@ -9,8 +9,10 @@ function phraseAt(phrase: CompiledPhrase, readings: WordCandidates[], start: num
     misspelt ||= fuzzy;
   }
   if (!misspelt) return true;
-  // A lone misspelt word needs length to mean anything: "macro" is not "macron".
-  return phrase.source.fuzzy && (phrase.words.length > 1 || phrase.words[0]!.length >= 7);
+  // A lone misspelt name needs length to mean anything ("carla" is not "carly"); a misspelt term
+  // is a word the dictionary does not know, close to one the pack lists.
+  const shortest = 5;
+  return phrase.source.fuzzy && (phrase.words.length > 1 || phrase.words[0]!.length >= shortest);
 }
 
 /** Whether an innocent longer phrase (`suicide squad`) covers the match at `start`. */

@@ -18,7 +18,11 @@ const termObject = z.strictObject({
   term: phrase,
   aliases: z.array(phrase).optional(),
   languages: languages.optional(),
-  /** Misspellings (Damerau-Levenshtein) of this term's words; off for generic words by default. */
+  /**
+   * Misspellings (Damerau-Levenshtein) of this term's words; on by default, since a word the
+   * English dictionary knows is never read as a misspelling. Off for terms whose misspellings
+   * are other languages' ordinary words.
+   */
   fuzzy: z.boolean().optional(),
   /** Circumlocutions, matched as a set of keywords close together in any order. */
   descriptions: z.array(phrase).optional(),

@@ -1,12 +1,14 @@
 import type { PolicyFinding } from '../policy-types.js';
 import type { CompiledPack, TermSource } from './compiled-pack.js';
 import { decodeBase64Runs } from './decode-base64-runs.js';
+import { hasDottedRun } from './join-separated-letters.js';
 import type { CompiledMinorAge } from './detect-minor-age.js';
 import { statesMinorAge } from './detect-minor-age.js';
 import { matchDescriptions } from './match-descriptions.js';
 import { matchPhrases } from './match-phrases.js';
 import { matchSquashed } from './match-squashed.js';
 import { textVariants } from './text-variants.js';
+import { collapseRepeats, hasLongRun } from './tokenize-text.js';
 import type { TextReading } from './text-variants.js';
 import { wordCandidates } from './word-candidates.js';
 import type { WordCandidates } from './word-candidates.js';
@@ -59,6 +61,8 @@ function readingCandidates(
   });
 }
 
+const widelySpaced = /[\p{L}\p{N}]\s{2,}[\p{L}\p{N}]/u;
+
 function screenOnce(
   compiled: CompiledPack,
   minorAge: CompiledMinorAge | null,
@@ -68,7 +72,14 @@ function screenOnce(
   const variants = textVariants(text, compiled.fold);
   const cache = new Map<string, WordCandidates>();
   let previous: LeetReading | null = null;
-  for (const reading of variants.readings) {
+  const segmented = compiled.segmenter.split(variants.camelWords);
+  const readings: TextReading[] = [...variants.readings];
+  if (segmented != null) readings.push({ kind: 'segmented', words: segmented });
+  // Text joined from dots or wide gaps has its words back; gluing its letters again finds accidents.
+  const joined =
+    readings.some((reading) => reading.kind === 'joined') &&
+    (widelySpaced.test(text) || hasDottedRun(text));
+  for (const reading of readings) {
     if (reading.kind === 'ages') {
       if (minorAge != null && !into.minorAge)
         into.minorAge = statesMinorAge(reading.words, minorAge);
@@ -78,8 +89,12 @@ function screenOnce(
     if (reading.kind === 'leet') previous = { words: reading.words, candidates };
     into.terms.push(...matchPhrases(compiled, candidates));
     into.terms.push(...matchDescriptions(compiled, candidates));
-    if (reading.kind !== 'native') into.terms.push(...matchSquashed(compiled, reading.words));
+    const glue = reading.kind !== 'native' && !(reading.kind === 'folded' && joined);
+    if (glue) into.terms.push(...matchSquashed(compiled, reading.words));
     if (minorAge != null && !into.minorAge) into.minorAge = statesMinorAge(reading.words, minorAge);
+    // Stretched ages ("twelveee yeaaar oooold") read once more with the runs collapsed.
+    if (minorAge != null && !into.minorAge && reading.words.some(hasLongRun))
+      into.minorAge = statesMinorAge(reading.words.map(collapseRepeats), minorAge);
   }
   for (const term of compiled.unspacedScriptTerms) {
     if (variants.nativeLetters.includes(term.letters)) into.terms.push(term.source);

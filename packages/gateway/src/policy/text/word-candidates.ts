@@ -18,7 +18,8 @@ function addCollapsed(compiled: CompiledPack, word: string, candidates: WordCand
 }
 
 function addMisspellings(compiled: CompiledPack, word: string, candidates: WordCandidates): void {
-  if (word.length < 5 || commonWords.has(word)) return;
+  // A real word is never a misspelling: "baked" is not "naked", "manor" is not "minor".
+  if (word.length < 5 || commonWords.has(word) || compiled.dictionary.has(word)) return;
   // A lexicon word is never a misspelling, but one name's spelling may be another's typo.
   if (compiled.knownWords.has(word) && !compiled.fuzzyNames.has(word)) return;
   if (/\d/.test(word)) return;
