@@ -2,7 +2,7 @@ import { commonWords } from './common-words.js';
 import type { CompiledPack, CompiledPhrase, TermSource } from './compiled-pack.js';
 import type { ConfusableFolder } from './fold-confusables.js';
 import { expandAlternatives } from './expand-alternatives.js';
-import { loadEnglishWords } from './english-words.js';
+import { loadEnglishWords, loadFrequentEnglishWords } from './english-words.js';
 import { FuzzyNameIndex } from './fuzzy-name-index.js';
 import type { PolicyPack, ProtectedEntity } from './policy-pack-schema.js';
 import { rawLowerForm, stripInvisible } from './strip-invisible.js';
@@ -15,7 +15,7 @@ const nonLatinLetter = /[^\p{Script=Latin}\P{L}]/u;
 
 type Builder = Omit<
   CompiledPack,
-  'pack' | 'fold' | 'combinations' | 'minorAge' | 'dictionary' | 'segmenter'
+  'pack' | 'fold' | 'combinations' | 'minorAge' | 'dictionary' | 'frequentWords' | 'segmenter'
 >;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -24,11 +24,31 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
+/**
+ * Which words misspellings may reach: a phrase's common words too ("luttle girl"), since the
+ * rest of the phrase must still match; a lone common word never. Short lexicon words (`sex`,
+ * `csam`) go to a stricter index of their own.
+ */
+function indexFuzzy(
+  builder: Builder,
+  words: string[],
+  word: string,
+  source: TermSource,
+  minimum: number,
+): void {
+  if (!source.fuzzy || word.length < minimum) return;
+  const common = commonWords.has(word);
+  if (common && words.length === 1) return;
+  if (word.length >= 5) builder.fuzzyNames.add(word);
+  else if (source.entityId == null && !common) builder.fuzzyNames.addShort(word);
+}
+
 function addWords(
   builder: Builder,
   words: string[],
   source: TermSource,
   except: string[][] = [],
+  fuzzyMinimum = 0,
 ): void {
   if (words.length === 0) return;
   const phrase: CompiledPhrase = { words, source, except };
@@ -40,7 +60,7 @@ function addWords(
     if (collapsed.length >= 3 && !builder.wordsByCollapsedForm.get(collapsed)?.includes(word)) {
       push(builder.wordsByCollapsedForm, collapsed, word);
     }
-    if (source.fuzzy && !commonWords.has(word)) builder.fuzzyNames.add(word);
+    indexFuzzy(builder, words, word, source, fuzzyMinimum);
   }
   const squashed = words.join('');
   if (squashed.length >= 3 && !squashed.includes('*')) {
@@ -71,13 +91,20 @@ function addPhrase(
   source: TermSource,
   fold: ConfusableFolder,
   except: string[][] = [],
+  fuzzyMinimum = 0,
 ): void {
   const visible = stripInvisible(text);
   if (visible.includes('*')) {
-    addWords(builder, patternWords(fold(visible).toLowerCase(), builder), source, except);
+    addWords(
+      builder,
+      patternWords(fold(visible).toLowerCase(), builder),
+      source,
+      except,
+      fuzzyMinimum,
+    );
     return;
   }
-  addWords(builder, tokenize(fold(visible).toLowerCase()), source, except);
+  addWords(builder, tokenize(fold(visible).toLowerCase()), source, except, fuzzyMinimum);
   const native = rawLowerForm(visible);
   if (!nonLatinLetter.test(native)) return;
   const nativeWords = tokenize(native);
@@ -141,6 +168,8 @@ function addDescriptions(
   }
 }
 
+const foreignFuzzyMinimum = 6;
+
 function addLexicons(builder: Builder, pack: PolicyPack, fold: ConfusableFolder): void {
   for (const lexicon of pack.lexicons) {
     builder.categoryOfRule.set(lexicon.rule, lexicon.category);
@@ -158,10 +187,12 @@ function addLexicons(builder: Builder, pack: PolicyPack, fold: ConfusableFolder)
       for (const phrase of [term.term, ...(term.aliases ?? [])].flatMap(expandAlternatives)) {
         addPhrase(builder, phrase, source, fold, except);
       }
+      // No English dictionary guards other languages, so only their long words (`sexuelle`,
+      // not `nackt`, one letter from German `nacht`) may be misspelt.
       for (const form of Object.values(term.languages ?? {})
         .flat()
         .flatMap(expandAlternatives)) {
-        addPhrase(builder, form, { ...source, fuzzy: false }, fold);
+        addPhrase(builder, form, source, fold, [], foreignFuzzyMinimum);
       }
       addDescriptions(builder, term.descriptions ?? [], { ...source, fuzzy: false }, fold);
     }
@@ -190,6 +221,7 @@ export function compileTextPack(
   pack: PolicyPack,
   fold: ConfusableFolder,
   dictionary: ReadonlySet<string> = loadEnglishWords(),
+  frequentWords: ReadonlySet<string> = loadFrequentEnglishWords(),
 ): CompiledPack {
   const builder: Builder = {
     phrasesByFirstWord: new Map(),
@@ -213,6 +245,7 @@ export function compileTextPack(
     pack,
     fold,
     dictionary,
+    frequentWords,
     segmenter: new WordSegmenter({
       dictionary,
       packWords: builder.knownWords,

@@ -49,8 +49,10 @@ export interface CompiledPack {
   minorAge: MinorAgeRule | null;
   /** `stem*` words by their first three letters: `porn*` matches `pornofilm`. */
   stemsByStart: Map<string, string[]>;
-  /** English words: never misspellings of a term, and the pieces squashed text splits into. */
+  /** English words: the pieces squashed text splits into. */
   dictionary: ReadonlySet<string>;
+  /** English words people write: never misspellings of a term. */
+  frequentWords: ReadonlySet<string>;
   segmenter: WordSegmenter;
   /** Rule and entity ids by category, so combinations can name either. */
   categoryOfRule: Map<string, PolicyCategory>;

@@ -1,6 +1,7 @@
 import type { CheckOutcome } from '../policy-types.js';
 import { compileTextPack } from './compile-text-pack.js';
 import { compileMinorAge } from './detect-minor-age.js';
+import { loadFrequentEnglishWords } from './english-words.js';
 import { evaluateCombinations } from './evaluate-combinations.js';
 import type { ConfusableFolder } from './fold-confusables.js';
 import { loadConfusableFolder } from './fold-confusables.js';
@@ -38,7 +39,8 @@ export function createTextCheck(pack: PolicyPack, options: TextCheckOptions = {}
       ? { fold: options.fold, engine: 'injected' as const }
       : loadConfusableFolder();
   const compiled = compileTextPack(pack, loaded.fold);
-  const minorAge = pack.minorAge != null ? compileMinorAge(pack.minorAge) : null;
+  const minorAge =
+    pack.minorAge != null ? compileMinorAge(pack.minorAge, loadFrequentEnglishWords()) : null;
   const now = options.now ?? (() => performance.now());
   const maxCharacters = options.maxCharacters ?? 20_000;
   const base = {

@@ -19,6 +19,19 @@ describe('statesMinorAge', () => {
     expect(states('una chica de 15 años')).toBe(true);
   });
 
+  it('reads typos of number words and units outside everyday words', () => {
+    const guarded = compileMinorAge(
+      { rule: 'minors.stated-age', effect: 'flag', below: 18, units: ['year', 'years', 'old'] },
+      new Set(['there', 'tree', 'yeah']),
+    );
+    const read = (text: string) => statesMinorAge(tokenize(text), guarded);
+    expect(read('a twelvr year old')).toBe(true);
+    expect(read('ten yeae old')).toBe(true);
+    expect(read('there years old')).toBe(false);
+    expect(read('ten yeah')).toBe(false);
+    expect(read('twentyy years old')).toBe(false);
+  });
+
   it('ignores adult ages and plain counts', () => {
     expect(states('a 25 year old')).toBe(false);
     expect(states('18 years old')).toBe(false);

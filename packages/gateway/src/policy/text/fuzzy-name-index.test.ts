@@ -20,3 +20,20 @@ describe('FuzzyNameIndex', () => {
     expect(index.lookup('else')).toEqual([]);
   });
 });
+
+describe('FuzzyNameIndex short terms', () => {
+  const index = new FuzzyNameIndex();
+  for (const word of ['sex', 'csam', 'nsfw']) index.addShort(word);
+
+  it('reaches a short term one edit away with the first letter kept', () => {
+    expect(index.lookupShort('seyx')).toEqual(['sex']);
+    expect(index.lookupShort('caam')).toEqual(['csam']);
+    expect(index.lookupShort('nfsw')).toEqual(['nsfw']);
+  });
+
+  it('never across a changed first letter or two edits', () => {
+    expect(index.lookupShort('wsex')).toEqual([]);
+    expect(index.lookupShort('sxxyy')).toEqual([]);
+    expect(index.lookupShort('sex')).toEqual([]);
+  });
+});

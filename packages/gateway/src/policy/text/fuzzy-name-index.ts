@@ -29,6 +29,8 @@ export class FuzzyNameIndex {
   private longest = 0;
   /** Prompts repeat their words; a bounded memo saves the deletion work on the next prompt. */
   private readonly memo = new Map<string, string[]>();
+  /** Lexicon words of three or four letters, by first letter. */
+  private readonly shortByInitial = new Map<string, string[]>();
 
   add(word: string): void {
     const distance = allowedDistance(word);
@@ -43,6 +45,30 @@ export class FuzzyNameIndex {
       bucket.add(word);
       this.byDeletion.set(form, bucket);
     }
+  }
+
+  /**
+   * A term too short for the ordinary index (`sex`, `csam`). Its misspellings must keep the first
+   * letter and be one edit away, so `nfsw` and `seyx` reach it but few stray words do.
+   */
+  addShort(word: string): void {
+    if (word.length < 3 || word.length > 4 || this.words.has(word)) return;
+    this.words.add(word);
+    const initial = word[0]!;
+    const bucket = this.shortByInitial.get(initial) ?? [];
+    bucket.push(word);
+    this.shortByInitial.set(initial, bucket);
+  }
+
+  /** Short terms one edit from `word`, which has three to five letters and the same first one. */
+  lookupShort(word: string): string[] {
+    if (word.length < 3 || word.length > 5) return [];
+    return (this.shortByInitial.get(word[0]!) ?? []).filter(
+      (candidate) =>
+        candidate !== word &&
+        Math.abs(candidate.length - word.length) <= 1 &&
+        boundedDamerauLevenshtein(word, candidate, 1) <= 1,
+    );
   }
 
   /** Whether the word is itself a name word (misspellings of it may still point elsewhere). */

@@ -12,7 +12,8 @@ function phraseAt(phrase: CompiledPhrase, readings: WordCandidates[], start: num
   // A lone misspelt name needs length to mean anything ("carla" is not "carly"); a misspelt term
   // is a word the dictionary does not know, close to one the pack lists.
   const shortest = 5;
-  return phrase.source.fuzzy && (phrase.words.length > 1 || phrase.words[0]!.length >= shortest);
+  const long = phrase.words.length > 1 || phrase.words[0]!.length >= shortest;
+  return phrase.source.fuzzy && (long || phrase.source.entityId == null);
 }
 
 /** Whether an innocent longer phrase (`suicide squad`) covers the match at `start`. */

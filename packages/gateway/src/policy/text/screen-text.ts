@@ -6,12 +6,13 @@ import type { CompiledMinorAge } from './detect-minor-age.js';
 import { statesMinorAge } from './detect-minor-age.js';
 import { matchDescriptions } from './match-descriptions.js';
 import { matchPhrases } from './match-phrases.js';
+import { pairedTermsInsideSquashed } from './match-inside-squashed.js';
 import { matchSquashed } from './match-squashed.js';
 import { textVariants } from './text-variants.js';
 import { collapseRepeats, hasLongRun } from './tokenize-text.js';
 import type { TextReading } from './text-variants.js';
 import { wordCandidates } from './word-candidates.js';
-import type { WordCandidates } from './word-candidates.js';
+import type { MisspellingMode, WordCandidates } from './word-candidates.js';
 
 /** What one screen found before allowlists and combinations: term hits and a stated minor age. */
 export interface TextHits {
@@ -24,6 +25,15 @@ interface LeetReading {
   candidates: WordCandidates[];
 }
 
+const misspellingModes: Record<TextReading['kind'], MisspellingMode> = {
+  native: 'exact',
+  ages: 'exact',
+  folded: 'loose',
+  joined: 'loose',
+  leet: 'strict',
+  segmented: 'strict',
+};
+
 /**
  * Candidates per word, computed once per distinct word of the prompt. Leet readings differ
  * letter by letter ("1" as i or l), so they are merged word by word with the previous one: an
@@ -35,12 +45,12 @@ function readingCandidates(
   cache: Map<string, WordCandidates>,
   previous: LeetReading | null,
 ): WordCandidates[] {
-  const fuzzy = reading.kind !== 'native';
+  const mode = misspellingModes[reading.kind];
   const candidates = reading.words.map((word) => {
-    const key = fuzzy ? word : `native:${word}`;
+    const key = `${mode}:${word}`;
     let found = cache.get(key);
     if (found == null) {
-      found = wordCandidates(compiled, word, fuzzy);
+      found = wordCandidates(compiled, word, mode);
       cache.set(key, found);
     }
     return found;
@@ -99,6 +109,16 @@ function screenOnce(
   for (const term of compiled.unspacedScriptTerms) {
     if (variants.nativeLetters.includes(term.letters)) into.terms.push(term.source);
   }
+  addPairedInside(compiled, variants.readings[0]!.words, into);
+}
+
+/** Inside-squashed hits count only when, with what the screen found already, both sides of the pair are there. */
+function addPairedInside(compiled: CompiledPack, words: string[], into: TextHits): void {
+  const inside = pairedTermsInsideSquashed(compiled, words);
+  if (inside.length === 0) return;
+  const all = [...into.terms, ...inside];
+  const minors = into.minorAge || all.some((term) => term.category === 'minors');
+  if (minors && all.some((term) => term.category === 'sexual')) into.terms.push(...inside);
 }
 
 /** Every reading of the text and of any base64 payload inside it, matched against the pack. */

@@ -5,6 +5,14 @@ import { collapseRepeats, hasLongRun, singularForms } from './tokenize-text.js';
 /** Lexicon words a text word may stand for; `true` marks a misspelling (fuzzy) reading. */
 export type WordCandidates = Map<string, boolean>;
 
+/**
+ * How freely a reading's words may be misspellings. `exact`: native script, none. `loose`: the
+ * text as written, folded or joined: a word outside everyday English may be a typo, short terms
+ * included. `strict`: words the screen made itself (leet guesses, dictionary splits), so only
+ * words no dictionary knows, and never the short terms, which such guesses hit by chance.
+ */
+export type MisspellingMode = 'exact' | 'loose' | 'strict';
+
 function addCollapsed(compiled: CompiledPack, word: string, candidates: WordCandidates): void {
   const collapsed = collapseRepeats(word);
   if (collapsed === word) return;
@@ -17,13 +25,33 @@ function addCollapsed(compiled: CompiledPack, word: string, candidates: WordCand
   }
 }
 
-function addMisspellings(compiled: CompiledPack, word: string, candidates: WordCandidates): void {
+/** Short words read as short terms only with the letters kept (`sxe`) or one edit at length 4+. */
+function shortMisspellings(compiled: CompiledPack, word: string): string[] {
+  const found = compiled.fuzzyNames.lookupShort(word);
+  if (word.length > 3) return found;
+  const letters = [...word].sort().join('');
+  return found.filter((term) => [...term].sort().join('') === letters);
+}
+
+function isGuarded(compiled: CompiledPack, word: string, mode: MisspellingMode): boolean {
   // A real word is never a misspelling: "baked" is not "naked", "manor" is not "minor".
-  if (word.length < 5 || commonWords.has(word) || compiled.dictionary.has(word)) return;
+  if (commonWords.has(word) || compiled.frequentWords.has(word)) return true;
+  if (mode === 'strict' && compiled.dictionary.has(word)) return true;
   // A lexicon word is never a misspelling, but one name's spelling may be another's typo.
-  if (compiled.knownWords.has(word) && !compiled.fuzzyNames.has(word)) return;
-  if (/\d/.test(word)) return;
-  for (const name of compiled.fuzzyNames.lookup(word)) {
+  if (compiled.knownWords.has(word) && !compiled.fuzzyNames.has(word)) return true;
+  // Digits are numbers, and stretched letters are read collapsed instead.
+  return /\d/.test(word) || hasLongRun(word);
+}
+
+function addMisspellings(
+  compiled: CompiledPack,
+  word: string,
+  mode: MisspellingMode,
+  candidates: WordCandidates,
+): void {
+  if (word.length < 3 || isGuarded(compiled, word, mode)) return;
+  const short = mode === 'loose' && word.length < 5 ? shortMisspellings(compiled, word) : [];
+  for (const name of [...short, ...compiled.fuzzyNames.lookup(word)]) {
     if (!candidates.has(name)) candidates.set(name, true);
   }
 }
@@ -38,12 +66,12 @@ function addStems(compiled: CompiledPack, word: string, candidates: WordCandidat
 export function wordCandidates(
   compiled: CompiledPack,
   word: string,
-  fuzzy: boolean,
+  mode: MisspellingMode,
 ): WordCandidates {
   const candidates: WordCandidates = new Map([[word, false]]);
   for (const singular of singularForms(word)) candidates.set(singular, false);
   addCollapsed(compiled, word, candidates);
   addStems(compiled, word, candidates);
-  if (fuzzy) addMisspellings(compiled, word, candidates);
+  if (mode !== 'exact') addMisspellings(compiled, word, mode, candidates);
   return candidates;
 }
