@@ -67,7 +67,7 @@ async function redteam(args: string[], screen: RedteamScreen = blockX) {
     exitCode = error.exitCode;
     message = error.message;
   }
-  return { exitCode, message, stdout: captured.stdout(), policies };
+  return { exitCode, message, stdout: captured.stdout(), stderr: captured.stderr(), policies };
 }
 
 describe('vgw redteam --suite', () => {
@@ -124,5 +124,29 @@ describe('vgw redteam on the shipped sets', () => {
     expect(result.message).toContain('suite: benign false positives 100.00 %');
     expect(result.message).toContain('holdout: benign false positives 100.00 %');
     expect(result.stdout).toContain(join(cwd, 'vgw-redteam-20261207-123005', 'report.html'));
+  });
+
+  it('reports an advisory set that misses the gate without failing the run', async () => {
+    // Refusing everything fails both sets on false positives.
+    const screen: RedteamScreen = (text) => ({ ...blockX(text), decision: 'refuse' });
+    const result = await redteam(['--advisory', 'suite', 'holdout', '--out', 'out'], screen);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('holdout misses the gate (advisory');
+    const file = JSON.parse(
+      await readFile(join(cwd, 'out/report.json'), 'utf8'),
+    ) as RedteamReportFile;
+    expect(file.passed).toBe(false);
+    expect(file.reports.map((report) => report.gate.passed)).toEqual([false, false]);
+  });
+
+  it('still fails on a set that is not advisory, and rejects an unknown set name', async () => {
+    const screen: RedteamScreen = (text) => ({ ...blockX(text), decision: 'refuse' });
+    const failing = await redteam(['--advisory', 'holdout', '--out', 'out'], screen);
+    expect(failing.exitCode).toBe(1);
+    expect(failing.message).toContain('suite: benign false positives');
+    expect(failing.message).not.toContain('holdout:');
+    const unknown = await redteam(['--advisory', 'everything']);
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.message).toContain('--advisory takes suite, holdout or custom');
   });
 });

@@ -20,6 +20,7 @@ interface RedteamOptions {
   suite?: string[];
   out?: string;
   json?: boolean;
+  advisory?: string[];
 }
 
 /** What the command needs from outside: the policy engine, and clocks for ids and latency. */
@@ -74,6 +75,7 @@ async function redteam(
   options: RedteamOptions,
 ): Promise<void> {
   const { io } = context;
+  checkAdvisory(options.advisory);
   const startedAt = (dependencies.clock ?? (() => new Date()))();
   const now = dependencies.now ?? (() => performance.now());
   const sets = await caseSets(io.cwd, options.suite);
@@ -90,9 +92,21 @@ async function redteam(
   const written = await writeRedteamReport(reports, outDir, gate);
   if (options.json === true) writeJson(io.stdout, written.file);
   else io.stdout.write(`${renderRedteamSummary(written.file)}\n${written.html}\n${written.json}\n`);
-  if (!written.file.passed) {
-    const failures = written.file.reports.flatMap((report) => report.gate.failures);
-    throw new CliError(`red-team gate failed: ${failures.join('; ')}`);
+  const advisory = new Set(options.advisory ?? []);
+  const failures = written.file.reports
+    .filter((report) => !advisory.has(report.label))
+    .flatMap((report) => report.gate.failures);
+  if (failures.length > 0) throw new CliError(`red-team gate failed: ${failures.join('; ')}`);
+  const ignored = written.file.reports.filter((report) => !report.gate.passed);
+  for (const report of ignored) {
+    io.stderr.write(`vgw: ${report.label} misses the gate (advisory, not failing the run)\n`);
+  }
+}
+
+function checkAdvisory(labels: string[] | undefined): void {
+  const unknown = (labels ?? []).filter((label) => !['suite', 'holdout', 'custom'].includes(label));
+  if (unknown.length > 0) {
+    throw new CliError(`--advisory takes suite, holdout or custom, not ${unknown.join(', ')}`);
   }
 }
 
@@ -110,6 +124,10 @@ export function createRedteamCommand(
       .option('--suite <files...>', 'JSONL case files to run instead of the shipped suite')
       .option('--out <dir>', 'where to write report.json and report.html')
       .option('--json', 'print report.json instead of the summary')
+      .option(
+        '--advisory <sets...>',
+        'case sets (suite, holdout, custom) reported and gated in the report without failing the run',
+      )
       .action((options: RedteamOptions) => redteam(context, dependencies, options));
   };
 }
