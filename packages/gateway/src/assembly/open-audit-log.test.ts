@@ -6,7 +6,7 @@ import { openDatabase } from '../db/open-database.js';
 import { promptHmac } from '../db/prompt-hmac.js';
 import { useScratchDirectory } from '../test-support/scratch-directory.js';
 import { auditKeyPath, loadOrCreateAuditKey, readAuditKey } from './audit-key-file.js';
-import { AuditKeyMissingError, openAuditLog } from './open-audit-log.js';
+import { AuditKeyMissingError, configuredKeySource, openAuditLog } from './open-audit-log.js';
 
 const scratch = useScratchDirectory('vgw-audit-log-');
 
@@ -70,6 +70,36 @@ describe('openAuditLog', () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe('openAuditLog with a configured key', () => {
+  it('uses the key from config everywhere, never writes a key file, and another key fails verify', async () => {
+    const auditKey = 'a shared audit key of at least thirty-two characters';
+    const dataDir = join(scratch.path, 'configured');
+    const config = configSchema.parse({ dataDir, policy: { auditKey } });
+    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    try {
+      const writer = await openAuditLog({ config, database }, { create: true });
+      expect(writer.keyPath).toBe(configuredKeySource);
+      await writer.append(database, record);
+      expect(writer.promptHmac('a cat')).toBe(promptHmac(Buffer.from(auditKey), 'a cat'));
+      expect(await readAuditKey(auditKeyPath(dataDir))).toBeNull();
+
+      const reader = await openAuditLog({ config, database }, { create: false });
+      expect(await reader.verify()).toMatchObject({ ok: true, records: 1 });
+      const otherKey = configSchema.parse({ dataDir, policy: { auditKey: `${auditKey}, not` } });
+      const wrong = await openAuditLog({ config: otherKey, database }, { create: false });
+      expect(await wrong.verify()).toMatchObject({ ok: false });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('refuses a key too short to be one', () => {
+    const parsed = configSchema.safeParse({ dataDir: '.', policy: { auditKey: 'short' } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toContain('at least 32 characters');
   });
 });
 

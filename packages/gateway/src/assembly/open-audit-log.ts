@@ -37,6 +37,9 @@ async function hasAuditRows(database: Queryable): Promise<boolean> {
   return result.rowCount > 0;
 }
 
+/** Where a configured key came from, in place of a file path in messages. */
+export const configuredKeySource = 'config policy.auditKey (VGW_AUDIT_KEY)';
+
 /**
  * `create: true` (the server) makes the key on first use; `create: false` (the CLI's reading
  * commands) never does: verifying with a fresh key would call every row edited, so with rows
@@ -47,8 +50,14 @@ export async function openAuditLog(
   options: { create: boolean },
 ): Promise<AuditLog> {
   const { database } = gateway;
-  const keyPath = auditKeyPath(gateway.config.dataDir);
-  const key = options.create ? await loadOrCreateAuditKey(keyPath) : await readAuditKey(keyPath);
+  const configured = gateway.config.policy.auditKey;
+  const keyPath = configured != null ? configuredKeySource : auditKeyPath(gateway.config.dataDir);
+  const key =
+    configured != null
+      ? Buffer.from(configured, 'utf8')
+      : options.create
+        ? await loadOrCreateAuditKey(keyPath)
+        : await readAuditKey(keyPath);
   const requireKey = (): Buffer => {
     if (key == null) throw new AuditKeyMissingError(`no audit key at ${keyPath}`);
     return key;

@@ -55,6 +55,7 @@ const gatewayEnvironmentKeys: Record<string, string[]> = {
   FFPROBE_PATH: ['engines', 'local', 'ffprobePath'],
   VGW_LOCAL_MAX_RENDERS: ['engines', 'local', 'maxConcurrentRenders'],
   VGW_ALLOW_LOOPBACK_DOWNLOADS: ['allowLoopbackDownloads'],
+  VGW_AUDIT_KEY: ['policy', 'auditKey'],
 };
 
 const booleanVariables = new Set(['VGW_ALLOW_LOOPBACK_DOWNLOADS', 'VGW_AUTO_SCORE']);

@@ -102,7 +102,10 @@ export const policySchema = z
       })
       .strict()
       .prefault({}),
-    /** The key of the audit's prompt HMACs and hash chain; null: generated in the data dir. */
+    /**
+     * The key of the audit's prompt HMACs and hash chain, shared by every server and worker of
+     * one database (`VGW_AUDIT_KEY`); null: `audit.key`, generated in the data dir on first use.
+     */
     auditKey: z
       .string()
       .min(32, 'an audit key needs at least 32 characters')
