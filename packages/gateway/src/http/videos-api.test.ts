@@ -42,7 +42,7 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
       '/v1/videos',
       gateway.authorized({
         method: 'POST',
-        body: typeof body === 'string' ? body : JSON.stringify(body),
+        body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
         headers: { 'content-type': 'application/json', ...headers },
       }),
     );
@@ -138,6 +138,11 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
     const malformed = await post('{"prompt": ');
     expect(malformed.status).toBe(400);
     expect((await json(malformed)).error.code).toBe('invalid_json');
+    const notUtf8 = await post(
+      Buffer.from('{"model":"local","prompt":"a cat \xff on a mat"}', 'latin1'),
+    );
+    expect(notUtf8.status).toBe(400);
+    expect((await json(notUtf8)).error).toMatchObject({ code: 'invalid_encoding', param: 'body' });
     const wrongType = await post('prompt=x', { 'content-type': 'text/plain' });
     expect(wrongType.status).toBe(415);
     expect((await json(wrongType)).error.param).toBe('Content-Type');

@@ -11,14 +11,8 @@ export async function readCreateRequest(
   context: Context,
 ): Promise<{ body: unknown; upload: Uint8Array | null }> {
   const contentType = context.req.header('content-type') ?? '';
-  if (contentType.startsWith('application/json')) {
-    try {
-      return { body: await context.req.json(), upload: null };
-    } catch (error) {
-      throwIfBodyTooLarge(error);
-      throw new InvalidRequestError('the request body is not valid JSON', 'body', 'invalid_json');
-    }
-  }
+  if (contentType.startsWith('application/json'))
+    return { body: await readJson(context), upload: null };
   if (
     contentType.startsWith('multipart/form-data') ||
     contentType.startsWith('application/x-www-form-urlencoded')
@@ -29,6 +23,31 @@ export async function readCreateRequest(
     `unsupported Content-Type "${contentType || '(none)'}": send application/json or multipart/form-data`,
     { status: 415, code: 'unsupported_content_type', param: 'Content-Type' },
   );
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * JSON decoded strictly: invalid UTF-8 is refused rather than read with U+FFFD in its place, so
+ * the prompt screened, stored and sent upstream is exactly the one the client sent.
+ */
+async function readJson(context: Context): Promise<unknown> {
+  let text: string;
+  try {
+    text = strictUtf8.decode(await context.req.arrayBuffer());
+  } catch (error) {
+    throwIfBodyTooLarge(error);
+    throw new InvalidRequestError(
+      'the request body is not valid UTF-8',
+      'body',
+      'invalid_encoding',
+    );
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new InvalidRequestError('the request body is not valid JSON', 'body', 'invalid_json');
+  }
 }
 
 type FormFields = Record<string, unknown>;
