@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGateway, ensureProject, loadGatewayConfig, openAuditLog, pino } from '@vgw/gateway';
 import type { AuditLog, AuditRecord, Gateway, NewAuditRecord } from '@vgw/gateway';
+import { auditDecisionBuilder } from '@vgw/gateway/test-support';
 import { run } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
 
@@ -38,22 +39,7 @@ async function withServerAudit<T>(
   }
 }
 
-let counter = 0;
-function decision(overrides: Partial<NewAuditRecord> = {}): NewAuditRecord {
-  counter += 1;
-  return {
-    id: `audit_${String(counter).padStart(4, '0')}`,
-    projectId: 'proj_team_a',
-    apiKeyId: 'key_1',
-    operation: 'create',
-    stage: 'pre',
-    param: 'prompt',
-    decision: 'allowed',
-    policyVersion: '2026.12.1',
-    promptHmac: 'ab'.repeat(32),
-    ...overrides,
-  };
-}
+const decision = auditDecisionBuilder({ projectId: 'proj_team_a' });
 
 /** team-a: allowed, refused, allowed; proj_b (no project row left): one allowed. */
 async function seed(cwd: string): Promise<AuditRecord[]> {
