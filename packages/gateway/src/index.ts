@@ -89,6 +89,7 @@ export {
   expandWithMutations,
   gateFailures,
   loadRedteamCases,
+  numberSeededRandom,
   RedteamSuiteError,
   runRedteam,
   shippedSuitePaths,
@@ -96,6 +97,7 @@ export {
 } from './policy/redteam/index.js';
 export type {
   GateOptions,
+  RandomSource,
   RedteamCase,
   RedteamReport,
   RedteamReportFile,

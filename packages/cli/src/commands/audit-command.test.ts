@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGateway, ensureProject, loadGatewayConfig, openAuditLog, pino } from '@vgw/gateway';
 import type { AuditLog, AuditRecord, Gateway, NewAuditRecord } from '@vgw/gateway';
-import { run } from '../main.js';
-import { captureIo } from '../test-support/capture-io.js';
+import { auditDecisionBuilder } from '@vgw/gateway/test-support';
+import { runVgw } from '../test-support/run-vgw.js';
 
 const made: string[] = [];
 afterEach(async () => {
@@ -16,12 +16,6 @@ async function newCwd(): Promise<string> {
   const cwd = await mkdtemp(join(tmpdir(), 'vgw-cli-audit-'));
   made.push(cwd);
   return cwd;
-}
-
-async function vgw(cwd: string, args: string[]) {
-  const captured = captureIo({ cwd });
-  const exitCode = await run(['node', 'vgw', ...args], captured.io);
-  return { exitCode, stdout: captured.stdout(), stderr: captured.stderr() };
 }
 
 /** What the server does: opens the same data dir and appends with the key it keeps there. */
@@ -38,22 +32,7 @@ async function withServerAudit<T>(
   }
 }
 
-let counter = 0;
-function decision(overrides: Partial<NewAuditRecord> = {}): NewAuditRecord {
-  counter += 1;
-  return {
-    id: `audit_${String(counter).padStart(4, '0')}`,
-    projectId: 'proj_team_a',
-    apiKeyId: 'key_1',
-    operation: 'create',
-    stage: 'pre',
-    param: 'prompt',
-    decision: 'allowed',
-    policyVersion: '2026.12.1',
-    promptHmac: 'ab'.repeat(32),
-    ...overrides,
-  };
-}
+const decision = auditDecisionBuilder({ projectId: 'proj_team_a' });
 
 /** team-a: allowed, refused, allowed; proj_b (no project row left): one allowed. */
 async function seed(cwd: string): Promise<AuditRecord[]> {
@@ -80,12 +59,12 @@ function listed(stdout: string): { data: { id: string }[]; has_more: boolean } {
 describe('vgw audit', () => {
   it('says an empty audit is intact and has no records, without making a key', async () => {
     const cwd = await newCwd();
-    expect(await vgw(cwd, ['audit', 'verify'])).toEqual({
+    expect(await runVgw(cwd, ['audit', 'verify'])).toEqual({
       exitCode: 0,
       stdout: 'ok: 0 records in 0 projects, every link intact\n',
       stderr: '',
     });
-    expect(await vgw(cwd, ['audit', 'list'])).toEqual({
+    expect(await runVgw(cwd, ['audit', 'list'])).toEqual({
       exitCode: 0,
       stdout: 'no audit records\n',
       stderr: '',
@@ -97,7 +76,7 @@ describe('vgw audit', () => {
     const cwd = await newCwd();
     const [a1, a2, a3, b1] = (await seed(cwd)).map((record) => record.id);
 
-    const all = await vgw(cwd, ['audit', 'list', '--json']);
+    const all = await runVgw(cwd, ['audit', 'list', '--json']);
     expect(all.exitCode, all.stderr).toBe(0);
     expect(listed(all.stdout).data.map((record) => record.id)).toEqual([b1, a3, a2, a1]);
     expect(listed(all.stdout).data[2]).toMatchObject({
@@ -111,7 +90,7 @@ describe('vgw audit', () => {
       prompt_excerpt: null,
     });
 
-    const refused = await vgw(cwd, [
+    const refused = await runVgw(cwd, [
       'audit',
       'list',
       '--project',
@@ -121,10 +100,10 @@ describe('vgw audit', () => {
       '--json',
     ]);
     expect(listed(refused.stdout).data.map((record) => record.id)).toEqual([a2]);
-    const byId = await vgw(cwd, ['audit', 'list', '--project', 'proj_b', '--json']);
+    const byId = await runVgw(cwd, ['audit', 'list', '--project', 'proj_b', '--json']);
     expect(listed(byId.stdout).data.map((record) => record.id)).toEqual([b1]);
 
-    const page = await vgw(cwd, ['audit', 'list', '--limit', '2']);
+    const page = await runVgw(cwd, ['audit', 'list', '--limit', '2']);
     const lines = page.stdout.trimEnd().split('\n');
     expect(lines[0]?.split(/\s{2,}/)).toEqual([
       'TIME',
@@ -139,13 +118,13 @@ describe('vgw audit', () => {
     ]);
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe(`more: vgw audit list --after ${a3}`);
-    const next = await vgw(cwd, ['audit', 'list', '--limit', '2', '--after', `${a3}`, '--json']);
+    const next = await runVgw(cwd, ['audit', 'list', '--limit', '2', '--after', `${a3}`, '--json']);
     expect(listed(next.stdout)).toMatchObject({ has_more: false });
     expect(listed(next.stdout).data.map((record) => record.id)).toEqual([a2, a1]);
 
-    const future = await vgw(cwd, ['audit', 'list', '--since', '2999-01-01']);
+    const future = await runVgw(cwd, ['audit', 'list', '--since', '2999-01-01']);
     expect(future.stdout).toBe('no audit records\n');
-    const past = await vgw(cwd, ['audit', 'list', '--since', '2020-01-01T00:00:00Z', '--json']);
+    const past = await runVgw(cwd, ['audit', 'list', '--since', '2020-01-01T00:00:00Z', '--json']);
     expect(listed(past.stdout).data).toHaveLength(4);
   });
 
@@ -157,7 +136,7 @@ describe('vgw audit', () => {
     [['--after', 'audit_nope'], 1, '--after: no audit record with id "audit_nope"'],
   ])('refuses list %j clearly', async (args, exitCode, message) => {
     const cwd = await newCwd();
-    const result = await vgw(cwd, ['audit', 'list', ...args]);
+    const result = await runVgw(cwd, ['audit', 'list', ...args]);
     expect(result.exitCode).toBe(exitCode);
     expect(result.stderr).toContain(message);
   });
@@ -165,7 +144,7 @@ describe('vgw audit', () => {
   it('verifies the chain, and exits 1 naming the first broken link', async () => {
     const cwd = await newCwd();
     const records = await seed(cwd);
-    expect(await vgw(cwd, ['audit', 'verify'])).toEqual({
+    expect(await runVgw(cwd, ['audit', 'verify'])).toEqual({
       exitCode: 0,
       stdout: 'ok: 4 records in 2 projects, every link intact\n',
       stderr: '',
@@ -177,7 +156,7 @@ describe('vgw audit', () => {
         records[1]?.id,
       ]);
     });
-    const broken = await vgw(cwd, ['audit', 'verify']);
+    const broken = await runVgw(cwd, ['audit', 'verify']);
     expect(broken).toEqual({
       exitCode: 1,
       stdout: '',
@@ -185,7 +164,7 @@ describe('vgw audit', () => {
         `vgw: audit chain broken at project proj_team_a, sequence 2, record ${records[1]?.id}: ` +
         'edited (the row was changed after it was written)\n',
     });
-    const json = await vgw(cwd, ['audit', 'verify', '--project', 'team-a', '--json']);
+    const json = await runVgw(cwd, ['audit', 'verify', '--project', 'team-a', '--json']);
     expect(json.exitCode).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual({
       ok: false,
@@ -198,7 +177,7 @@ describe('vgw audit', () => {
         reason: 'edited',
       },
     });
-    expect(await vgw(cwd, ['audit', 'verify', '--project', 'proj_b', '--json'])).toMatchObject({
+    expect(await runVgw(cwd, ['audit', 'verify', '--project', 'proj_b', '--json'])).toMatchObject({
       exitCode: 0,
     });
   });
@@ -207,7 +186,7 @@ describe('vgw audit', () => {
     const cwd = await newCwd();
     await seed(cwd);
     await rm(join(cwd, '.vgw', 'audit.key'));
-    const result = await vgw(cwd, ['audit', 'verify']);
+    const result = await runVgw(cwd, ['audit', 'verify']);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(
       /^vgw: no audit key at .*audit\.key: the audit cannot be verified/,

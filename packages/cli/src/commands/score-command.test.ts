@@ -1,43 +1,24 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { bundledBinaryPaths, scoreResultSchema } from '@vgw/gateway';
+import { scoreResultSchema } from '@vgw/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../main.js';
-import { captureIo } from '../test-support/capture-io.js';
-
-const runFile = promisify(execFile);
+import { runVgw } from '../test-support/run-vgw.js';
+import { writeTinyClip } from '../test-support/tiny-clip.js';
 
 /** One directory for the file: the clip is made once and scored by every test. */
 let cwd: string;
 
 beforeAll(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'vgw-cli-score-'));
-  const { ffmpegPath } = bundledBinaryPaths();
-  await runFile(ffmpegPath, [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=size=160x120:rate=24:duration=1',
-    '-pix_fmt',
-    'yuv420p',
-    join(cwd, 'clip.mp4'),
-  ]);
+  await writeTinyClip(cwd, 'clip.mp4');
 });
 
 afterAll(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-async function vgw(args: string[]) {
-  const captured = captureIo({ cwd });
-  const exitCode = await run(['node', 'vgw', ...args], captured.io);
-  return { exitCode, stdout: captured.stdout(), stderr: captured.stderr() };
-}
+const vgw = (args: string[]) => runVgw(cwd, args);
 
 describe('vgw score', () => {
   it('prints the result as JSON with --json', async () => {

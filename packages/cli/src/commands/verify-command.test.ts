@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProvenanceSigner } from '@vgw/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../main.js';
-import { captureIo } from '../test-support/capture-io.js';
+import { runVgw } from '../test-support/run-vgw.js';
 import { writeTinyClip } from '../test-support/tiny-clip.js';
 
 let cwd: string;
@@ -48,11 +47,7 @@ afterAll(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-async function vgw(args: string[]) {
-  const captured = captureIo({ cwd });
-  const exitCode = await run(['node', 'vgw', ...args], captured.io);
-  return { exitCode, stdout: captured.stdout(), stderr: captured.stderr() };
-}
+const vgw = (args: string[]) => runVgw(cwd, args);
 
 describe('vgw verify', () => {
   it('prints valid and the facts, exit 0', async () => {

@@ -1,40 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { auditDecisionBuilder } from '../test-support/audit-decision-fixture.js';
 import { testDatabaseKinds, useTestDatabases } from '../test-support/test-databases.js';
 import { rowHash } from './audit-chain.js';
 import { verifyAuditChain } from './audit-chain-verification.js';
-import type { AuditRecord, NewAuditRecord } from './audit-record.js';
+import type { AuditRecord } from './audit-record.js';
 import { appendAuditRecord } from './policy-audit-repository.js';
 import type { Database } from './queryable.js';
 
 const auditKey = randomBytes(32);
-let counter = 0;
-
-function decision(overrides: Partial<NewAuditRecord> = {}): NewAuditRecord {
-  counter += 1;
-  return {
-    id: `audit_${String(counter).padStart(6, '0')}`,
-    projectId: 'proj_a',
-    apiKeyId: 'key_1',
-    operation: 'create',
-    stage: 'pre',
-    param: 'prompt',
-    decision: 'refused',
-    policyVersion: '2026.12.1',
-    category: 'sexual',
-    rules: ['sexual.explicit'],
-    checks: [
-      {
-        checkId: 'text-rules',
-        checkVersion: '1',
-        findings: ['sexual.explicit'],
-        scores: { match: 1 },
-        latencyMs: 0.4,
-      },
-    ],
-    ...overrides,
-  };
-}
+const decision = auditDecisionBuilder({
+  decision: 'refused',
+  category: 'sexual',
+  rules: ['sexual.explicit'],
+  checks: [
+    {
+      checkId: 'text-rules',
+      checkVersion: '1',
+      findings: ['sexual.explicit'],
+      scores: { match: 1 },
+      latencyMs: 0.4,
+    },
+  ],
+  promptHmac: null,
+});
 
 async function chain(database: Database, count: number, projectId = 'proj_a') {
   const records: AuditRecord[] = [];

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { auditDecisionBuilder } from '../test-support/audit-decision-fixture.js';
 import { testDatabaseKinds, useTestDatabases } from '../test-support/test-databases.js';
 import { verifyAuditChain } from './audit-chain-verification.js';
-import type { NewAuditRecord } from './audit-record.js';
 import {
   appendAuditRecord,
   listAuditRecords,
@@ -11,24 +11,9 @@ import {
 import type { Database } from './queryable.js';
 
 const auditKey = randomBytes(32);
-let counter = 0;
-
-function decision(overrides: Partial<NewAuditRecord> = {}): NewAuditRecord {
-  counter += 1;
-  return {
-    id: `audit_${String(counter).padStart(6, '0')}`,
-    projectId: 'proj_a',
-    apiKeyId: 'key_1',
-    operation: 'create',
-    stage: 'pre',
-    param: 'prompt',
-    decision: 'allowed',
-    policyVersion: '2026.12.1',
-    promptHmac: 'ab'.repeat(32),
-    checks: [{ checkId: 'text-rules', checkVersion: '1', latencyMs: 0.4 }],
-    ...overrides,
-  };
-}
+const decision = auditDecisionBuilder({
+  checks: [{ checkId: 'text-rules', checkVersion: '1', latencyMs: 0.4 }],
+});
 
 async function appendMany(database: Database, count: number, overrides = {}) {
   const appended = [];
@@ -36,6 +21,11 @@ async function appendMany(database: Database, count: number, overrides = {}) {
     appended.push(await appendAuditRecord(database, auditKey, decision(overrides)));
   }
   return appended;
+}
+
+/** The whole audit verifies, and holds this many projects and records. */
+async function expectIntactChain(database: Database, projects: number, records: number) {
+  expect(await verifyAuditChain(database, auditKey)).toEqual({ ok: true, projects, records });
 }
 
 describe.each(testDatabaseKinds())('policy audit on %s', (kind) => {
@@ -75,11 +65,7 @@ describe.each(testDatabaseKinds())('policy audit on %s', (kind) => {
       ],
     });
     expect(second.createdAt.getTime()).toBeGreaterThanOrEqual(first.createdAt.getTime());
-    expect(await verifyAuditChain(database, auditKey)).toEqual({
-      ok: true,
-      projects: 2,
-      records: 3,
-    });
+    await expectIntactChain(database, 2, 3);
   });
 
   it('keeps the hash of values jsonb and the drivers reshape (key order, number forms)', async () => {
@@ -132,11 +118,7 @@ describe.each(testDatabaseKinds())('policy audit on %s', (kind) => {
 
     const numbers = appended.map((record) => record.sequence).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
-    expect(await verifyAuditChain(database, auditKey)).toEqual({
-      ok: true,
-      projects: 1,
-      records: 20,
-    });
+    await expectIntactChain(database, 1, 20);
     // The clock is read under the head's lock, so time order is sequence order.
     const { records } = await listAuditRecords(database, { limit: 50 });
     expect(records.map((record) => record.sequence)).toEqual(numbers.toReversed());
@@ -186,11 +168,7 @@ describe.each(testDatabaseKinds())('policy audit on %s', (kind) => {
     await expect(appendAuditRecord(database, randomBytes(16), decision())).rejects.toThrow(
       /at least 32 bytes/,
     );
-    expect(await verifyAuditChain(database, auditKey)).toEqual({
-      ok: true,
-      projects: 0,
-      records: 0,
-    });
+    await expectIntactChain(database, 0, 0);
   });
 
   it('lists newest first, by project, decision and time, a page at a time', async () => {

@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
 import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { completedWithFiles, createFakeVideoModel } from '../test-support/fake-video-model.js';
 import { testDatabaseKinds } from '../test-support/test-databases.js';
 import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';
+import { listeningOpenAIClient } from '../test-support/listening-openai-client.js';
+import type { ListeningOpenAIClient } from '../test-support/listening-openai-client.js';
 
 const videoBytes = Buffer.from('not really an mp4, but bytes the client must get back intact');
 const thumbnailBytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
@@ -14,7 +14,7 @@ const thumbnailBytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
 /** The official openai package (v6), unchanged, against a real listening gateway. */
 describe.each(testDatabaseKinds())('openai client contract on %s', (kind) => {
   let gateway: TestGateway;
-  let server: ServerType;
+  let listening: ListeningOpenAIClient;
   let client: OpenAI;
 
   beforeEach(async () => {
@@ -25,19 +25,12 @@ describe.each(testDatabaseKinds())('openai client contract on %s', (kind) => {
     gateway = await createTestGateway(kind, [model]);
     await writeFile(join(gateway.storageDir, 'v.mp4'), videoBytes);
     await writeFile(join(gateway.storageDir, 't.jpg'), thumbnailBytes);
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: gateway.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
-    });
-    const { port } = server.address() as AddressInfo;
-    client = new OpenAI({
-      apiKey: gateway.apiKey,
-      baseURL: `http://127.0.0.1:${port}/v1`,
-      maxRetries: 0,
-    });
+    listening = await listeningOpenAIClient(gateway);
+    client = listening.client;
   });
 
   afterEach(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await listening.close();
     await gateway.dispose();
   });
 

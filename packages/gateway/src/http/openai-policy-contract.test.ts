@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { policyFromConfig } from '../assembly/policy-from-config.js';
@@ -7,11 +5,13 @@ import { configSchema } from '../config/config-schema.js';
 import { createFakeVideoModel } from '../test-support/fake-video-model.js';
 import { testDatabaseKinds } from '../test-support/test-databases.js';
 import { createTestGateway, type TestGateway } from '../test-support/test-gateway.js';
+import { listeningOpenAIClient } from '../test-support/listening-openai-client.js';
+import type { ListeningOpenAIClient } from '../test-support/listening-openai-client.js';
 
 /** The official openai client, unchanged, meets a refusal it can branch on and read. */
 describe.each(testDatabaseKinds())('policy refusals through the openai client on %s', (kind) => {
   let gateway: TestGateway;
-  let server: ServerType;
+  let listening: ListeningOpenAIClient;
   let client: OpenAI;
 
   beforeEach(async () => {
@@ -21,19 +21,12 @@ describe.each(testDatabaseKinds())('policy refusals through the openai client on
         return built!.gate;
       },
     });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: gateway.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
-    });
-    const { port } = server.address() as AddressInfo;
-    client = new OpenAI({
-      apiKey: gateway.apiKey,
-      baseURL: `http://127.0.0.1:${port}/v1`,
-      maxRetries: 0,
-    });
+    listening = await listeningOpenAIClient(gateway);
+    client = listening.client;
   });
 
   afterEach(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await listening.close();
     await gateway.dispose();
   });
 

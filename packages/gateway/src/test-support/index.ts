@@ -3,3 +3,4 @@
  * Production code never imports it: eslint.config.js forbids it outside tests.
  */
 export { scoreResultFixture } from './score-result-fixture.js';
+export { auditDecisionBuilder } from './audit-decision-fixture.js';

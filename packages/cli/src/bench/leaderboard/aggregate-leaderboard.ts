@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { numberSeededRandom } from '@vgw/gateway';
 import type { ScoreResult } from '@vgw/gateway';
 import { bootstrapMeanInterval, quantileOfSorted } from './bootstrap-interval.js';
 import type { MeanInterval } from './bootstrap-interval.js';
 import type { BenchRun } from './bench-run.js';
 import { leaderboardMetrics } from './leaderboard-metrics.js';
-import { seededRandom } from './seeded-random.js';
 
 export const meanIntervalSchema = z.object({
   mean: z.number(),
@@ -86,7 +86,7 @@ export function aggregateModel(
     .filter((score): score is ScoreResult => score != null);
   const interval = (values: number[]): MeanInterval | null =>
     bootstrapMeanInterval(values, {
-      random: seededRandom(options.bootstrapSeed),
+      random: numberSeededRandom(options.bootstrapSeed),
       resamples: options.resamples,
       confidence: options.confidence,
     });

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapMeanInterval, quantileOfSorted } from './bootstrap-interval.js';
-import { seededRandom } from './seeded-random.js';
+import { numberSeededRandom } from '@vgw/gateway';
 
 const values = [61.2, 70.5, 55.1, 80.3, 66.6, 72.9, 59.4, 68.0];
 
-describe('seededRandom', () => {
+describe('numberSeededRandom', () => {
   it('repeats its sequence for a seed and stays in [0, 1)', () => {
-    const first = seededRandom(7);
-    const second = seededRandom(7);
+    const first = numberSeededRandom(7);
+    const second = numberSeededRandom(7);
     const drawn = Array.from({ length: 1000 }, () => first());
     expect(Array.from({ length: 1000 }, () => second())).toEqual(drawn);
     expect(Math.min(...drawn)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...drawn)).toBeLessThan(1);
     // Roughly uniform: the mean of 1000 draws is near 0.5.
     expect(drawn.reduce((sum, value) => sum + value, 0) / drawn.length).toBeCloseTo(0.5, 1);
-    expect(seededRandom(8)()).not.toBe(seededRandom(7)());
+    expect(numberSeededRandom(8)()).not.toBe(numberSeededRandom(7)());
   });
 });
 
@@ -29,8 +29,8 @@ describe('quantileOfSorted', () => {
 
 describe('bootstrapMeanInterval', () => {
   it('is deterministic for a seed and brackets the sample mean', () => {
-    const first = bootstrapMeanInterval(values, { random: seededRandom(1) });
-    const again = bootstrapMeanInterval(values, { random: seededRandom(1) });
+    const first = bootstrapMeanInterval(values, { random: numberSeededRandom(1) });
+    const again = bootstrapMeanInterval(values, { random: numberSeededRandom(1) });
     expect(again).toEqual(first);
     const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
     expect(first?.mean).toBeCloseTo(mean, 10);
@@ -45,23 +45,26 @@ describe('bootstrapMeanInterval', () => {
   });
 
   it('narrows as the confidence drops and changes with the seed', () => {
-    const wide = bootstrapMeanInterval(values, { random: seededRandom(1), confidence: 0.95 });
-    const narrow = bootstrapMeanInterval(values, { random: seededRandom(1), confidence: 0.5 });
+    const wide = bootstrapMeanInterval(values, { random: numberSeededRandom(1), confidence: 0.95 });
+    const narrow = bootstrapMeanInterval(values, {
+      random: numberSeededRandom(1),
+      confidence: 0.5,
+    });
     expect((narrow?.high ?? 0) - (narrow?.low ?? 0)).toBeLessThan(
       (wide?.high ?? 0) - (wide?.low ?? 0),
     );
-    const other = bootstrapMeanInterval(values, { random: seededRandom(2) });
+    const other = bootstrapMeanInterval(values, { random: numberSeededRandom(2) });
     expect(other?.low).not.toBe(wide?.low);
   });
 
   it('collapses to the value for a single sample or identical samples', () => {
-    expect(bootstrapMeanInterval([42], { random: seededRandom(1) })).toEqual({
+    expect(bootstrapMeanInterval([42], { random: numberSeededRandom(1) })).toEqual({
       mean: 42,
       low: 42,
       high: 42,
       samples: 1,
     });
-    expect(bootstrapMeanInterval([3, 3, 3], { random: seededRandom(1) })).toEqual({
+    expect(bootstrapMeanInterval([3, 3, 3], { random: numberSeededRandom(1) })).toEqual({
       mean: 3,
       low: 3,
       high: 3,
@@ -70,7 +73,7 @@ describe('bootstrapMeanInterval', () => {
   });
 
   it('is null with nothing to average', () => {
-    expect(bootstrapMeanInterval([], { random: seededRandom(1) })).toBeNull();
+    expect(bootstrapMeanInterval([], { random: numberSeededRandom(1) })).toBeNull();
   });
 
   it('draws exactly resamples × n numbers', () => {

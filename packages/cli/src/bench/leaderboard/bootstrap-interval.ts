@@ -1,4 +1,4 @@
-import type { RandomSource } from './seeded-random.js';
+import type { RandomSource } from '@vgw/gateway';
 
 export interface MeanInterval {
   mean: number;

@@ -20,3 +20,5 @@ export type { RedteamReportFile, WrittenRedteamReport } from './write-redteam-re
 export { renderRedteamHtml } from './render-redteam-html.js';
 export { redteamDataDir, shippedSuitePaths } from './shipped-suite.js';
 export type { ShippedSet } from './shipped-suite.js';
+export { numberSeededRandom } from './seeded-random.js';
+export type { RandomSource } from './seeded-random.js';

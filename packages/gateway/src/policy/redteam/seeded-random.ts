@@ -8,9 +8,15 @@ export function hashSeed(text: string): number {
   return hash >>> 0;
 }
 
-/** Mulberry32: small, fast and good enough to choose letters; never used for anything secret. */
-export function seededRandom(seed: string): () => number {
-  let state = hashSeed(seed);
+/** A source of uniform numbers in [0, 1), the same sequence for the same seed. */
+export type RandomSource = () => number;
+
+/**
+ * Mulberry32: small, fast and good enough to choose letters or resample indices; never used for
+ * anything secret. The same seed gives the same sequence on every machine.
+ */
+export function numberSeededRandom(seed: number): RandomSource {
+  let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let mixed = state;
@@ -18,6 +24,11 @@ export function seededRandom(seed: string): () => number {
     mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
     return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
   };
+}
+
+/** `numberSeededRandom` seeded from text (a row id). */
+export function seededRandom(seed: string): RandomSource {
+  return numberSeededRandom(hashSeed(seed));
 }
 
 /** One item of a non-empty list, chosen by the random source. */

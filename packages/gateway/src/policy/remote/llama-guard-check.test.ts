@@ -1,19 +1,23 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
 } from 'openai/resources/chat/completions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jsonReply, recordingFetch } from '../../test-support/recording-fetch.js';
 import { parseLlamaGuardAnswer } from './llama-guard-answer.js';
 import { llamaGuardCheck } from './llama-guard-check.js';
 import type { LlamaGuardCheckOptions } from './llama-guard-check.js';
+import {
+  abortedFetch,
+  checkBuilder,
+  clockReading,
+  loopbackJsonServer,
+  png,
+  pngDataUrl,
+} from './test-support/remote-check-fixtures.js';
 
 const apiKey = 'vllm-key-93c1e0d2';
-const png = { bytes: new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), mediaType: 'image/png' };
-const pngDataUrl = 'data:image/png;base64,iVBORw0KGgo=';
 
 /** A chat completion as vLLM returns it (typed by the official SDK). */
 function completion(content: string | null, model = 'llama-guard3'): ChatCompletion {
@@ -49,18 +53,16 @@ const ollamaUnsafe = {
 
 const baseURL = 'http://127.0.0.1:11434/v1';
 
-function check(
-  fetch: LlamaGuardCheckOptions['fetch'],
-  extra: Partial<LlamaGuardCheckOptions> = {},
-) {
-  return llamaGuardCheck({ baseURL, fetch, timeoutMs: 3000, failureMode: 'open', ...extra });
-}
+const check = checkBuilder<LlamaGuardCheckOptions>(llamaGuardCheck, {
+  baseURL,
+  timeoutMs: 3000,
+  failureMode: 'open',
+});
 
 describe('llamaGuardCheck', () => {
   it('asks with the prompt as the user turn and allows `safe`', async () => {
     const recorder = recordingFetch(jsonReply(completion('safe')));
-    const ticks = [5, 17];
-    const outcome = await check(recorder.fetch, { now: () => ticks.shift() ?? 0 }).screen(
+    const outcome = await check(recorder.fetch, { now: clockReading(5, 17) }).screen(
       { prompt: 'a fox in the snow', image: png },
       { param: 'prompt' },
     );
@@ -171,15 +173,10 @@ describe('llamaGuardCheck', () => {
 
   it('times out into an error outcome', async () => {
     const controller = new AbortController();
-    const fetch = (_url: string, init?: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(new Error('aborted')));
-        queueMicrotask(() => controller.abort());
-      });
-    const outcome = await check(fetch, { apiKey, timeout: () => controller.signal }).screen(
-      { prompt: 'x' },
-      { param: 'prompt' },
-    );
+    const outcome = await check(abortedFetch(controller), {
+      apiKey,
+      timeout: () => controller.signal,
+    }).screen({ prompt: 'x' }, { param: 'prompt' });
     expect(outcome.error).toBe(
       'llama-guard: http://127.0.0.1:11434/v1/chat/completions did not answer within 3000 ms',
     );
@@ -216,30 +213,8 @@ describe('llamaGuardCheck', () => {
 
 /** The openai client as referee for "OpenAI-compatible": same request, same parsed answer. */
 describe('llamaGuardCheck against the openai SDK', () => {
-  const received: Array<{ path: string; authorization: string; body: unknown }> = [];
-  const answer = completion('unsafe\nS8');
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({
-        path: request.url ?? '',
-        authorization: request.headers.authorization ?? '',
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
-      });
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(answer));
-    });
-  });
-  let loopback = '';
-
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    loopback = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-  });
+  const server = loopbackJsonServer(completion('unsafe\nS8'));
+  const { received } = server;
 
   it('sends what the SDK sends and reads what the SDK reads', async () => {
     const params: ChatCompletionCreateParamsNonStreaming = {
@@ -257,6 +232,7 @@ describe('llamaGuardCheck against the openai SDK', () => {
       max_tokens: 32,
       stream: false,
     };
+    const loopback = server.baseURL();
     const client = new OpenAI({ apiKey, baseURL: loopback, maxRetries: 0 });
     const parsed = await client.chat.completions.create(params);
     const guard = llamaGuardCheck({

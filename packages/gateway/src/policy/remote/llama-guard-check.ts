@@ -4,21 +4,16 @@ import {
   llamaGuardFindings,
   parseLlamaGuardAnswer,
 } from './llama-guard-answer.js';
-import { postRemoteJson } from './remote-call.js';
+import { postRemoteJson, remoteTransport } from './remote-call.js';
 import {
+  contentParts,
   hasPrompt,
-  imageDataUrl,
+  modelApiCheckBase,
   nothingScreened,
-  remoteCheckBase,
-  timedOutcome,
-  trimBaseUrl,
+  remoteCheck,
 } from './remote-check.js';
-import type {
-  RemoteCheck,
-  RemoteCheckInput,
-  RemoteCheckOptions,
-  RemoteVerdict,
-} from './remote-check.js';
+import type { ContentPart, ModelApiCheckOptions, RemoteCheck } from './remote-check.js';
+import type { RemoteCheckInput, RemoteVerdict } from './remote-check.js';
 import type { PolicyCategory } from '../policy-types.js';
 
 export const llamaGuardCheckId = 'llama-guard';
@@ -26,22 +21,20 @@ export const llamaGuardCheckId = 'llama-guard';
 /** Bumped when the request, the parsing or the code mapping changes. */
 const implementationVersion = '1';
 
-export interface LlamaGuardCheckOptions extends RemoteCheckOptions {
+/**
+ * The model defaults to `llama-guard3` (Ollama's name). Ollama and a vLLM without `--api-key`
+ * need no API key.
+ */
+export interface LlamaGuardCheckOptions extends ModelApiCheckOptions {
   /** An OpenAI-compatible API: Ollama `http://127.0.0.1:11434/v1`, vLLM `http://host:8000/v1`. */
   baseURL: string;
-  /** Ollama and a vLLM without `--api-key` need none. */
-  apiKey?: string;
-  /** Default `llama-guard3` (Ollama's name). */
-  model?: string;
   /** Llama Guard 3 Vision / 4 read images; Llama Guard 3 text models do not (the image is not sent). */
   supportsImages?: boolean;
   /** See `defaultUnmappedCategory`. */
   unmappedCategory?: PolicyCategory;
 }
 
-type ChatContent =
-  | string
-  | Array<{ type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } }>;
+type ChatContent = string | ContentPart[];
 
 /**
  * The user turn Llama Guard classifies; the server's chat template wraps it in the model's
@@ -51,12 +44,8 @@ export function llamaGuardContent(
   input: RemoteCheckInput,
   supportsImages: boolean,
 ): ChatContent | null {
-  const image = supportsImages ? input.image : undefined;
-  if (image == null) return hasPrompt(input) ? input.prompt : null;
-  const parts: Exclude<ChatContent, string> = [];
-  if (hasPrompt(input)) parts.push({ type: 'text', text: input.prompt });
-  parts.push({ type: 'image_url', image_url: { url: imageDataUrl(image) } });
-  return parts;
+  if (!supportsImages || input.image == null) return hasPrompt(input) ? input.prompt : null;
+  return contentParts(input);
 }
 
 /**
@@ -65,12 +54,14 @@ export function llamaGuardContent(
  * an error, so the failure mode decides.
  */
 export function llamaGuardCheck(options: LlamaGuardCheckOptions): RemoteCheck {
-  const model = options.model ?? 'llama-guard3';
-  const base = remoteCheckBase(options, {
+  const base = modelApiCheckBase(options, {
     id: llamaGuardCheckId,
-    version: `${implementationVersion}:${model}`,
+    implementationVersion,
+    model: 'llama-guard3',
+    baseURL: options.baseURL,
+    path: '/chat/completions',
   });
-  const url = `${trimBaseUrl(options.baseURL)}/chat/completions`;
+  const { model, url } = base;
   const unmapped = options.unmappedCategory ?? defaultUnmappedCategory;
   const ask = async (content: ChatContent): Promise<RemoteVerdict> => {
     const answer = await postRemoteJson({
@@ -86,9 +77,7 @@ export function llamaGuardCheck(options: LlamaGuardCheckOptions): RemoteCheck {
         stream: false,
       }),
       schema: chatCompletionSchema,
-      fetch: options.fetch,
-      timeoutMs: options.timeoutMs,
-      ...(options.timeout != null ? { timeout: options.timeout } : {}),
+      ...remoteTransport(options),
       secrets: options.apiKey != null ? [options.apiKey] : [],
     });
     if ('error' in answer) return answer;
@@ -105,15 +94,8 @@ export function llamaGuardCheck(options: LlamaGuardCheckOptions): RemoteCheck {
       scores: { unsafe: verdict.safe ? 0 : 1 },
     };
   };
-  return {
-    id: base.id,
-    version: base.version,
-    stage: base.stage,
-    failureMode: base.failureMode,
-    screen: (input, context) =>
-      timedOutcome(base, context.param, async () => {
-        const content = llamaGuardContent(input, options.supportsImages === true);
-        return content == null ? nothingScreened : ask(content);
-      }),
-  };
+  return remoteCheck(base, async (input) => {
+    const content = llamaGuardContent(input, options.supportsImages === true);
+    return content == null ? nothingScreened : ask(content);
+  });
 }

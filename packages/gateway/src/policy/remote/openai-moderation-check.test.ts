@@ -1,19 +1,23 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import type {
   Moderation,
   ModerationCreateParams,
   ModerationCreateResponse,
 } from 'openai/resources/moderations';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jsonReply, recordingFetch } from '../../test-support/recording-fetch.js';
 import { openAIModerationCheck } from './openai-moderation-check.js';
 import type { OpenAIModerationCheckOptions } from './openai-moderation-check.js';
+import {
+  abortedFetch,
+  checkBuilder,
+  clockReading,
+  loopbackJsonServer,
+  png,
+  pngDataUrl,
+} from './test-support/remote-check-fixtures.js';
 
 const apiKey = 'sk-test-4f9c2a7e1b';
-const png = { bytes: new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), mediaType: 'image/png' };
-const pngDataUrl = 'data:image/png;base64,iVBORw0KGgo=';
 
 type Category = keyof Moderation.Categories;
 const textOnly = new Set<Category>([
@@ -71,18 +75,16 @@ function moderationAnswer(
   };
 }
 
-function check(
-  fetch: OpenAIModerationCheckOptions['fetch'],
-  extra: Partial<OpenAIModerationCheckOptions> = {},
-) {
-  return openAIModerationCheck({ apiKey, fetch, timeoutMs: 2000, failureMode: 'closed', ...extra });
-}
+const check = checkBuilder<OpenAIModerationCheckOptions>(openAIModerationCheck, {
+  apiKey,
+  timeoutMs: 2000,
+  failureMode: 'closed',
+});
 
 describe('openAIModerationCheck', () => {
   it('posts the prompt and the image as one multimodal input, and allows a clean answer', async () => {
     const recorder = recordingFetch(jsonReply(moderationAnswer()));
-    const ticks = [100, 142.5];
-    const moderation = check(recorder.fetch, { now: () => ticks.shift() ?? 0 });
+    const moderation = check(recorder.fetch, { now: clockReading(100, 142.5) });
     const outcome = await moderation.screen(
       { prompt: 'a lighthouse at dusk', image: png },
       { param: 'prompt' },
@@ -186,11 +188,7 @@ describe('openAIModerationCheck', () => {
 
   it('times out into an error outcome, without waiting on the wall clock', async () => {
     const controller = new AbortController();
-    const fetch = (_url: string, init?: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error));
-        queueMicrotask(() => controller.abort(new DOMException('timed out', 'TimeoutError')));
-      });
+    const fetch = abortedFetch(controller, new DOMException('timed out', 'TimeoutError'));
     const timeouts: number[] = [];
     const moderation = check(fetch, {
       timeoutMs: 1500,
@@ -277,30 +275,8 @@ describe('openAIModerationCheck', () => {
  * a loopback server as the same request, and the SDK parses the answer the check is fed.
  */
 describe('openAIModerationCheck against the openai SDK', () => {
-  const received: Array<{ path: string; authorization: string; body: unknown }> = [];
-  const answer = moderationAnswer({ 'self-harm': 0.83 });
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({
-        path: request.url ?? '',
-        authorization: request.headers.authorization ?? '',
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
-      });
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(answer));
-    });
-  });
-  let baseURL = '';
-
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-  });
+  const server = loopbackJsonServer(moderationAnswer({ 'self-harm': 0.83 }));
+  const { received } = server;
 
   it('sends what the SDK sends and reads what the SDK reads', async () => {
     const params: ModerationCreateParams = {
@@ -310,6 +286,7 @@ describe('openAIModerationCheck against the openai SDK', () => {
         { type: 'image_url', image_url: { url: pngDataUrl } },
       ],
     };
+    const baseURL = server.baseURL();
     const client = new OpenAI({ apiKey, baseURL, maxRetries: 0 });
     const parsed = await client.moderations.create(params);
     const moderation = openAIModerationCheck({

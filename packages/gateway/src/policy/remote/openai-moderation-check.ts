@@ -1,40 +1,19 @@
 import { moderationResponseSchema, moderationVerdict } from './openai-moderation-categories.js';
-import { postRemoteJson } from './remote-call.js';
-import {
-  hasPrompt,
-  imageDataUrl,
-  nothingScreened,
-  remoteCheckBase,
-  timedOutcome,
-  trimBaseUrl,
-} from './remote-check.js';
-import type { RemoteCheck, RemoteCheckInput, RemoteCheckOptions } from './remote-check.js';
+import { postRemoteJson, remoteTransport } from './remote-call.js';
+import { contentParts, modelApiCheckBase, nothingScreened, remoteCheck } from './remote-check.js';
+import type { ModelApiCheckOptions, RemoteCheck } from './remote-check.js';
 
 export const openAIModerationCheckId = 'openai-moderation';
 
 /** Bumped when the request or the category mapping changes. */
 const implementationVersion = '1';
 
-export interface OpenAIModerationCheckOptions extends RemoteCheckOptions {
+/**
+ * The base URL defaults to `https://api.openai.com/v1`; the model to `omni-moderation-latest`,
+ * the model that also scores images.
+ */
+export interface OpenAIModerationCheckOptions extends ModelApiCheckOptions {
   apiKey: string;
-  /** Default `https://api.openai.com/v1`. */
-  baseURL?: string;
-  /** Default `omni-moderation-latest`, the model that also scores images. */
-  model?: string;
-}
-
-type ModerationPart =
-  | { type: 'text'; text: string }
-  | { type: 'image_url'; image_url: { url: string } };
-
-/** The `input` list: the prompt, then the image as a data URL. */
-export function moderationInput(input: RemoteCheckInput): ModerationPart[] {
-  const parts: ModerationPart[] = [];
-  if (hasPrompt(input)) parts.push({ type: 'text', text: input.prompt });
-  if (input.image != null) {
-    parts.push({ type: 'image_url', image_url: { url: imageDataUrl(input.image) } });
-  }
-  return parts;
 }
 
 /**
@@ -43,33 +22,25 @@ export function moderationInput(input: RemoteCheckInput): ModerationPart[] {
  * is recorded. It has no category for likeness or protected characters: local checks cover those.
  */
 export function openAIModerationCheck(options: OpenAIModerationCheckOptions): RemoteCheck {
-  const model = options.model ?? 'omni-moderation-latest';
-  const base = remoteCheckBase(options, {
+  const base = modelApiCheckBase(options, {
     id: openAIModerationCheckId,
-    version: `${implementationVersion}:${model}`,
+    implementationVersion,
+    model: 'omni-moderation-latest',
+    baseURL: 'https://api.openai.com/v1',
+    path: '/moderations',
   });
-  const url = `${trimBaseUrl(options.baseURL ?? 'https://api.openai.com/v1')}/moderations`;
-  return {
-    id: base.id,
-    version: base.version,
-    stage: base.stage,
-    failureMode: base.failureMode,
-    screen: (input, context) =>
-      timedOutcome(base, context.param, async () => {
-        const parts = moderationInput(input);
-        if (parts.length === 0) return nothingScreened;
-        const answer = await postRemoteJson({
-          checkId: base.id,
-          url,
-          headers: { authorization: `Bearer ${options.apiKey}` },
-          body: JSON.stringify({ model, input: parts }),
-          schema: moderationResponseSchema,
-          fetch: options.fetch,
-          timeoutMs: options.timeoutMs,
-          ...(options.timeout != null ? { timeout: options.timeout } : {}),
-          secrets: [options.apiKey],
-        });
-        return 'error' in answer ? answer : moderationVerdict(answer.value);
-      }),
-  };
+  return remoteCheck(base, async (input) => {
+    const parts = contentParts(input);
+    if (parts.length === 0) return nothingScreened;
+    const answer = await postRemoteJson({
+      checkId: base.id,
+      url: base.url,
+      headers: { authorization: `Bearer ${options.apiKey}` },
+      body: JSON.stringify({ model: base.model, input: parts }),
+      schema: moderationResponseSchema,
+      ...remoteTransport(options),
+      secrets: [options.apiKey],
+    });
+    return 'error' in answer ? answer : moderationVerdict(answer.value);
+  });
 }

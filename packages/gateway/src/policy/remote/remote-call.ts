@@ -4,7 +4,25 @@ import type { FetchFunction } from '../../provider-http/provider-http.js';
 /** A service's answer is a few kilobytes; more than this is a broken or hostile endpoint. */
 export const maxAnswerBytes = 1024 * 1024;
 
-export interface RemoteCall<Schema extends z.ZodType> {
+/** How a call goes out and how long it may take. */
+export interface RemoteTransport {
+  fetch: FetchFunction;
+  /** The whole call, answer read included. */
+  timeoutMs: number;
+  /** An abort signal that fires after `ms`; default `AbortSignal.timeout`. Tests abort by hand. */
+  timeout?: (ms: number) => AbortSignal;
+}
+
+/** Only the transport fields of `options` (a check's options carry many more). */
+export function remoteTransport(options: RemoteTransport): RemoteTransport {
+  return {
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    ...(options.timeout != null ? { timeout: options.timeout } : {}),
+  };
+}
+
+export interface RemoteCall<Schema extends z.ZodType> extends RemoteTransport {
   /** Names the check in every error. */
   checkId: string;
   url: string;
@@ -12,9 +30,6 @@ export interface RemoteCall<Schema extends z.ZodType> {
   /** The JSON request body, already serialised (a signature may cover its exact bytes). */
   body: string;
   schema: Schema;
-  fetch: FetchFunction;
-  timeoutMs: number;
-  timeout?: (ms: number) => AbortSignal;
   /** Values that must never appear in an error: API keys, shared secrets. */
   secrets: string[];
 }

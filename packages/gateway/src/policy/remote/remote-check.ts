@@ -1,4 +1,4 @@
-import type { FetchFunction } from '../../provider-http/provider-http.js';
+import type { RemoteTransport } from './remote-call.js';
 import type {
   CheckOutcome,
   FailureMode,
@@ -27,19 +27,22 @@ export interface RemoteCheck {
 }
 
 /** What every remote check is built with. */
-export interface RemoteCheckOptions {
-  fetch: FetchFunction;
-  /** The whole call, answer read included. */
-  timeoutMs: number;
+export interface RemoteCheckOptions extends RemoteTransport {
   failureMode: FailureMode;
   /** Default `pre`. */
   stage?: PolicyStage;
   /** Overrides the check's default id, to run two of a kind (two webhooks). */
   id?: string;
-  /** An abort signal that fires after `ms`; default `AbortSignal.timeout`. Tests abort by hand. */
-  timeout?: (ms: number) => AbortSignal;
   /** A monotonic clock in ms for `latencyMs`; default `performance.now`. */
   now?: () => number;
+}
+
+/** What a check that asks a model behind an OpenAI-style API is built with. */
+export interface ModelApiCheckOptions extends RemoteCheckOptions {
+  baseURL?: string;
+  apiKey?: string;
+  /** The model the service runs; each check has its default. */
+  model?: string;
 }
 
 /** What one call found, or why it could not say. */
@@ -69,8 +72,43 @@ export function remoteCheckBase(
   };
 }
 
+/** The fixed parts of a model-API check: its version names the model; `url` is `path` on the base URL. */
+export function modelApiCheckBase(
+  options: ModelApiCheckOptions,
+  defaults: {
+    id: string;
+    implementationVersion: string;
+    model: string;
+    baseURL: string;
+    path: string;
+  },
+): RemoteCheckBase & { model: string; url: string } {
+  const model = options.model ?? defaults.model;
+  const base = remoteCheckBase(options, {
+    id: defaults.id,
+    version: `${defaults.implementationVersion}:${model}`,
+  });
+  // Without trailing slashes on the base, so the URL has exactly one before the path.
+  const url = `${(options.baseURL ?? defaults.baseURL).replace(/\/+$/, '')}${defaults.path}`;
+  return { ...base, model, url };
+}
+
+/** A check from its fixed parts and how it screens one input; every screening is timed. */
+export function remoteCheck(
+  base: RemoteCheckBase,
+  screen: (input: RemoteCheckInput, context: RemoteCheckContext) => Promise<RemoteVerdict>,
+): RemoteCheck {
+  return {
+    id: base.id,
+    version: base.version,
+    stage: base.stage,
+    failureMode: base.failureMode,
+    screen: (input, context) => timedOutcome(base, context.param, () => screen(input, context)),
+  };
+}
+
 /** Runs one screening and turns its verdict into the check's outcome, timed. */
-export async function timedOutcome(
+async function timedOutcome(
   base: RemoteCheckBase,
   param: PolicyParam,
   screen: () => Promise<RemoteVerdict>,
@@ -97,12 +135,19 @@ export function hasPrompt(input: RemoteCheckInput): input is RemoteCheckInput & 
   return input.prompt != null && input.prompt.length > 0;
 }
 
-/** An image as the `data:` URL OpenAI-style APIs take in an `image_url` part. */
-export function imageDataUrl(image: { bytes: Uint8Array; mediaType: string }): string {
-  return `data:${image.mediaType};base64,${Buffer.from(image.bytes).toString('base64')}`;
-}
+/** One part of a multimodal message or input, as OpenAI-style APIs take it. */
+export type ContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; image_url: { url: string } };
 
-/** The base URL without trailing slashes, so `${base}/path` has exactly one. */
-export function trimBaseUrl(baseURL: string): string {
-  return baseURL.replace(/\/+$/, '');
+/** The prompt, then the image as a `data:` URL. */
+export function contentParts(input: RemoteCheckInput): ContentPart[] {
+  const parts: ContentPart[] = [];
+  if (hasPrompt(input)) parts.push({ type: 'text', text: input.prompt });
+  if (input.image != null) {
+    const { bytes, mediaType } = input.image;
+    const url = `data:${mediaType};base64,${Buffer.from(bytes).toString('base64')}`;
+    parts.push({ type: 'image_url', image_url: { url } });
+  }
+  return parts;
 }

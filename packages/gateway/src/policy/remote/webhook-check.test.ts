@@ -4,11 +4,16 @@ import { webhookSecret } from '../../test-support/signed-webhook.js';
 import { webhookCheck } from './webhook-check.js';
 import type { WebhookCheckOptions } from './webhook-check.js';
 import type { WebhookAnswer } from './webhook-contract.js';
+import {
+  abortedFetch,
+  checkBuilder,
+  clockReading,
+  png,
+} from './test-support/remote-check-fixtures.js';
 
 const url = 'https://moderation.studio.example/screen?token=q7Zt0k';
 const secret = webhookSecret('policy webhook secret');
 const endpointToken = 'Bearer hook-token-55e1';
-const png = { bytes: new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), mediaType: 'image/png' };
 const sentAtMs = 1_765_108_800_000;
 
 interface SentRequest {
@@ -36,25 +41,20 @@ function answering(answer: WebhookAnswer | Record<string, unknown>) {
   return capturingFetch(() => Response.json(answer));
 }
 
-function check(fetch: WebhookCheckOptions['fetch'], extra: Partial<WebhookCheckOptions> = {}) {
-  return webhookCheck({
-    url,
-    fetch,
-    timeoutMs: 800,
-    failureMode: 'closed',
-    clock: () => sentAtMs,
-    newMessageId: () => 'msg_2f8a',
-    ...extra,
-  });
-}
+const check = checkBuilder<WebhookCheckOptions>(webhookCheck, {
+  url,
+  timeoutMs: 800,
+  failureMode: 'closed',
+  clock: () => sentAtMs,
+  newMessageId: () => 'msg_2f8a',
+});
 
 describe('webhookCheck', () => {
   it('posts the stage, param, prompt and image, and allows an `allow`', async () => {
     const remote = answering({ decision: 'allow', scores: { nudity: 0.02 } });
-    const ticks = [0, 31];
     const outcome = await check(remote.fetch, {
       headers: { authorization: endpointToken },
-      now: () => ticks.shift() ?? 0,
+      now: clockReading(0, 31),
     }).screen({ prompt: 'a red kite', image: png }, { param: 'input_reference' });
     expect(remote.sent).toHaveLength(1);
     const request = remote.sent[0]!;
@@ -166,15 +166,9 @@ describe('webhookCheck', () => {
 
   it('times out into an error outcome', async () => {
     const controller = new AbortController();
-    const fetch = (_target: string, init?: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(new Error('aborted')));
-        queueMicrotask(() => controller.abort());
-      });
-    const outcome = await check(fetch, { timeout: () => controller.signal }).screen(
-      { prompt: 'x' },
-      { param: 'prompt' },
-    );
+    const outcome = await check(abortedFetch(controller), {
+      timeout: () => controller.signal,
+    }).screen({ prompt: 'x' }, { param: 'prompt' });
     expect(outcome.error).toBe(
       'webhook: https://moderation.studio.example/screen did not answer within 800 ms',
     );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { signStandardWebhook } from '../../provider-http/standard-webhook.js';
-import { postRemoteJson } from './remote-call.js';
-import { hasPrompt, nothingScreened, remoteCheckBase, timedOutcome } from './remote-check.js';
+import { postRemoteJson, remoteTransport } from './remote-call.js';
+import { hasPrompt, nothingScreened, remoteCheck, remoteCheckBase } from './remote-check.js';
 import type { RemoteCheck, RemoteCheckOptions } from './remote-check.js';
 import { webhookAnswerSchema, webhookRequestBody, webhookVerdict } from './webhook-contract.js';
 
@@ -43,31 +43,22 @@ export function webhookCheck(options: WebhookCheckOptions): RemoteCheck {
   const newMessageId = options.newMessageId ?? (() => randomUUID());
   const extraHeaders = options.headers ?? {};
   const secrets = [...Object.values(extraHeaders), ...(secret != null ? [secret] : [])];
-  return {
-    id: base.id,
-    version: base.version,
-    stage: base.stage,
-    failureMode: base.failureMode,
-    screen: (input, context) =>
-      timedOutcome(base, context.param, async () => {
-        if (!hasPrompt(input) && input.image == null) return nothingScreened;
-        const body = JSON.stringify(webhookRequestBody(input, base.stage, context.param));
-        const signature =
-          secret != null
-            ? signStandardWebhook(secret, newMessageId(), Math.floor(clock() / 1000), body)
-            : {};
-        const answer = await postRemoteJson({
-          checkId: base.id,
-          url: options.url,
-          headers: { ...extraHeaders, ...signature },
-          body,
-          schema: webhookAnswerSchema,
-          fetch: options.fetch,
-          timeoutMs: options.timeoutMs,
-          ...(options.timeout != null ? { timeout: options.timeout } : {}),
-          secrets,
-        });
-        return 'error' in answer ? answer : webhookVerdict(answer.value, base.id);
-      }),
-  };
+  return remoteCheck(base, async (input, context) => {
+    if (!hasPrompt(input) && input.image == null) return nothingScreened;
+    const body = JSON.stringify(webhookRequestBody(input, base.stage, context.param));
+    const signature =
+      secret != null
+        ? signStandardWebhook(secret, newMessageId(), Math.floor(clock() / 1000), body)
+        : {};
+    const answer = await postRemoteJson({
+      checkId: base.id,
+      url: options.url,
+      headers: { ...extraHeaders, ...signature },
+      body,
+      schema: webhookAnswerSchema,
+      ...remoteTransport(options),
+      secrets,
+    });
+    return 'error' in answer ? answer : webhookVerdict(answer.value, base.id);
+  });
 }
