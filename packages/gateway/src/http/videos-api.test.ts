@@ -42,7 +42,12 @@ describe.each(testDatabaseKinds())('/v1/videos on %s', (kind) => {
       '/v1/videos',
       gateway.authorized({
         method: 'POST',
-        body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+        body:
+          body instanceof Uint8Array
+            ? new Blob([new Uint8Array(body)])
+            : typeof body === 'string'
+              ? body
+              : JSON.stringify(body),
         headers: { 'content-type': 'application/json', ...headers },
       }),
     );
