@@ -8,7 +8,9 @@ import { foldBatchNorms } from './fold-batch-norm.js';
 
 /**
  * `wasm` (SIMD, one thread) ran MobileNetV2 in ~90 ms an image where the pure-JS `cpu` backend
- * took ~1.5 s on the same machine; `cpu` stays as the fallback a deployment can name.
+ * took ~1.5 s on the same machine; `cpu` stays as the fallback a deployment can name. With its
+ * batch norms folded (fold-batch-norm.ts) wasm takes ~30-45 ms. Its threaded build is refused
+ * in Node by tfjs 4.22 (WASM_HAS_MULTITHREAD_SUPPORT is false there; forcing it fails to start).
  */
 export type NsfwBackend = 'wasm' | 'cpu';
 
