@@ -1,14 +1,14 @@
 import sharp from 'sharp';
-import phash from 'sharp-phash';
 import {
   decodeScreeningImage,
   defaultScreeningImageLimits,
   type ScreeningImage,
   type ScreeningImageLimits,
 } from './decode-screening-image.js';
+import { perceptualHashBits } from './perceptual-hash.js';
 
 export interface ImageHashes {
-  /** 64-bit DCT perceptual hash (sharp-phash), 16 hex digits. */
+  /** 64-bit DCT perceptual hash (sharp-phash's, bit for bit), 16 hex digits. */
   phash: string;
   /** The same of the horizontally mirrored image: a flip moves the hash ~30 of 64 bits. */
   mirrorPhash: string;
@@ -45,8 +45,8 @@ async function computeHashes(image: ScreeningImage): Promise<ImageHashes> {
   const raw = { width: image.pixelWidth, height: image.pixelHeight, channels: 3 as const };
   const mirrored = await sharp(image.pixels, { raw }).flop().raw().toBuffer();
   const [bits, mirrorBits] = await Promise.all([
-    phash(image.pixels, { raw }),
-    phash(mirrored, { raw }),
+    perceptualHashBits(image.pixels, raw),
+    perceptualHashBits(mirrored, raw),
   ]);
   return {
     phash: bitsToHex(bits),

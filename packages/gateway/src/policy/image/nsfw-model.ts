@@ -4,10 +4,13 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { NSFWJS } from 'nsfwjs/core';
 import { MobileNetV2Model } from 'nsfwjs/models/mobilenet_v2';
+import { foldBatchNorms } from './fold-batch-norm.js';
 
 /**
  * `wasm` (SIMD, one thread) ran MobileNetV2 in ~90 ms an image where the pure-JS `cpu` backend
- * took ~1.5 s on the same machine; `cpu` stays as the fallback a deployment can name.
+ * took ~1.5 s on the same machine; `cpu` stays as the fallback a deployment can name. With its
+ * batch norms folded (fold-batch-norm.ts) wasm takes ~30-45 ms. Its threaded build is refused
+ * in Node by tfjs 4.22 (WASM_HAS_MULTITHREAD_SUPPORT is false there; forcing it fails to start).
  */
 export type NsfwBackend = 'wasm' | 'cpu';
 
@@ -44,18 +47,22 @@ function useLocalWasmFiles(): void {
 }
 
 /** The model JSON and base64 weights are modules inside nsfwjs: nothing is downloaded. */
-async function bundledModel(): Promise<tf.io.IOHandler> {
+export async function bundledModelArtifacts(): Promise<tf.io.ModelArtifacts> {
   const { default: modelJson } = await MobileNetV2Model.modelJson();
   const weightBundle = MobileNetV2Model.weightBundles[0];
   if (weightBundle == null || MobileNetV2Model.weightBundles.length !== 1) {
     throw new Error('nsfwjs MobileNetV2 is expected to ship one weight bundle');
   }
   const weights = Buffer.from((await weightBundle()).default, 'base64');
-  const artifacts: tf.io.ModelArtifacts = {
+  return {
     modelTopology: modelJson.modelTopology,
     weightSpecs: (modelJson.weightsManifest ?? []).flatMap((group) => group.weights),
     weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
   };
+}
+
+async function foldedModel(): Promise<tf.io.IOHandler> {
+  const { artifacts } = await foldBatchNorms(await bundledModelArtifacts());
   return { load: () => Promise.resolve(artifacts) };
 }
 
@@ -67,7 +74,7 @@ async function load(backend: NsfwBackend): Promise<NsfwClassifier> {
     throw new Error(`TensorFlow.js backend ${backend} failed to start`);
   }
   await tf.ready();
-  const model = new NSFWJS(await bundledModel(), { size: nsfwInputSide });
+  const model = new NSFWJS(await foldedModel(), { size: nsfwInputSide });
   await model.load();
   const classify = async (pixels: Uint8Array): Promise<NsfwScores> => {
     const input = tf.tensor3d(pixels, [nsfwInputSide, nsfwInputSide, 3], 'int32');
