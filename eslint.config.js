@@ -157,6 +157,31 @@ export default tseslint.config(
     'provenance/ (C2PA signing and verification) sits beside generation: it may use spec and media/ only.',
   ),
   forbid(
+    [`${gateway}/timeline/**`],
+    [
+      ...upper,
+      ...['**/db/**', '**/storage/**', '**/auth/**', '**/providers/**', '**/emulators/**'],
+      ...['**/provider-http/**', '**/net/**', '**/quality/**', '**/policy/**', '**/media/**'],
+      ...['**/routing/**', '**/cost/**', '**/provenance/**', '**/sequences/**'],
+    ],
+    'timeline/ holds pure timeline maths and serializers (FCPXML, xmeml, EDL, OTIO): spec and zod only.',
+  ),
+  forbid(
+    [`${gateway}/sequences/**`],
+    ['**/scoring/**', '**/jobs/**', '**/http/**', '**/assembly/**', '**/config/**'],
+    'sequences/ (timelines and packages of completed videos) sits beside generation, under http and jobs.',
+  ),
+  forbid(
+    [`${gateway}/datasets/**`],
+    ['**/scoring/**', '**/http/**', '**/assembly/**', '**/config/**', '**/storyboards/**'],
+    "datasets/ (curated exports for trainers) sits beside scoring, on jobs' queue machinery.",
+  ),
+  forbid(
+    [`${gateway}/storyboards/**`],
+    ['**/http/**', '**/assembly/**', '**/config/**', '**/scoring/**'],
+    'storyboards/ renders shot lists through generation and sequences; http serves it, assembly wires it.',
+  ),
+  forbid(
     [`${gateway}/assembly/**`, `${gateway}/index.ts`],
     [],
     'assembly builds the gateway from config on every layer.',
