@@ -39,3 +39,28 @@ export async function findVideoFile(
     mediaType: row.media_type,
   };
 }
+
+/** One variant's file of each of several videos, by video id (videos without one are absent). */
+export async function findVideoFilesOf(
+  client: Queryable,
+  videoIds: readonly string[],
+  variant: StoredVariant,
+): Promise<Map<string, VideoFileRecord>> {
+  if (videoIds.length === 0) return new Map();
+  const result = await client.query<VideoFileRow>(
+    'select * from video_files where video_id = any($1::text[]) and variant = $2',
+    [[...new Set(videoIds)], variant],
+  );
+  return new Map(
+    result.rows.map((row) => [
+      row.video_id,
+      {
+        videoId: row.video_id,
+        variant: row.variant,
+        sha256: row.sha256,
+        bytes: Number(row.bytes),
+        mediaType: row.media_type,
+      },
+    ]),
+  );
+}

@@ -6,6 +6,10 @@ export interface VideoProbe {
   height: number;
   /** Frames per second from the stream's frame rate (e.g. "24/1"). */
   fps: number;
+  /** The same rate exactly as the stream states it (`24000/1001`), for frame-exact timelines. */
+  frameRate: { numerator: number; denominator: number } | null;
+  /** Whether the file holds an audio stream beside the video. */
+  hasAudio: boolean;
   /** Frames counted by decoding (`-count_frames`), or packets read when `decode` is false. */
   frames: number;
   /** Null for a still image, which has no duration. */
@@ -44,6 +48,14 @@ function parseRate(rate: string | undefined): number | null {
   if (numerator == null || !Number.isFinite(numerator)) return null;
   if (denominator == null) return numerator;
   return denominator > 0 ? numerator / denominator : null;
+}
+
+function parseRational(rate: string | undefined): VideoProbe['frameRate'] {
+  const match = rate == null ? null : /^(\d+)\/(\d+)$/.exec(rate);
+  if (match == null) return null;
+  const numerator = Number(match[1]);
+  const denominator = Number(match[2]);
+  return numerator > 0 && denominator > 0 ? { numerator, denominator } : null;
 }
 
 function finiteOrNull(value: number | undefined): number | null {
@@ -89,6 +101,8 @@ export async function probeVideo(
     width: stream.width,
     height: stream.height,
     fps,
+    frameRate: parseRational(stream.r_frame_rate) ?? parseRational(stream.avg_frame_rate),
+    hasAudio: parsed.streams.some((candidate) => candidate.codec_type === 'audio'),
     frames:
       finiteOrNull(stream.nb_read_frames) ??
       finiteOrNull(stream.nb_read_packets) ??

@@ -4,3 +4,4 @@
  */
 export { scoreResultFixture } from './score-result-fixture.js';
 export { auditDecisionBuilder } from './audit-decision-fixture.js';
+export { completeVideos, createFileVideoModel, renderTestClip } from './clip-fixtures.js';
