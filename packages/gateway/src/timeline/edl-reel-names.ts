@@ -24,15 +24,20 @@ export function assignReelNames(
 ): { reels: Map<string, string>; warnings: TimelineWarning[] } {
   const reels = new Map<string, string>();
   const taken = new Set<string>();
+  // Where each cut-down name's suffix search resumes, so 1,000 `GENCLIP…` files stay linear.
+  const nextSuffix = new Map<string, number>();
   const warnings: TimelineWarning[] = [];
   for (const index of clipIndexes) {
     const clip = timeline.clips[index];
     if (clip == null || reels.has(clip.media.id)) continue;
     const full = cleanReel(clip.media.fileName);
-    let reel = full.slice(0, reelLength);
-    for (let suffix = 2; taken.has(reel); suffix += 1) {
+    const cut = full.slice(0, reelLength);
+    let reel = cut;
+    let suffix = nextSuffix.get(cut) ?? 2;
+    for (; taken.has(reel); suffix += 1) {
       reel = full.slice(0, reelLength - String(suffix).length) + String(suffix);
     }
+    nextSuffix.set(cut, suffix);
     taken.add(reel);
     reels.set(clip.media.id, reel);
     if (reel !== full) {

@@ -110,6 +110,8 @@ describe('serializeEdl', () => {
     const all = events(body);
     expect(all).toHaveLength(1001);
     expect(all.slice(997, 1001).map((event) => event[0])).toEqual(['998', '999', '001', '002']);
+    // 901 distinct files (every tenth clip reuses one): 901 distinct reels.
+    expect(new Set(all.map((event) => event[1])).size).toBe(901);
     for (let index = 1; index < all.length; index += 1) {
       expect(all[index]?.[5]).toBe(all[index - 1]?.[6]);
     }
