@@ -29,7 +29,7 @@ export async function createSequenceFixture(
   );
   const gateway = await createTestGateway(kind, [model], options);
   const ids = await completeVideos(gateway, prompts);
-  const request = (method: string, path: string, body?: unknown) =>
+  const request = async (method: string, path: string, body?: unknown) =>
     gateway.app.request(
       path,
       gateway.authorized({
