@@ -46,6 +46,12 @@ if (only === 'all' || only === 'policy') {
   results.c2paSigning = await benchC2paSigning(Number(process.env.BENCH_ROUNDS ?? 7));
   console.table(results.c2paSigning);
 }
+if (only === 'all' || only === 'timeline') {
+  const { benchTimelineExport } = await import('./timeline-export.js');
+  const runs = Number(process.env.BENCH_TIMELINE_RUNS ?? 50);
+  results.timelineExport = await benchTimelineExport(1000, runs);
+  console.table(results.timelineExport);
+}
 // BENCH_BASELINE (a git ref) adds that commit's tree to these groups, measured side by side.
 const baselineGroup = (name: string) => only === 'all' || only === name;
 if (baselineGroup('retrieve') || baselineGroup('overhead')) {
