@@ -75,6 +75,6 @@ export async function exportSequence(
   }
   const timeline = buildTimeline(sources, 'absolute');
   const document = timelineDocument(timeline, format as TimelineFormat, { fcpxmlVersion });
-  const fileName = `${fileNameOf(sources.sequence.name)}.${document.extension}`;
+  const fileName = `${fileNameOf(sources.sequence.name)}${document.extension}`;
   return { kind: 'document', fileName, ...document };
 }

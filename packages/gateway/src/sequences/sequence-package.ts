@@ -72,7 +72,7 @@ export async function buildSequencePackage(
   const zip = new yazl.ZipFile();
   const text = (path: string, body: string) =>
     zip.addBuffer(Buffer.from(body, 'utf8'), `${base}/${path}`, { mtime });
-  for (const document of documents.values()) text(`${base}.${document.extension}`, document.body);
+  for (const document of documents.values()) text(`${base}${document.extension}`, document.body);
   for (const [videoId, entry] of videos) {
     const media = sources.media.get(videoId);
     const video = sources.videos.get(videoId);

@@ -1,6 +1,7 @@
 import type { SequenceRecord } from '../db/sequences-repository.js';
 import type { CompletedVideoMedia } from '../generation/completed-video-media.js';
-import { rateLabelOf } from './sequence-rate.js';
+import { rateLabel as rateLabelOf, sameRate } from '../timeline/frame-rate.js';
+import { convertFrames } from '../timeline/record-frames.js';
 
 /** Something a client should know about a clip: it will be conformed, or it is gone. */
 export interface SequenceWarning {
@@ -16,17 +17,9 @@ export interface SequenceView extends SequenceRecord {
   durationFrames: number;
 }
 
-type Rate = SequenceRecord['rate'];
-
-const sameRate = (left: Rate, right: Rate) =>
-  left.numerator * right.denominator === right.numerator * left.denominator;
-
-/** A clip's length at the sequence rate: re-timed and rounded (halves up), never below a frame. */
-export function recordFrames(frames: number, from: Rate, to: Rate): number {
-  if (sameRate(from, to)) return frames;
-  const scaled = frames * to.numerator * from.denominator;
-  const divisor = to.denominator * from.numerator;
-  return Math.max(1, Math.floor((2 * scaled + divisor) / (2 * divisor)));
+/** A clip's length at the sequence rate, as every export lays it out: re-timed, at least 1. */
+function recordFrames(frames: number, from: SequenceRecord['rate'], to: SequenceRecord['rate']) {
+  return sameRate(from, to) ? frames : Math.max(1, convertFrames(frames, from, to));
 }
 
 function clipWarnings(

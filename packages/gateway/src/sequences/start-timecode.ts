@@ -1,4 +1,6 @@
 import { InvalidRequestError } from '@vgw/spec';
+import { nominalRate } from '../timeline/frame-rate.js';
+import { timecodePartsToFrames } from '../timeline/timecode.js';
 
 /** Where a new Resolve or Premiere timeline starts, and so where ours do unless told. */
 export const defaultStartTimecode = '01:00:00:00';
@@ -6,11 +8,6 @@ export const defaultStartTimecode = '01:00:00:00';
 interface Counting {
   rate: { numerator: number; denominator: number };
   timecode: 'NDF' | 'DF';
-}
-
-/** The timebase labels count in: 24 at 23.976, 30 at 29.97. */
-function nominal(rate: Counting['rate']): number {
-  return Math.ceil(rate.numerator / rate.denominator);
 }
 
 function fields(label: string): [number, number, number, number] {
@@ -33,7 +30,7 @@ export function normaliseStartTimecode(input: unknown, counting: Counting): stri
   };
   if (match == null) return fail('must be HH:MM:SS:FF (or HH:MM:SS;FF), e.g. 01:00:00:00');
   const [hours, minutes, seconds, frames] = fields(text);
-  const base = nominal(counting.rate);
+  const base = nominalRate(counting.rate);
   if (hours > 23 || minutes > 59 || seconds > 59) return fail('is not a time of day');
   if (frames >= base) return fail(`has a frame field past ${base - 1} at ${base} fps`);
   const dropped = counting.timecode === 'DF' ? base / 15 : 0;
@@ -51,9 +48,9 @@ export function displayStartTimecode(stored: string, timecode: 'NDF' | 'DF'): st
 /** The first frame as a frame count at the rate (01:00:00:00 at 24 = 86400). */
 export function startFrameOf(stored: string, counting: Counting): number {
   const [hours, minutes, seconds, frames] = fields(stored);
-  const base = nominal(counting.rate);
-  const labels = ((hours * 60 + minutes) * 60 + seconds) * base + frames;
-  if (counting.timecode === 'NDF') return labels;
-  const totalMinutes = hours * 60 + minutes;
-  return labels - (base / 15) * (totalMinutes - Math.floor(totalMinutes / 10));
+  return timecodePartsToFrames(
+    { hours, minutes, seconds, frames },
+    counting.rate,
+    counting.timecode,
+  );
 }

@@ -1,20 +1,23 @@
-import type { Timeline, TimelineWarning } from '../timeline/timeline-model.js';
+import type { FcpxmlVersion } from '../timeline/fcpxml-resources.js';
+import {
+  serializeTimeline,
+  type TimelineDocument,
+  type TimelineFormat,
+} from '../timeline/serialize-timeline.js';
+import type { Timeline } from '../timeline/timeline-model.js';
 
-export type TimelineFormat = 'fcpxml' | 'xmeml' | 'edl' | 'otio';
-export type FcpxmlVersion = '1.8' | '1.9' | '1.10' | '1.11';
+export type { FcpxmlVersion } from '../timeline/fcpxml-resources.js';
+export type { TimelineDocument, TimelineFormat } from '../timeline/serialize-timeline.js';
 
-export interface TimelineDocument {
-  body: string;
-  warnings: TimelineWarning[];
-  extension: string;
-  mediaType: string;
-}
-
-/** The one place sequences reach the serializers (timeline/). */
+/** The one place sequences reach the serializers: the FCPXML version is the only option used. */
 export function timelineDocument(
-  _timeline: Timeline,
+  timeline: Timeline,
   format: TimelineFormat,
-  _options: { fcpxmlVersion?: FcpxmlVersion },
+  options: { fcpxmlVersion?: FcpxmlVersion },
 ): TimelineDocument {
-  throw new Error(`the ${format} serializer has not landed yet`);
+  return serializeTimeline(
+    timeline,
+    format,
+    options.fcpxmlVersion != null ? { version: options.fcpxmlVersion } : {},
+  );
 }
