@@ -9,7 +9,7 @@ import { writeSequenceWarnings } from '../output/sequence-details.js';
 
 interface ExportOptions {
   format: SequenceExportFormat;
-  version?: SequenceExportParams['version'];
+  fcpxmlVersion?: SequenceExportParams['version'];
   output?: string;
 }
 
@@ -36,7 +36,7 @@ function headerWarnings(response: Response): { message: string }[] {
 async function exportSequence(context: CommandContext, id: string, options: ExportOptions) {
   const output = options.output ?? `${id}.${extensions[options.format]}`;
   const params: SequenceExportParams = { format: options.format };
-  if (options.version != null) params.version = options.version;
+  if (options.fcpxmlVersion != null) params.version = options.fcpxmlVersion;
   await withClientSession(context, { worker: false }, async ({ client }) => {
     const response = await client.sequences.export(id, params, { signal: context.signal });
     writeSequenceWarnings(context.io.stderr, headerWarnings(response));
@@ -62,9 +62,11 @@ export function registerExportCommand(program: Command, context: CommandContext)
         .makeOptionMandatory(),
     )
     .addOption(
-      new Option('--version <version>', 'FCPXML version (fcpxml and package; default 1.9)').choices(
-        ['1.8', '1.9', '1.10', '1.11'],
-      ),
+      new Option(
+        // Not --version: that is the program's own flag, which commander reads anywhere.
+        '--fcpxml-version <version>',
+        'FCPXML version (fcpxml and package; default 1.9)',
+      ).choices(['1.8', '1.9', '1.10', '1.11']),
     )
     .option('-o, --output <file>', 'where to save it (default: <sequence>.<extension>)')
     .action((id: string, options: ExportOptions) => exportSequence(context, id, options));

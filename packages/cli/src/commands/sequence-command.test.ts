@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sequence, Video } from '@vgw/sdk';
@@ -62,6 +62,25 @@ describe('vgw sequence and vgw export, embedded', () => {
         'CREATED',
       ]);
       expect(listed[1]).toMatch(new RegExp(`^${id}\\s+Review Cut\\s+24\\s+160x96\\s+3\\s+54`));
+      const otio = await runVgw(cwd, ['export', id, '--format', 'otio', '-o', 'cut.otio']);
+      expect([otio.exitCode, otio.stdout, otio.stderr]).toEqual([0, 'cut.otio\n', '']);
+      const timeline = JSON.parse(await readFile(join(cwd, 'cut.otio'), 'utf8'));
+      const ranges = timeline.tracks.children[0].children.map(
+        (clip: any) => clip.source_range.duration.value,
+      );
+      expect(ranges).toEqual([24, 12, 18]);
+      const zipped = await runVgw(cwd, [
+        'export',
+        id,
+        '--format',
+        'package',
+        '--fcpxml-version',
+        '1.8',
+      ]);
+      expect(zipped.stdout).toBe(`${id}.zip\n`);
+      const zip = await readFile(join(cwd, `${id}.zip`));
+      expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+      expect(zip.includes('review-cut/review-cut.fcpxml')).toBe(true);
       expect(await runVgw(cwd, ['sequence', 'delete', id])).toEqual({
         exitCode: 0,
         stdout: `deleted ${id}\n`,
