@@ -4,6 +4,8 @@ import type { VideoRecord } from '../db/video-record.js';
 export function promptSlug(prompt: string, maxLength = 24): string {
   const words = prompt
     .normalize('NFKD')
+    // Accents come apart under NFKD; dropping the marks keeps `ç` a `c`.
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
