@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { InvalidRequestError } from '@vgw/spec';
 import { Hono } from 'hono';
 import { bundledBinaryPaths } from '../../media/bundled-binaries.js';
 import { createSequence } from '../../sequences/create-sequence.js';
 import { deleteSequence, getSequence, listSequenceViews } from '../../sequences/read-sequences.js';
-import type { SequenceDeps } from '../../sequences/sequence-deps.js';
+import { randomSequenceId, type SequenceDeps } from '../../sequences/sequence-deps.js';
 import { updateSequence } from '../../sequences/update-sequence.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { parseListQuery } from '../openai/list-query.js';
@@ -19,7 +18,7 @@ export function sequenceDepsOf(deps: AppDeps): SequenceDeps {
     database: deps.database,
     store: deps.store,
     ffprobePath: deps.ffprobePath ?? bundledBinaryPaths().ffprobePath,
-    newSequenceId: deps.newSequenceId ?? (() => `seq_${randomBytes(16).toString('hex')}`),
+    newSequenceId: deps.newSequenceId ?? randomSequenceId,
   };
 }
 
