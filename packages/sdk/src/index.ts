@@ -8,6 +8,8 @@ export type {
 export { Videos } from './videos.js';
 export type { Clock, CreateAndPollOptions, PollRequestOptions } from './videos.js';
 export { Engines } from './engines.js';
+export { Sequences } from './sequences.js';
+export type * from './sequence-types.js';
 export { CursorPage } from './cursor-page.js';
 export type { CursorPageQuery, PageFetcher } from './cursor-page.js';
 export { PagePromise } from './page-promise.js';

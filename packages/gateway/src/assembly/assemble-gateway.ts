@@ -16,6 +16,7 @@ import type { ModelRegistry } from '../providers/model-registry.js';
 import type { ScoreFile } from '../scoring/score-video-job.js';
 import type { ContentStore } from '../storage/content-store.js';
 import { costPolicyFromConfig } from './cost-policy-from-config.js';
+import { mediaBinaries } from './media-binaries.js';
 import { routesFromConfig } from './routes-from-config.js';
 import { workerFactories, type WorkerFactories } from './worker-factories.js';
 
@@ -105,6 +106,7 @@ export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayP
       ? { webhookWakeIntervalSeconds: pieces.webhookWakeIntervalSeconds }
       : {}),
     scoringEnabled: config.scoring.enabled,
+    ffprobePath: mediaBinaries(config).ffprobePath,
     ...(pieces.policy != null ? { policy: pieces.policy } : {}),
   });
   const advanceDeps: AdvanceVideoDeps = {
