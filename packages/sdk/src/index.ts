@@ -35,6 +35,13 @@ export {
   VgwError,
 } from './errors.js';
 export type { APIErrorInit } from './errors.js';
+export { VideoRatings } from './video-ratings.js';
+export type {
+  VideoRating,
+  VideoRatingCreateParams,
+  VideoRatingList,
+  VideoRatingsSummary,
+} from './video-ratings.js';
 export type {
   VideoScoreResult,
   VideoScores,
