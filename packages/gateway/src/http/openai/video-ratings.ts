@@ -25,7 +25,10 @@ export const createRatingBodySchema = z
       .array(
         z
           .string()
-          .regex(tagPattern, 'each tag is 1-40 characters of a-z, 0-9, _ and -, starting alphanumeric'),
+          .regex(
+            tagPattern,
+            'each tag is 1-40 characters of a-z, 0-9, _ and -, starting alphanumeric',
+          ),
       )
       .max(maxTags, `at most ${maxTags} tags`)
       .transform((tags) => [...new Set(tags)])

@@ -33,22 +33,28 @@ function idempotencyKeyOf(context: Context<AppEnv>): string | null {
   return key;
 }
 
-async function respondWithVideo(deps: AppDeps, context: Context<AppEnv>, video: VideoRecord) {
-  if (video.status === 'queued' || video.status === 'in_progress') {
-    context.header('openai-poll-after-ms', String(deps.pollAfterMs));
-  }
+/** Wire videos with their summaries, each looked up once for the whole page. */
+async function toVideoObjects(deps: AppDeps, videos: VideoRecord[]) {
   const [scores, attempts, ratings] = await Promise.all([
-    scoresSummaries(deps, [video]),
-    attemptsOf(deps.database, [video]),
-    ratingsSummaries(deps, [video]),
+    scoresSummaries(deps, videos),
+    attemptsOf(deps.database, videos),
+    ratingsSummaries(deps, videos),
   ]);
-  return context.json(
+  return videos.map((video) =>
     toVideoObject(video, {
       scores: scores.get(video.id) ?? null,
       attempts: attempts.get(video.id) ?? [],
       ratings: ratings.get(video.id) ?? null,
     }),
   );
+}
+
+async function respondWithVideo(deps: AppDeps, context: Context<AppEnv>, video: VideoRecord) {
+  if (video.status === 'queued' || video.status === 'in_progress') {
+    context.header('openai-poll-after-ms', String(deps.pollAfterMs));
+  }
+  const [object] = await toVideoObjects(deps, [video]);
+  return context.json(object);
 }
 
 async function requireVideo(deps: AppDeps, context: Context<AppEnv>): Promise<VideoRecord> {
@@ -139,18 +145,7 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!page.cursorFound) {
       throw new InvalidRequestError(`after: no video with id "${query.after}"`, 'after');
     }
-    const [scores, attempts, ratings] = await Promise.all([
-      scoresSummaries(deps, page.videos),
-      attemptsOf(deps.database, page.videos),
-      ratingsSummaries(deps, page.videos),
-    ]);
-    const data = page.videos.map((video) =>
-      toVideoObject(video, {
-        scores: scores.get(video.id) ?? null,
-        attempts: attempts.get(video.id) ?? [],
-        ratings: ratings.get(video.id) ?? null,
-      }),
-    );
+    const data = await toVideoObjects(deps, page.videos);
     return context.json(toVideoListObject(data, page.hasMore));
   });
 
