@@ -35,6 +35,8 @@ export interface AppDeps {
   policy?: PolicyGate;
   /** Whether completed videos get scored; `/scores` says "disabled" for unscored ones if not. */
   scoringEnabled?: boolean;
+  /** Ids of dataset exports (`ds_…`); random unless injected. */
+  newDatasetId?: () => string;
 }
 
 export type AppEnv = { Variables: AppVariables };
