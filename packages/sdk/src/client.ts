@@ -1,4 +1,5 @@
 import type { ClientOptions } from './client-options.js';
+import { Datasets } from './datasets.js';
 import { Engines } from './engines.js';
 import { VgwError } from './errors.js';
 import { sleep } from './sleep.js';
@@ -37,6 +38,8 @@ export class Vgw {
   readonly timeoutMs: number;
   readonly videos: Videos;
   readonly engines: Engines;
+  /** vgw extension: fine-tuning dataset exports. */
+  readonly datasets: Datasets;
 
   constructor(options: ClientOptions) {
     // Checked at run time too: JavaScript callers and config files can pass anything.
@@ -63,6 +66,7 @@ export class Vgw {
     });
     this.videos = new Videos(transport, clock);
     this.engines = new Engines(transport);
+    this.datasets = new Datasets(transport);
   }
 }
 

@@ -8,6 +8,15 @@ export type {
 export { Videos } from './videos.js';
 export type { Clock, CreateAndPollOptions, PollRequestOptions } from './videos.js';
 export { Engines } from './engines.js';
+export { Datasets } from './datasets.js';
+export type {
+  Dataset,
+  DatasetConform,
+  DatasetCounts,
+  DatasetCreateParams,
+  DatasetLayout,
+  DatasetList,
+} from './datasets.js';
 export { CursorPage } from './cursor-page.js';
 export type { CursorPageQuery, PageFetcher } from './cursor-page.js';
 export { PagePromise } from './page-promise.js';

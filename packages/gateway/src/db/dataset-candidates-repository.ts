@@ -101,3 +101,15 @@ export async function findDatasetCandidates(
     tags: row.tags ?? [],
   }));
 }
+
+/** A project named by its name or its id (the CLI's `--project`); null when neither matches. */
+export async function findProjectByNameOrId(
+  client: Queryable,
+  nameOrId: string,
+): Promise<{ id: string; name: string } | null> {
+  const result = await client.query<{ id: string; name: string }>(
+    'select id, name from projects where id = $1 or name = $1 order by (id = $1) desc limit 1',
+    [nameOrId],
+  );
+  return result.rows[0] ?? null;
+}

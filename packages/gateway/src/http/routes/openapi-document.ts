@@ -3,6 +3,7 @@ import { createVideoBodySchema } from '../openai/create-video-body.js';
 import { videoEstimateSchema } from '../openai/video-estimate.js';
 import { videoScoresObjectSchema } from '../openai/video-scores.js';
 import { videoListSchema, videoObjectSchema } from '../openai/video-wire-schema.js';
+import { ratingsDatasetsPaths, ratingsDatasetsSchemas } from './openapi-ratings-datasets.js';
 
 const errorSchema = z.object({
   error: z.object({
@@ -193,6 +194,7 @@ const paths = {
       responses: { '200': { description: 'Engines' } },
     },
   },
+  ...ratingsDatasetsPaths,
   '/healthz': {
     get: { summary: 'Liveness', security: [], responses: { '200': { description: 'Alive' } } },
   },
@@ -238,6 +240,7 @@ export function openApiDocument(): object {
           unrepresentable: 'any',
         }),
         VideoScores: z.toJSONSchema(videoScoresObjectSchema),
+        ...ratingsDatasetsSchemas(),
         Error: z.toJSONSchema(errorSchema),
       },
     },
