@@ -26,8 +26,10 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
     expect(tables.rows.map((row) => row.table_name)).toEqual([
       'api_keys',
       'budgets',
+      'dataset_exports',
       'engine_breakers',
       'ledger_entries',
+      'media_probes',
       'policy_audit',
       'policy_audit_heads',
       'projects',
@@ -36,6 +38,7 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       'video_attempts',
       'video_events',
       'video_files',
+      'video_ratings',
       'video_scores',
       'videos',
       'webhook_receipts',
