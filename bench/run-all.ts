@@ -52,6 +52,12 @@ if (only === 'all' || only === 'timeline') {
   results.timelineExport = await benchTimelineExport(1000, runs);
   console.table(results.timelineExport);
 }
+if (only === 'all' || only === 'dataset') {
+  const { benchDatasetExport } = await import('./dataset-export.js');
+  const clips = Number(process.env.BENCH_DATASET_CLIPS ?? 1000);
+  results.datasetExport = await benchDatasetExport(clips, Number(process.env.BENCH_ROUNDS ?? 5));
+  console.table(results.datasetExport);
+}
 // BENCH_BASELINE (a git ref) adds that commit's tree to these groups, measured side by side.
 const baselineGroup = (name: string) => only === 'all' || only === name;
 if (baselineGroup('retrieve') || baselineGroup('overhead')) {

@@ -5,6 +5,7 @@ import type { CommandContext } from './command-context.js';
 import { registerAuditCommand } from './commands/audit-command.js';
 import { registerRedteamCommand } from './commands/register-redteam-command.js';
 import { registerBenchCommand } from './commands/bench-command.js';
+import { registerDatasetCommand } from './commands/dataset-command.js';
 import { registerDeleteCommand } from './commands/delete-command.js';
 import { registerDownloadCommand } from './commands/download-command.js';
 import { registerEmulateCommand } from './commands/emulate-command.js';
@@ -14,6 +15,7 @@ import { registerGetCommand } from './commands/get-command.js';
 import { registerBudgetsCommand } from './commands/budgets-command.js';
 import { registerKeysCommand } from './commands/keys-command.js';
 import { registerListCommand } from './commands/list-command.js';
+import { registerRateCommand } from './commands/rate-command.js';
 import { registerScoreCommand } from './commands/score-command.js';
 import { registerSequenceCommands } from './commands/sequence-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
@@ -60,6 +62,8 @@ export function buildProgram(io: CliIo, signal: AbortSignal): Command {
     registerDeleteCommand,
     registerSequenceCommands,
     registerScoreCommand,
+    registerRateCommand,
+    registerDatasetCommand,
     registerBenchCommand,
     registerEnginesCommand,
     registerServeCommand,

@@ -133,3 +133,13 @@ export type {
   NewAuditRecord,
 } from './db/audit-record.js';
 export { promptHmac } from './db/prompt-hmac.js';
+export { exportDataset } from './datasets/export-dataset.js';
+export type { DatasetReport, ExportDatasetDeps } from './datasets/export-dataset.js';
+export {
+  conformFamilies,
+  datasetLayouts,
+  datasetRequestSchema,
+} from './datasets/dataset-request.js';
+export type { DatasetRequest } from './datasets/dataset-request.js';
+export { writeStaged } from './datasets/staged-directory.js';
+export { findProjectByNameOrId } from './db/dataset-candidates-repository.js';

@@ -1,4 +1,5 @@
 import type { ClientOptions } from './client-options.js';
+import { Datasets } from './datasets.js';
 import { Engines } from './engines.js';
 import { Sequences } from './sequences.js';
 import { VgwError } from './errors.js';
@@ -39,6 +40,8 @@ export class Vgw {
   readonly videos: Videos;
   readonly engines: Engines;
   readonly sequences: Sequences;
+  /** vgw extension: fine-tuning dataset exports. */
+  readonly datasets: Datasets;
 
   constructor(options: ClientOptions) {
     // Checked at run time too: JavaScript callers and config files can pass anything.
@@ -66,6 +69,7 @@ export class Vgw {
     this.videos = new Videos(transport, clock);
     this.engines = new Engines(transport);
     this.sequences = new Sequences(transport);
+    this.datasets = new Datasets(transport);
   }
 }
 

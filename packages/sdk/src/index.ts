@@ -10,6 +10,15 @@ export type { Clock, CreateAndPollOptions, PollRequestOptions } from './videos.j
 export { Engines } from './engines.js';
 export { Sequences } from './sequences.js';
 export type * from './sequence-types.js';
+export { Datasets } from './datasets.js';
+export type {
+  Dataset,
+  DatasetConform,
+  DatasetCounts,
+  DatasetCreateParams,
+  DatasetLayout,
+  DatasetList,
+} from './datasets.js';
 export { CursorPage } from './cursor-page.js';
 export type { CursorPageQuery, PageFetcher } from './cursor-page.js';
 export { PagePromise } from './page-promise.js';
@@ -37,6 +46,13 @@ export {
   VgwError,
 } from './errors.js';
 export type { APIErrorInit } from './errors.js';
+export { VideoRatings } from './video-ratings.js';
+export type {
+  VideoRating,
+  VideoRatingCreateParams,
+  VideoRatingList,
+  VideoRatingsSummary,
+} from './video-ratings.js';
 export type {
   VideoScoreResult,
   VideoScores,

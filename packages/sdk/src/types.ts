@@ -5,6 +5,7 @@
  * `packages/cli/src/client/sdk-video-drift.test.ts` holds them to the gateway's wire schema.
  */
 
+import type { VideoRatingsSummary } from './video-ratings.js';
 import type { VideoScoresSummary } from './video-scores.js';
 
 export type VideoStatus = 'queued' | 'in_progress' | 'completed' | 'failed';
@@ -102,6 +103,8 @@ export interface Video {
   scores?: VideoScoresSummary | null;
   /** vgw extension: how the output is labelled as AI-generated; null until completed. */
   provenance?: VideoProvenance | null;
+  /** vgw extension: what the ratings say; null or absent until someone rates it. */
+  ratings?: VideoRatingsSummary | null;
 }
 
 /** A signed C2PA manifest inside the MP4, beside it (`variant=c2pa`), or none. */

@@ -6,6 +6,7 @@ import { PagePromise } from './page-promise.js';
 import { pollUntilDone } from './poll-video.js';
 import type { PollOptions } from './poll-video.js';
 import type { JsonResult, Transport } from './transport.js';
+import { VideoRatings } from './video-ratings.js';
 import type { VideoScores } from './video-scores.js';
 import type {
   Video,
@@ -48,10 +49,13 @@ function requestOptionsFor(options: PollRequestOptions, signal = options.signal)
 export class Videos {
   private readonly transport: Transport;
   private readonly clock: Clock;
+  /** vgw extension: `/videos/{id}/ratings`. */
+  readonly ratings: VideoRatings;
 
   constructor(transport: Transport, clock: Clock) {
     this.transport = transport;
     this.clock = clock;
+    this.ratings = new VideoRatings(transport);
   }
 
   /**

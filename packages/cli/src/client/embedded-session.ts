@@ -61,7 +61,7 @@ export async function openEmbeddedSession(
   try {
     projectId = (await ensureProject(gateway.database, localProject)).id;
     if (options.worker) {
-      workers.videos = gateway.newWorker({ scoring: false });
+      workers.videos = gateway.newWorker({ scoring: false, datasets: false });
       workers.scores = gateway.newScoreWorker();
       await Promise.all([workers.videos.start(), workers.scores?.start()]);
     }

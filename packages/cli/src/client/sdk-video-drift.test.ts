@@ -43,6 +43,7 @@ describe("the SDK's Video and the gateway's wire schema", () => {
       attempts: true,
       scores: true,
       provenance: true,
+      ratings: true,
     };
     expect(Object.keys(sdkFields).sort()).toEqual(Object.keys(videoObjectSchema.shape).sort());
   });

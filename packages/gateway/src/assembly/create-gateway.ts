@@ -98,7 +98,7 @@ export async function createGateway(
         'the image classifier could not load; image checks will fail as configured',
       ),
     );
-  const { app, newWorker, newScoreWorker } = assembleGateway(config, {
+  const { app, newWorker, newScoreWorker, newDatasetWorker } = assembleGateway(config, {
     ...(policy != null ? { policy: policy.gate } : {}),
     ...(labelling != null ? { labeller: labelling.labeller } : {}),
     database,
@@ -121,6 +121,7 @@ export async function createGateway(
     app,
     newWorker,
     newScoreWorker,
+    newDatasetWorker,
     async close() {
       await database.close();
       await unlock();

@@ -4,6 +4,7 @@ import { projectOverrides, type Config } from '../config/config-schema.js';
 import type { Database } from '../db/queryable.js';
 import { enqueueMissingScores } from '../db/video-scores-repository.js';
 import { advanceVideo } from '../generation/advance-video.js';
+import { createDatasetWorker } from '../datasets/dataset-worker.js';
 import type { AdvanceVideoDeps } from '../generation/advance-video-deps.js';
 import type { Worker } from '../jobs/job-worker.js';
 import type { WorkerTimers } from '../jobs/timers.js';
@@ -14,6 +15,7 @@ import type { ScoreFile } from '../scoring/score-video-job.js';
 import { createScoreWorker } from '../scoring/score-worker.js';
 import { threadedScorer } from '../scoring/threaded-scorer.js';
 import type { ContentStore } from '../storage/content-store.js';
+import { join } from 'node:path';
 import { mediaBinaries } from './media-binaries.js';
 
 export interface WorkerFactories {
@@ -21,9 +23,17 @@ export interface WorkerFactories {
    * The video worker, with a score worker beside it when scoring is enabled (`scoring: false`
    * leaves it out). `concurrency` is the video worker's; scoring has its own.
    */
-  newWorker(overrides?: { workerId?: string; concurrency?: number; scoring?: boolean }): Worker;
+  newWorker(overrides?: {
+    workerId?: string;
+    concurrency?: number;
+    scoring?: boolean;
+    /** False leaves out the dataset-export worker (the CLI's in-process renders). */
+    datasets?: boolean;
+  }): Worker;
   /** A score worker alone; null when scoring is disabled. */
   newScoreWorker(overrides?: { workerId?: string }): Worker | null;
+  /** A dataset-export worker alone (`POST /v1/datasets` jobs). */
+  newDatasetWorker(overrides?: { workerId?: string }): Worker;
 }
 
 /** scoreVideo in its own thread, on the configured ffmpeg (the local engine's) or the bundled one. */
@@ -43,6 +53,23 @@ export interface WorkerParts {
   timers?: WorkerTimers;
   /** The configured scorer unless injected. */
   scoreFile?: ScoreFile;
+}
+
+/** Dataset exports build under the data dir, on the disk the store is on (renames stay cheap). */
+function datasetWorkerFactory(config: Config, parts: WorkerParts) {
+  return (overrides: { workerId?: string } = {}): Worker =>
+    createDatasetWorker({
+      database: parts.database,
+      workerId: overrides.workerId ?? newWorkerId(),
+      logger: parts.logger,
+      store: parts.store,
+      ...mediaBinaries(config),
+      workDir: join(config.dataDir, 'dataset-exports'),
+      maxAttempts: 3,
+      leaseSeconds: config.workers.leaseSeconds,
+      pollIntervalMs: config.workers.pollIntervalMs,
+      ...(parts.timers != null ? { timers: parts.timers } : {}),
+    });
 }
 
 export function workerFactories(config: Config, parts: WorkerParts): WorkerFactories {
@@ -75,8 +102,10 @@ export function workerFactories(config: Config, parts: WorkerParts): WorkerFacto
     });
     return withScoreBackfill(worker, () => enqueueMissingScores(database), logger);
   };
+  const newDatasetWorker = datasetWorkerFactory(config, parts);
   return {
     newScoreWorker,
+    newDatasetWorker,
     newWorker: (overrides = {}) => {
       const workerId = overrides.workerId ?? newWorkerId();
       const videos = createWorker({
@@ -92,7 +121,9 @@ export function workerFactories(config: Config, parts: WorkerParts): WorkerFacto
         ...timers,
       });
       const scores = overrides.scoring !== false ? newScoreWorker({ workerId }) : null;
-      return scores != null ? workerGroup(videos, [scores]) : videos;
+      const datasets = overrides.datasets !== false ? newDatasetWorker({ workerId }) : null;
+      const others = [scores, datasets].filter((worker) => worker != null);
+      return others.length > 0 ? workerGroup(videos, others) : videos;
     },
   };
 }

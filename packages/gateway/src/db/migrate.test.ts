@@ -26,6 +26,7 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
     expect(tables.rows.map((row) => row.table_name)).toEqual([
       'api_keys',
       'budgets',
+      'dataset_exports',
       'engine_breakers',
       'ledger_entries',
       'media_probes',
@@ -38,6 +39,7 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       'video_attempts',
       'video_events',
       'video_files',
+      'video_ratings',
       'video_scores',
       'videos',
       'webhook_receipts',

@@ -39,6 +39,8 @@ export interface AppDeps {
   ffprobePath?: string;
   /** Sequence ids; `seq_` and 32 hex characters unless a test injects its own. */
   newSequenceId?: () => string;
+  /** Ids of dataset exports (`ds_…`); random unless injected. */
+  newDatasetId?: () => string;
 }
 
 export type AppEnv = { Variables: AppVariables };

@@ -6,6 +6,7 @@ import { authenticate } from './middleware/authenticate.js';
 import { errorBody, renderError } from './middleware/error-handler.js';
 import { exceptBodylessRequests } from './middleware/except-bodyless-requests.js';
 import { requestContext } from './middleware/request-context.js';
+import { datasetsRoutes } from './routes/datasets-routes.js';
 import { listEngines } from './routes/engines-route.js';
 import { openApiDocument } from './routes/openapi-document.js';
 import { sequencesRoutes } from './routes/sequences-routes.js';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/v1/engines', (context) => listEngines(deps.database, deps.registry, context));
   app.route('/v1/videos', videosRoutes(deps));
   app.route('/v1/sequences', sequencesRoutes(deps));
+  app.route('/v1/datasets', datasetsRoutes(deps));
   app.get('/v1/usage', (context) => serveUsage(deps, context));
   app.all('/v1/*', () => {
     throw new NotFoundError('no such endpoint');

@@ -5,3 +5,5 @@
 export { scoreResultFixture } from './score-result-fixture.js';
 export { auditDecisionBuilder } from './audit-decision-fixture.js';
 export { completeVideos, createFileVideoModel, renderTestClip } from './clip-fixtures.js';
+export { createDatasetFixture } from './dataset-fixtures.js';
+export type { DatasetFixture } from './dataset-fixtures.js';

@@ -2,6 +2,7 @@ import type { VideoFailure } from '@vgw/spec';
 import { formatUsd } from '../../cost/money.js';
 import type { VideoAttemptRecord } from '../../db/video-attempts-repository.js';
 import type { VideoRecord } from '../../db/video-record.js';
+import type { VideoRatingsSummary } from './video-ratings.js';
 import type { VideoScoresSummary } from './video-scores.js';
 import type { VideoListObject, VideoObject } from './video-wire-schema.js';
 
@@ -11,7 +12,11 @@ const unixSeconds = (date: Date | null) =>
 /** The wire video; its type is the wire schema's, so a field the schema lacks does not compile. */
 export function toVideoObject(
   video: VideoRecord,
-  extras: { scores: VideoScoresSummary | null; attempts: VideoAttemptRecord[] },
+  extras: {
+    scores: VideoScoresSummary | null;
+    attempts: VideoAttemptRecord[];
+    ratings: VideoRatingsSummary | null;
+  },
 ): VideoObject {
   return {
     id: video.id,
@@ -41,6 +46,7 @@ export function toVideoObject(
     })),
     scores: extras.scores,
     provenance: video.provenance != null ? { c2pa: video.provenance } : null,
+    ratings: extras.ratings,
   };
 }
 

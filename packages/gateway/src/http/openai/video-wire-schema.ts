@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { videoRatingsSummarySchema } from './video-ratings.js';
 import { videoScoresSummarySchema } from './video-scores.js';
 
 const unixSeconds = z.number().int();
@@ -130,6 +131,9 @@ export const videoObjectSchema = z
     provenance: videoProvenanceSchema
       .nullable()
       .describe("vgw extension: the output's C2PA label; null until the video is completed."),
+    ratings: videoRatingsSummarySchema
+      .nullable()
+      .describe('vgw extension: what the ratings say (`/ratings`); null until someone rates it.'),
   })
   .describe("OpenAI's Video object, plus vgw's additive fields (never a changed OpenAI field).");
 

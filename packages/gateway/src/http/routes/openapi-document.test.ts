@@ -34,3 +34,23 @@ describe('OpenAPI document', () => {
     expect(JSON.stringify(summary)).not.toContain('perFrame');
   });
 });
+
+describe('OpenAPI document: ratings and datasets', () => {
+  const document = openApiDocument() as Record<string, any>;
+
+  it('documents the ratings and dataset routes with their schemas', () => {
+    const rate = document.paths['/v1/videos/{id}/ratings'].post;
+    expect(rate.requestBody.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/CreateRatingRequest',
+    );
+    const create = document.components.schemas.CreateRatingRequest;
+    expect(create.required).toEqual(['score']);
+    expect(create.properties.score).toMatchObject({ minimum: 1, maximum: 5 });
+    expect(document.paths['/v1/datasets'].post.responses['202']).toBeDefined();
+    const dataset = document.components.schemas.Dataset;
+    expect(dataset.properties.status.enum).toEqual(['queued', 'running', 'completed', 'failed']);
+    const request = document.components.schemas.CreateDatasetRequest;
+    expect(request.properties.conform.anyOf[0].enum).toEqual(['wan', 'hunyuan', 'ltx']);
+    expect(document.components.schemas.Video.properties.ratings.anyOf).toHaveLength(2);
+  });
+});

@@ -4,6 +4,7 @@ import { videoEstimateSchema } from '../openai/video-estimate.js';
 import { videoScoresObjectSchema } from '../openai/video-scores.js';
 import { videoListSchema, videoObjectSchema } from '../openai/video-wire-schema.js';
 import { sequencePaths, sequenceSchemas } from './openapi-sequences.js';
+import { ratingsDatasetsPaths, ratingsDatasetsSchemas } from './openapi-ratings-datasets.js';
 
 const errorSchema = z.object({
   error: z.object({
@@ -194,6 +195,7 @@ const paths = {
       responses: { '200': { description: 'Engines' } },
     },
   },
+  ...ratingsDatasetsPaths,
   '/healthz': {
     get: { summary: 'Liveness', security: [], responses: { '200': { description: 'Alive' } } },
   },
@@ -240,6 +242,7 @@ export function openApiDocument(): object {
           unrepresentable: 'any',
         }),
         VideoScores: z.toJSONSchema(videoScoresObjectSchema),
+        ...ratingsDatasetsSchemas(),
         Error: z.toJSONSchema(errorSchema),
       },
     },

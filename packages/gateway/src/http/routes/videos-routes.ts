@@ -18,6 +18,7 @@ import { toVideoListObject, toVideoObject } from '../openai/video-object.js';
 import { parseListQuery } from '../openai/list-query.js';
 import { serveVideoContent } from './video-content-route.js';
 import { requeueVideoScores, scoresSummaries, serveVideoScores } from './video-scores-route.js';
+import { rateVideo, ratingsSummaries, serveVideoRatings } from './video-ratings-route.js';
 import { videoIdParam } from './video-id-param.js';
 
 function idempotencyKeyOf(context: Context<AppEnv>): string | null {
@@ -32,20 +33,28 @@ function idempotencyKeyOf(context: Context<AppEnv>): string | null {
   return key;
 }
 
+/** Wire videos with their summaries, each looked up once for the whole page. */
+async function toVideoObjects(deps: AppDeps, videos: VideoRecord[]) {
+  const [scores, attempts, ratings] = await Promise.all([
+    scoresSummaries(deps, videos),
+    attemptsOf(deps.database, videos),
+    ratingsSummaries(deps, videos),
+  ]);
+  return videos.map((video) =>
+    toVideoObject(video, {
+      scores: scores.get(video.id) ?? null,
+      attempts: attempts.get(video.id) ?? [],
+      ratings: ratings.get(video.id) ?? null,
+    }),
+  );
+}
+
 async function respondWithVideo(deps: AppDeps, context: Context<AppEnv>, video: VideoRecord) {
   if (video.status === 'queued' || video.status === 'in_progress') {
     context.header('openai-poll-after-ms', String(deps.pollAfterMs));
   }
-  const [scores, attempts] = await Promise.all([
-    scoresSummaries(deps, [video]),
-    attemptsOf(deps.database, [video]),
-  ]);
-  return context.json(
-    toVideoObject(video, {
-      scores: scores.get(video.id) ?? null,
-      attempts: attempts.get(video.id) ?? [],
-    }),
-  );
+  const [object] = await toVideoObjects(deps, [video]);
+  return context.json(object);
 }
 
 async function requireVideo(deps: AppDeps, context: Context<AppEnv>): Promise<VideoRecord> {
@@ -136,16 +145,7 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!page.cursorFound) {
       throw new InvalidRequestError(`after: no video with id "${query.after}"`, 'after');
     }
-    const [scores, attempts] = await Promise.all([
-      scoresSummaries(deps, page.videos),
-      attemptsOf(deps.database, page.videos),
-    ]);
-    const data = page.videos.map((video) =>
-      toVideoObject(video, {
-        scores: scores.get(video.id) ?? null,
-        attempts: attempts.get(video.id) ?? [],
-      }),
-    );
+    const data = await toVideoObjects(deps, page.videos);
     return context.json(toVideoListObject(data, page.hasMore));
   });
 
@@ -164,6 +164,8 @@ export function videosRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.get('/:id/scores', (context) => serveVideoScores(deps, context));
   routes.post('/:id/scores', (context) => requeueVideoScores(deps, context));
+  routes.get('/:id/ratings', (context) => serveVideoRatings(deps, context));
+  routes.post('/:id/ratings', (context) => rateVideo(deps, context));
 
   routes.post('/:id/remix', (context) => remix(deps, context));
 
