@@ -38,6 +38,11 @@ describe.each(testDatabaseKinds())('the sequence package on %s', (kind) => {
        values ($1, 'completed', $2::jsonb, now())`,
       [a, JSON.stringify(scoreResultFixture(0))],
     );
+    const rated = await fixture.request('POST', `/v1/videos/${a}/ratings`, {
+      score: 4,
+      tags: ['hero'],
+    });
+    expect(rated.status).toBe(200);
     const created = await fixture.request('POST', '/v1/sequences', {
       name: 'Review Cut',
       fps: 24,
@@ -143,12 +148,21 @@ describe.each(testDatabaseKinds())('the sequence package on %s', (kind) => {
     expect(provenance.cost.basis).toBe('list_price');
     expect(provenance.scores.index).toBeTypeOf('number');
     expect(provenance).toHaveProperty('seed');
+    expect(provenance.rating).toEqual({ count: 1, average: 4, tags: { hero: 1 } });
+    const otio = JSON.parse(text('review-cut.otio'));
+    const firstClip = otio.tracks.children[0].children[0];
+    expect(firstClip.metadata.ai_gateway).toMatchObject({ rating: 4, ratings: 1 });
     expect(inPackage(provenance.c2pa.sidecar)).toBe(true);
     expect(entries.get(`review-cut/${provenance.c2pa.sidecar}`)?.bytes.toString()).toBe(
       `manifest of ${a}`,
     );
     const other = [...entries.keys()].find((each) => each.includes('provenance/waves'));
     const second = JSON.parse(entries.get(other ?? '')?.bytes.toString('utf8') ?? '{}');
-    expect([second.video_id, second.clips, second.scores]).toEqual([b, [1], null]);
+    expect([second.video_id, second.clips, second.scores, second.rating]).toEqual([
+      b,
+      [1],
+      null,
+      null,
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import type { RatingSummary } from '../db/ratings-repository.js';
 import type { SequenceRecord } from '../db/sequences-repository.js';
 import type { VideoRecord } from '../db/video-record.js';
 import type { CompletedVideoMedia } from '../generation/completed-video-media.js';
@@ -17,8 +18,8 @@ export interface TimelineSources {
   /** Every clip's video and media; the caller has refused a sequence with a clip missing. */
   videos: ReadonlyMap<string, VideoRecord>;
   media: ReadonlyMap<string, CompletedVideoMedia>;
-  /** Ratings by video id, where there are any. */
-  ratings?: ReadonlyMap<string, number>;
+  /** Ratings summaries by video id; videos nobody rated are absent. */
+  ratings: ReadonlyMap<string, RatingSummary>;
 }
 
 function required<Value>(map: ReadonlyMap<string, Value>, id: string): Value {
@@ -28,14 +29,17 @@ function required<Value>(map: ReadonlyMap<string, Value>, id: string): Value {
 }
 
 /** The gateway's facts about a clip's video, kept by every format that has room for them. */
-function clipMetadata(video: VideoRecord, rating: number | undefined): Record<string, unknown> {
+function clipMetadata(
+  video: VideoRecord,
+  rating: RatingSummary | undefined,
+): Record<string, unknown> {
   return {
     generation_id: video.id,
     prompt: video.prompt,
     model: video.model,
     provider: video.provider,
     seed: video.seed,
-    ...(rating != null ? { rating } : {}),
+    ...(rating != null ? { rating: rating.average, ratings: rating.count, tags: rating.tags } : {}),
   };
 }
 
@@ -68,7 +72,7 @@ export function buildTimeline(sources: TimelineSources, locations: MediaLocation
     track: clip.track,
     metadata: clipMetadata(
       required(sources.videos, clip.videoId),
-      sources.ratings?.get(clip.videoId),
+      sources.ratings.get(clip.videoId),
     ),
   }));
   return {

@@ -1,3 +1,4 @@
+import type { RatingSummary } from '../db/ratings-repository.js';
 import type { VideoRecord } from '../db/video-record.js';
 import { formatUsd } from '../cost/money.js';
 import type { CompletedVideoMedia } from '../generation/completed-video-media.js';
@@ -12,6 +13,7 @@ export interface ClipProvenanceInput {
   clips: number[];
   /** The video's scores summary as the API serves it, or null when it has none. */
   scores: unknown;
+  rating: RatingSummary | null;
 }
 
 /** The settled cost where there is one, else the estimate reserved at create, said as such. */
@@ -52,6 +54,7 @@ export function clipProvenance(input: ClipProvenanceInput): Record<string, unkno
       has_audio: media.hasAudio,
     },
     scores: input.scores,
+    rating: input.rating,
     c2pa: {
       // Null: finished before outputs were labelled, so nothing says either way.
       status: video.provenance ?? 'unknown',

@@ -1,4 +1,5 @@
 import { GatewayError, InvalidRequestError } from '@vgw/spec';
+import { ratingSummaries } from '../db/ratings-repository.js';
 import { findClipVideos } from '../db/sequences-repository.js';
 import type { VideoRecord } from '../db/video-record.js';
 import type { TimelineSources } from './build-timeline.js';
@@ -24,9 +25,10 @@ export async function loadExportSources(
     );
   }
   const ids = sequence.clips.map((clip) => clip.videoId);
-  const [found, media] = await Promise.all([
+  const [found, media, ratings] = await Promise.all([
     findClipVideos(deps.database, projectId, ids),
     mediaOfSequences(deps, [sequence]),
+    ratingSummaries(deps.database, ids),
   ]);
   const videos = new Map<string, VideoRecord>();
   sequence.clips.forEach((clip, index) => {
@@ -40,5 +42,5 @@ export async function loadExportSources(
     }
     videos.set(clip.videoId, video);
   });
-  return { sequence, videos, media };
+  return { sequence, videos, media, ratings };
 }

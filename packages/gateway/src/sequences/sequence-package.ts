@@ -88,6 +88,7 @@ export async function buildSequencePackage(
       ...{ video, media, mediaPath: `media/${entry.fileName}`, sidecarPath },
       clips: entry.clips,
       scores: input.scores.get(videoId) ?? null,
+      rating: input.sources.ratings.get(videoId) ?? null,
     });
     text(`provenance/${stem}.json`, `${JSON.stringify(provenance, null, 2)}\n`);
   }
