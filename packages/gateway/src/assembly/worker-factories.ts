@@ -14,6 +14,8 @@ import type { ScoreFile } from '../scoring/score-video-job.js';
 import { createScoreWorker } from '../scoring/score-worker.js';
 import { threadedScorer } from '../scoring/threaded-scorer.js';
 import type { ContentStore } from '../storage/content-store.js';
+import type { StoryboardWorkerDeps } from '../storyboards/storyboard-deps.js';
+import { createStoryboardWorker } from '../storyboards/storyboard-worker.js';
 import { mediaBinaries } from './media-binaries.js';
 
 export interface WorkerFactories {
@@ -43,6 +45,20 @@ export interface WorkerParts {
   timers?: WorkerTimers;
   /** The configured scorer unless injected. */
   scoreFile?: ScoreFile;
+  /** With these, every video worker has a storyboard worker beside it. */
+  storyboardDeps?: StoryboardWorkerDeps;
+}
+
+function storyboardWorker(config: Config, parts: WorkerParts, workerId: string): Worker | null {
+  if (parts.storyboardDeps == null) return null;
+  const { leaseSeconds, pollIntervalMs } = config.workers;
+  return createStoryboardWorker({
+    deps: parts.storyboardDeps,
+    workerId,
+    leaseSeconds,
+    pollIntervalMs,
+    ...(parts.timers != null ? { timers: parts.timers } : {}),
+  });
 }
 
 export function workerFactories(config: Config, parts: WorkerParts): WorkerFactories {
@@ -92,7 +108,9 @@ export function workerFactories(config: Config, parts: WorkerParts): WorkerFacto
         ...timers,
       });
       const scores = overrides.scoring !== false ? newScoreWorker({ workerId }) : null;
-      return scores != null ? workerGroup(videos, [scores]) : videos;
+      const storyboards = storyboardWorker(config, parts, workerId);
+      const others = [scores, storyboards].filter((worker) => worker != null);
+      return others.length > 0 ? workerGroup(videos, others) : videos;
     },
   };
 }
