@@ -3,6 +3,7 @@ import { createVideoBodySchema } from '../openai/create-video-body.js';
 import { videoEstimateSchema } from '../openai/video-estimate.js';
 import { videoScoresObjectSchema } from '../openai/video-scores.js';
 import { videoListSchema, videoObjectSchema } from '../openai/video-wire-schema.js';
+import { storyboardPaths, storyboardSchemas } from './openapi-storyboards.js';
 
 const errorSchema = z.object({
   error: z.object({
@@ -233,6 +234,7 @@ export function openApiDocument(): object {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
         ...videoSchemas(),
+        ...storyboardSchemas(),
         CreateVideoRequest: z.toJSONSchema(createVideoBodySchema, {
           io: 'input',
           unrepresentable: 'any',
@@ -242,6 +244,6 @@ export function openApiDocument(): object {
       },
     },
     security: [{ bearer: [] }],
-    paths,
+    paths: { ...paths, ...storyboardPaths },
   };
 }
