@@ -1,5 +1,6 @@
 import type { ClientOptions } from './client-options.js';
 import { Engines } from './engines.js';
+import { Storyboards } from './storyboards.js';
 import { VgwError } from './errors.js';
 import { sleep } from './sleep.js';
 import { Transport } from './transport.js';
@@ -37,6 +38,7 @@ export class Vgw {
   readonly timeoutMs: number;
   readonly videos: Videos;
   readonly engines: Engines;
+  readonly storyboards: Storyboards;
 
   constructor(options: ClientOptions) {
     // Checked at run time too: JavaScript callers and config files can pass anything.
@@ -63,6 +65,7 @@ export class Vgw {
     });
     this.videos = new Videos(transport, clock);
     this.engines = new Engines(transport);
+    this.storyboards = new Storyboards(transport, clock);
   }
 }
 
