@@ -16,6 +16,7 @@ import { registerKeysCommand } from './commands/keys-command.js';
 import { registerListCommand } from './commands/list-command.js';
 import { registerScoreCommand } from './commands/score-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
+import { registerStoryboardCommand } from './commands/storyboard-command.js';
 import { registerUsageCommand } from './commands/usage-command.js';
 import { registerVerifyCommand } from './commands/verify-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
@@ -53,6 +54,7 @@ export function buildProgram(io: CliIo, signal: AbortSignal): Command {
   };
   for (const register of [
     registerGenerateCommand,
+    registerStoryboardCommand,
     registerListCommand,
     registerGetCommand,
     registerDownloadCommand,
