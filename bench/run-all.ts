@@ -46,6 +46,14 @@ if (only === 'all' || only === 'policy') {
   results.c2paSigning = await benchC2paSigning(Number(process.env.BENCH_ROUNDS ?? 7));
   console.table(results.c2paSigning);
 }
+if (only === 'all' || only === 'storyboard') {
+  const { benchStoryboardOverhead } = await import('./storyboard-overhead.js');
+  results.storyboardOverhead = await benchStoryboardOverhead(
+    6,
+    Number(process.env.BENCH_ROUNDS ?? 3),
+  );
+  console.table(results.storyboardOverhead);
+}
 // BENCH_BASELINE (a git ref) adds that commit's tree to these groups, measured side by side.
 const baselineGroup = (name: string) => only === 'all' || only === name;
 if (baselineGroup('retrieve') || baselineGroup('overhead')) {

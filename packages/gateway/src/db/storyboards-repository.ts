@@ -17,6 +17,8 @@ export interface NewStoryboard {
   name: string | null;
   spec: StoryboardSpec;
   estimateMicroUsd: number;
+  idempotencyKey: string | null;
+  requestHash: string;
 }
 
 /** The storyboard and one row per shot, in the caller's transaction. */
@@ -25,8 +27,9 @@ export async function insertStoryboard(
   storyboard: NewStoryboard,
 ): Promise<void> {
   await client.query(
-    `insert into storyboards (id, project_id, api_key_id, name, spec, estimate_micro_usd)
-     values ($1, $2, $3, $4, $5::jsonb, $6)`,
+    `insert into storyboards (id, project_id, api_key_id, name, spec, estimate_micro_usd,
+       idempotency_key, request_hash)
+     values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`,
     [
       storyboard.id,
       storyboard.projectId,
@@ -34,6 +37,8 @@ export async function insertStoryboard(
       storyboard.name,
       JSON.stringify(storyboard.spec),
       storyboard.estimateMicroUsd,
+      storyboard.idempotencyKey,
+      storyboard.requestHash,
     ],
   );
   await client.query(
@@ -55,6 +60,23 @@ export async function findStoryboard(
   );
   const row = result.rows[0];
   return row != null ? toStoryboardRecord(row) : null;
+}
+
+/** The storyboard a create with this Idempotency-Key made, with the digest of its body. */
+export async function findStoryboardByIdempotencyKey(
+  client: Queryable,
+  projectId: string,
+  idempotencyKey: string,
+): Promise<{ storyboard: StoryboardRecord; requestHash: string | null } | null> {
+  const result = await client.query<StoryboardRow & { request_hash: string | null }>(
+    `select ${storyboardColumns} from storyboards s
+     where s.project_id = $1 and s.idempotency_key = $2`,
+    [projectId, idempotencyKey],
+  );
+  const row = result.rows[0];
+  return row != null
+    ? { storyboard: toStoryboardRecord(row), requestHash: row.request_hash }
+    : null;
 }
 
 /** The worker's read: no project scope, the claim already chose the row. */

@@ -73,6 +73,27 @@ describe.each(testDatabaseKinds())('/v1/storyboards on %s', (kind) => {
     expect(outside.status).toBe(416);
   });
 
+  it('answers a repeated Idempotency-Key with the first storyboard, another body with 409', async () => {
+    const test = await open();
+    const send = (body: Record<string, unknown>) =>
+      test.app.request(
+        '/v1/storyboards',
+        test.authorized({
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': 'board-1' },
+          body: JSON.stringify(body),
+        }),
+      );
+    const body = { shots: [{ prompt: 'left' }, { prompt: 'right' }] };
+    const first = (await (await send(body)).json()) as { id: string };
+    const again = (await (await send(body)).json()) as { id: string };
+    expect(again.id).toBe(first.id);
+    const other = await send({ shots: [{ prompt: 'left' }] });
+    expect(other.status).toBe(409);
+    const rows = await test.test.database.query('select id from storyboards');
+    expect(rows.rows).toHaveLength(1);
+  });
+
   it('answers 404 for unknown ids and 4xx for bodies that are not JSON objects', async () => {
     const test = await open();
     const missing = await test.app.request('/v1/storyboards/sb_nope', test.authorized());

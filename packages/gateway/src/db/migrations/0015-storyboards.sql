@@ -18,6 +18,9 @@ create table storyboards (
   stitch jsonb,
   seam_scores jsonb,
   sequence_id text,
+  -- The create's Idempotency-Key and a digest of its body: a retried create gets this row back.
+  idempotency_key text,
+  request_hash text,
   error_code text,
   error_message text,
   error_shot integer,
@@ -31,6 +34,8 @@ create table storyboards (
 );
 
 create index storyboards_project on storyboards (project_id, created_at, id);
+create unique index storyboards_idempotency on storyboards (project_id, idempotency_key)
+  where idempotency_key is not null;
 create index storyboards_due on storyboards (next_attempt_at, id)
   where status in ('queued', 'rendering', 'stitching', 'scoring');
 

@@ -33,6 +33,18 @@ function storyboardIdParam(context: Context): string {
   return id;
 }
 
+function idempotencyKeyOf(context: Context<AppEnv>): string | null {
+  const key = context.req.header('idempotency-key');
+  if (key == null) return null;
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new InvalidRequestError(
+      'Idempotency-Key must be 1-255 printable ASCII characters',
+      'Idempotency-Key',
+    );
+  }
+  return key;
+}
+
 /** A JSON body only: shot images travel as base64 in it, not as multipart parts. */
 async function readStoryboardBody(context: Context<AppEnv>): Promise<StoryboardInput> {
   const contentType = context.req.header('content-type') ?? '';
@@ -113,7 +125,12 @@ export function storyboardsRoutes(deps: AppDeps): Hono<AppEnv> {
     const input = await readStoryboardBody(context);
     const storyboard = await createStoryboard(
       { ...deps, newStoryboardId },
-      { projectId: context.get('projectId'), apiKeyId: context.get('apiKeyId'), input },
+      {
+        projectId: context.get('projectId'),
+        apiKeyId: context.get('apiKeyId'),
+        idempotencyKey: idempotencyKeyOf(context),
+        input,
+      },
     );
     return context.json(await toObject(deps, storyboard));
   });
