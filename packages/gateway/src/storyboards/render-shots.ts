@@ -1,4 +1,4 @@
-import { GatewayError } from '@vgw/spec';
+import { GatewayError, InvalidRequestError } from '@vgw/spec';
 import sharp from 'sharp';
 import type { StoredShot, StoryboardRecord } from '../db/storyboard-record.js';
 import { findShotVideos, type ShotVideo } from '../db/storyboards-repository.js';
@@ -41,6 +41,10 @@ async function shotImage(
 ): Promise<Uint8Array | null> {
   if (shot.continues) return lastFramePng(deps, (previous as ShotVideo).videoId);
   if (shot.image == null) return null;
+  if ((await deps.store.size(shot.image.sha256)) == null) {
+    // Gone from storage (removed with a deleted video that shared it): no retry brings it back.
+    throw new InvalidRequestError('the stored input image is no longer in storage', 'image');
+  }
   const chunks: Buffer[] = [];
   for await (const chunk of deps.store.openRead(shot.image.sha256)) chunks.push(chunk as Buffer);
   return new Uint8Array(Buffer.concat(chunks));

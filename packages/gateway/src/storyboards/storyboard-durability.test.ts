@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useScratchDirectory } from '../test-support/scratch-directory.js';
 import {
@@ -103,6 +105,22 @@ describe.each(testDatabaseKinds())('storyboard durability on %s', (kind) => {
     const storyboard = await getStoryboard(gateway, created.body.id);
     expect(storyboard.status).toBe('completed');
     expect(storyboard.cost).toEqual({ estimate_usd: '1.200000', settled_usd: '1.200000' });
+  });
+
+  it('hands a shot its own image as the input reference', async () => {
+    const { gateway, model } = await open();
+    const png = await sharp({ create: { width: 32, height: 18, channels: 3, background: '#0a0' } })
+      .png()
+      .toBuffer();
+    const created = await postStoryboard(gateway, {
+      shots: [{ prompt: 'one', image: `data:image/png;base64,${png.toString('base64')}` }],
+    });
+    expect(created.status).toBe(200);
+    await drainAll(gateway);
+    const reference = model.startCalls[0]?.inputReference;
+    expect(reference?.mediaType).toBe('image/png');
+    expect(Buffer.compare(await readFile(reference?.path as string), png)).toBe(0);
+    expect((await getStoryboard(gateway, created.body.id)).status).toBe('completed');
   });
 
   it('fails on a failed shot, naming it, and starts no shot that continues from it', async () => {
