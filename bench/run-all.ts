@@ -46,6 +46,12 @@ if (only === 'all' || only === 'policy') {
   results.c2paSigning = await benchC2paSigning(Number(process.env.BENCH_ROUNDS ?? 7));
   console.table(results.c2paSigning);
 }
+if (only === 'all' || only === 'timeline') {
+  const { benchTimelineExport } = await import('./timeline-export.js');
+  const runs = Number(process.env.BENCH_TIMELINE_RUNS ?? 50);
+  results.timelineExport = await benchTimelineExport(1000, runs);
+  console.table(results.timelineExport);
+}
 if (only === 'all' || only === 'storyboard') {
   const { benchStoryboardOverhead } = await import('./storyboard-overhead.js');
   results.storyboardOverhead = await benchStoryboardOverhead(

@@ -15,6 +15,7 @@ import { registerBudgetsCommand } from './commands/budgets-command.js';
 import { registerKeysCommand } from './commands/keys-command.js';
 import { registerListCommand } from './commands/list-command.js';
 import { registerScoreCommand } from './commands/score-command.js';
+import { registerSequenceCommands } from './commands/sequence-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerStoryboardCommand } from './commands/storyboard-command.js';
 import { registerUsageCommand } from './commands/usage-command.js';
@@ -59,6 +60,7 @@ export function buildProgram(io: CliIo, signal: AbortSignal): Command {
     registerGetCommand,
     registerDownloadCommand,
     registerDeleteCommand,
+    registerSequenceCommands,
     registerScoreCommand,
     registerBenchCommand,
     registerEnginesCommand,

@@ -76,6 +76,7 @@ export { scoreVideo } from './quality/score-video.js';
 export { parseStoryboardFile } from './storyboards/storyboard-file.js';
 export { VideoQualityError } from './quality/quality-error.js';
 export { videoObjectSchema } from './http/openai/video-wire-schema.js';
+export { sequenceObjectSchema, type SequenceObject } from './http/openai/sequence-wire-schema.js';
 export { videoEstimateSchema } from './http/openai/video-estimate.js';
 export type { VideoEstimateObject } from './http/openai/video-estimate.js';
 export type { VideoObject } from './http/openai/video-wire-schema.js';

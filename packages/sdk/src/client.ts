@@ -1,5 +1,6 @@
 import type { ClientOptions } from './client-options.js';
 import { Engines } from './engines.js';
+import { Sequences } from './sequences.js';
 import { Storyboards } from './storyboards.js';
 import { VgwError } from './errors.js';
 import { sleep } from './sleep.js';
@@ -38,6 +39,7 @@ export class Vgw {
   readonly timeoutMs: number;
   readonly videos: Videos;
   readonly engines: Engines;
+  readonly sequences: Sequences;
   readonly storyboards: Storyboards;
 
   constructor(options: ClientOptions) {
@@ -65,6 +67,7 @@ export class Vgw {
     });
     this.videos = new Videos(transport, clock);
     this.engines = new Engines(transport);
+    this.sequences = new Sequences(transport);
     this.storyboards = new Storyboards(transport, clock);
   }
 }

@@ -8,6 +8,8 @@ export type {
 export { Videos } from './videos.js';
 export type { Clock, CreateAndPollOptions, PollRequestOptions } from './videos.js';
 export { Engines } from './engines.js';
+export { Sequences } from './sequences.js';
+export type * from './sequence-types.js';
 export { Storyboards } from './storyboards.js';
 export type { StoryboardPollOptions } from './storyboards.js';
 export type {

@@ -4,7 +4,7 @@ import { apiErrorFromResponse } from './make-api-error.js';
 import { retryDelayMs, shouldRetryResponse } from './retry.js';
 import { throwIfAborted } from './sleep.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface ApiRequest {

@@ -135,6 +135,7 @@ export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayP
       ? { webhookWakeIntervalSeconds: pieces.webhookWakeIntervalSeconds }
       : {}),
     scoringEnabled: config.scoring.enabled,
+    ffprobePath: mediaBinaries(config).ffprobePath,
     ...(pieces.policy != null ? { policy: pieces.policy } : {}),
   });
   const advanceDeps: AdvanceVideoDeps = {

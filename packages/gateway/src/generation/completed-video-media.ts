@@ -22,6 +22,8 @@ export interface CompletedVideoMedia extends MediaProbeRecord {
   path: string;
 }
 
+const probeConcurrency = 4;
+
 async function probeStoredBlob(
   deps: CompletedVideoMediaDeps,
   sha256: string,
@@ -60,10 +62,24 @@ export async function completedVideoMedia(
     deps.database,
     [...files.values()].map((file) => file.sha256),
   );
+  const unknown = [...new Set([...files.values()].map((file) => file.sha256))].filter(
+    (sha256) => !known.has(sha256),
+  );
+  // A first export of many clips probes each once; a few ffprobes at a time keep that short
+  // without starving the render workers of cores.
+  let next = 0;
+  const probeInTurn = async () => {
+    for (let index = next++; index < unknown.length; index = next++) {
+      const sha256 = unknown[index]!;
+      known.set(sha256, await probeStoredBlob(deps, sha256));
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(probeConcurrency, unknown.length) }, probeInTurn),
+  );
   const media = new Map<string, CompletedVideoMedia>();
   for (const file of files.values()) {
-    const probe = known.get(file.sha256) ?? (await probeStoredBlob(deps, file.sha256));
-    known.set(file.sha256, probe);
+    const probe = known.get(file.sha256)!;
     media.set(file.videoId, {
       ...probe,
       videoId: file.videoId,

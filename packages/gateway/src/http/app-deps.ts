@@ -35,6 +35,10 @@ export interface AppDeps {
   policy?: PolicyGate;
   /** Whether completed videos get scored; `/scores` says "disabled" for unscored ones if not. */
   scoringEnabled?: boolean;
+  /** Reads stored videos' frames and rates for sequences (probed once per blob); bundled if absent. */
+  ffprobePath?: string;
+  /** Sequence ids; `seq_` and 32 hex characters unless a test injects its own. */
+  newSequenceId?: () => string;
 }
 
 export type AppEnv = { Variables: AppVariables };

@@ -8,6 +8,7 @@ import { exceptBodylessRequests } from './middleware/except-bodyless-requests.js
 import { requestContext } from './middleware/request-context.js';
 import { listEngines } from './routes/engines-route.js';
 import { openApiDocument } from './routes/openapi-document.js';
+import { sequencesRoutes } from './routes/sequences-routes.js';
 import { storyboardsRoutes } from './routes/storyboards-routes.js';
 import { serveUsage } from './routes/usage-route.js';
 import { videosRoutes } from './routes/videos-routes.js';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/v1/*', authenticate(deps.authenticator));
   app.get('/v1/engines', (context) => listEngines(deps.database, deps.registry, context));
   app.route('/v1/videos', videosRoutes(deps));
+  app.route('/v1/sequences', sequencesRoutes(deps));
   app.route('/v1/storyboards', storyboardsRoutes(deps));
   app.get('/v1/usage', (context) => serveUsage(deps, context));
   app.all('/v1/*', () => {

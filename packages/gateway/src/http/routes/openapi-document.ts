@@ -3,6 +3,7 @@ import { createVideoBodySchema } from '../openai/create-video-body.js';
 import { videoEstimateSchema } from '../openai/video-estimate.js';
 import { videoScoresObjectSchema } from '../openai/video-scores.js';
 import { videoListSchema, videoObjectSchema } from '../openai/video-wire-schema.js';
+import { sequencePaths, sequenceSchemas } from './openapi-sequences.js';
 import { storyboardPaths, storyboardSchemas } from './openapi-storyboards.js';
 
 const errorSchema = z.object({
@@ -234,6 +235,7 @@ export function openApiDocument(): object {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
         ...videoSchemas(),
+        ...sequenceSchemas(),
         ...storyboardSchemas(),
         CreateVideoRequest: z.toJSONSchema(createVideoBodySchema, {
           io: 'input',
@@ -244,6 +246,6 @@ export function openApiDocument(): object {
       },
     },
     security: [{ bearer: [] }],
-    paths: { ...paths, ...storyboardPaths },
+    paths: { ...paths, ...sequencePaths, ...storyboardPaths },
   };
 }
