@@ -18,7 +18,8 @@ import type { ScoreFile } from '../scoring/score-video-job.js';
 import type { ContentStore } from '../storage/content-store.js';
 import type { RouteTable } from '../routing/route.js';
 import type { StoryboardWorkerDeps } from '../storyboards/storyboard-deps.js';
-import { createStoryboardSequence } from '../storyboards/storyboard-sequence.js';
+import { randomSequenceId } from '../sequences/sequence-deps.js';
+import { storyboardSequenceMaker } from '../storyboards/storyboard-sequence.js';
 import { costPolicyFromConfig } from './cost-policy-from-config.js';
 import { mediaBinaries } from './media-binaries.js';
 import { routesFromConfig } from './routes-from-config.js';
@@ -104,7 +105,12 @@ function storyboardDepsFrom(
     scratchDir: join(config.dataDir, 'storyboards'),
     // Waiting storyboards wake when a shot changes; this only bounds a missed change.
     recheckSeconds: 30,
-    makeSequence: createStoryboardSequence,
+    makeSequence: storyboardSequenceMaker({
+      database: parts.advanceDeps.database,
+      store: parts.advanceDeps.store,
+      ffprobePath: mediaBinaries(config).ffprobePath,
+      newSequenceId: randomSequenceId,
+    }),
   };
 }
 

@@ -84,6 +84,19 @@ export async function recordStitched(
   return result.rowCount > 0;
 }
 
+/** The sequence made of the shots, kept before completion so a retried pass reuses it. */
+export async function recordSequence(
+  client: Queryable,
+  options: Fence & { sequenceId: string },
+): Promise<boolean> {
+  const result = await client.query(
+    `update storyboards set sequence_id = $3, updated_at = now()
+     where ${held} and status = 'scoring'`,
+    [options.id, options.workerId, options.sequenceId],
+  );
+  return result.rowCount > 0;
+}
+
 export async function completeStoryboard(
   client: Queryable,
   options: Fence & {

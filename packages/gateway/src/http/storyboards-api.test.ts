@@ -52,7 +52,14 @@ describe.each(testDatabaseKinds())('/v1/storyboards on %s', (kind) => {
     expect(list).toMatchObject({ object: 'list', has_more: false, first_id: created.body.id });
     const [storyboard] = list.data;
     expect(storyboard.status).toBe('completed');
-    expect(storyboard.sequence_id).toBeNull();
+    expect(storyboard.sequence_id).toMatch(/^seq_/);
+    const sequence = (await (
+      await test.app.request(`/v1/sequences/${storyboard.sequence_id}`, test.authorized())
+    ).json()) as Record<string, any>;
+    expect(sequence.name).toBe('pair');
+    expect(sequence.clips.map((clip: { video_id: string }) => clip.video_id)).toEqual(
+      storyboard.shots.map((shot: { video_id: string }) => shot.video_id),
+    );
     expect(storyboard.stitched.url).toBe(`/v1/storyboards/${created.body.id}/content`);
     const whole = await test.app.request(storyboard.stitched.url, test.authorized());
     expect(whole.headers.get('content-type')).toBe('video/mp4');

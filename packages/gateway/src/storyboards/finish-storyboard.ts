@@ -3,6 +3,7 @@ import { findShotVideos } from '../db/storyboards-repository.js';
 import {
   completeStoryboard,
   failStoryboard,
+  recordSequence,
   recordStitched,
 } from '../db/storyboard-transitions-repository.js';
 import { completedVideoMedia } from '../generation/completed-video-media.js';
@@ -41,6 +42,27 @@ async function stitchOnce(
   return recorded ? stitched.stitch : null;
 }
 
+/** The sequence of the shots, recorded at once so a retried pass after it never makes a second. */
+async function sequenceOf(
+  deps: StoryboardWorkerDeps,
+  storyboard: StoryboardRecord,
+  workerId: string,
+  finished: { stitch: StitchRecord; videoIds: string[] },
+): Promise<string | null> {
+  const { stitch, videoIds } = finished;
+  const sequenceId = await deps.makeSequence({
+    projectId: storyboard.projectId,
+    name: storyboard.name ?? storyboard.id,
+    rate: stitch.rate,
+    size: { width: stitch.width, height: stitch.height },
+    videoIds,
+  });
+  if (sequenceId != null) {
+    await recordSequence(deps.database, { id: storyboard.id, workerId, sequenceId });
+  }
+  return sequenceId;
+}
+
 /**
  * Every shot is completed: stitch them (once; a retried pass after the stitch was recorded goes
  * straight to the seams), score each seam, make the sequence, and settle the cost as the sum of
@@ -63,13 +85,9 @@ export async function finishStoryboard(
       paths.map((path) => ({ path })),
       stitch,
     );
-    const sequenceId = await deps.makeSequence(deps.database, {
-      projectId: storyboard.projectId,
-      name: storyboard.name ?? storyboard.id,
-      rate: stitch.rate,
-      size: { width: stitch.width, height: stitch.height },
-      videoIds,
-    });
+    const sequenceId =
+      storyboard.sequenceId ??
+      (await sequenceOf(deps, storyboard, job.workerId, { stitch, videoIds }));
     await completeStoryboard(deps.database, {
       ...fence,
       seamScores: seams,

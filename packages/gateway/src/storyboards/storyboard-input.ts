@@ -42,7 +42,15 @@ const shotSchema = z
 /** The storyboard body (HTTP JSON, or a CLI file once its image paths are read). */
 export const storyboardInputSchema = z
   .object({
-    name: z.string().min(1).max(200).optional(),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      // eslint-disable-next-line no-control-regex -- control codes are exactly what is refused
+      .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'name must have no control characters')
+      .optional()
+      .describe('Also the name of its sequence.'),
     fps: numberLike('fps').optional(),
     size: z.string().optional(),
     model: z

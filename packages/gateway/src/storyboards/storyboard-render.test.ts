@@ -26,6 +26,7 @@ beforeAll(async () => {
     { name: 'dusk', frames: 20 },
     { name: 'small', frames: 24, width: 128, height: 72 },
     { name: 'pal', frames: 25, rate: '25' },
+    { name: 'slow', frames: 12, rate: '12' },
   ]);
 }, 60_000);
 
@@ -153,5 +154,17 @@ describe.each(testDatabaseKinds())('storyboard rendering on %s', (kind) => {
     // One second of 25 fps becomes 24 frames at 24 fps.
     expect(probe.frames).toBe(48);
     expect(probe.durationSeconds).toBeCloseTo(2, 1);
+  });
+
+  it('completes without a sequence when the stitched rate is none an editor timeline takes', async () => {
+    const { gateway } = await open();
+    const created = await postStoryboard(gateway, {
+      shots: [{ prompt: 'slow' }, { prompt: 'slow' }],
+    });
+    await drainAll(gateway);
+    const storyboard = await getStoryboard(gateway, created.body.id);
+    expect(storyboard.status).toBe('completed');
+    expect(storyboard.stitched).toMatchObject({ mode: 'copy', rate: '12/1', frames: 24 });
+    expect(storyboard.sequence_id).toBeNull();
   });
 });

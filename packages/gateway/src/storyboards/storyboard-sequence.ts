@@ -1,4 +1,6 @@
-import type { Database } from '../db/queryable.js';
+import { InvalidRequestError } from '@vgw/spec';
+import { createSequence } from '../sequences/create-sequence.js';
+import type { SequenceDeps } from '../sequences/sequence-deps.js';
 
 export interface StoryboardSequenceRequest {
   projectId: string;
@@ -12,13 +14,30 @@ export interface StoryboardSequenceRequest {
 
 /** Makes the sequence of a finished storyboard and answers its id, or null when there is none. */
 export type StoryboardSequenceMaker = (
-  database: Database,
   request: StoryboardSequenceRequest,
 ) => Promise<string | null>;
 
 /**
- * The one integration point with sequences/: `createSequence` lands there with the sequences
- * work, and this is where a storyboard calls it. Until then a storyboard completes with
- * `sequence_id: null`.
+ * The storyboard's shots as a sequence at the stitched rate and size: one clip per shot, whole,
+ * on track 1, so the piece opens in an editor cut as it was stitched. A stitch at a rate no
+ * editor timeline takes (12 fps, say) still completes, with no sequence.
  */
-export const createStoryboardSequence: StoryboardSequenceMaker = () => Promise.resolve(null);
+export function storyboardSequenceMaker(deps: SequenceDeps): StoryboardSequenceMaker {
+  return async (request) => {
+    try {
+      const sequence = await createSequence(deps, {
+        projectId: request.projectId,
+        name: request.name,
+        fps: `${request.rate.numerator}/${request.rate.denominator}`,
+        size: `${request.size.width}x${request.size.height}`,
+        clips: request.videoIds.map((videoId) => ({ videoId })),
+      });
+      return sequence.id;
+    } catch (error) {
+      if (error instanceof InvalidRequestError && error.code === 'unsupported_frame_rate') {
+        return null;
+      }
+      throw error;
+    }
+  };
+}
