@@ -58,6 +58,14 @@ if (only === 'all' || only === 'dataset') {
   results.datasetExport = await benchDatasetExport(clips, Number(process.env.BENCH_ROUNDS ?? 5));
   console.table(results.datasetExport);
 }
+if (only === 'all' || only === 'storyboard') {
+  const { benchStoryboardOverhead } = await import('./storyboard-overhead.js');
+  results.storyboardOverhead = await benchStoryboardOverhead(
+    6,
+    Number(process.env.BENCH_ROUNDS ?? 3),
+  );
+  console.table(results.storyboardOverhead);
+}
 // BENCH_BASELINE (a git ref) adds that commit's tree to these groups, measured side by side.
 const baselineGroup = (name: string) => only === 'all' || only === name;
 if (baselineGroup('retrieve') || baselineGroup('overhead')) {

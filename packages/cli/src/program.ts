@@ -19,6 +19,7 @@ import { registerRateCommand } from './commands/rate-command.js';
 import { registerScoreCommand } from './commands/score-command.js';
 import { registerSequenceCommands } from './commands/sequence-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
+import { registerStoryboardCommand } from './commands/storyboard-command.js';
 import { registerUsageCommand } from './commands/usage-command.js';
 import { registerVerifyCommand } from './commands/verify-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
@@ -56,6 +57,7 @@ export function buildProgram(io: CliIo, signal: AbortSignal): Command {
   };
   for (const register of [
     registerGenerateCommand,
+    registerStoryboardCommand,
     registerListCommand,
     registerGetCommand,
     registerDownloadCommand,

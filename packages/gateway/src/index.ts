@@ -73,6 +73,7 @@ export type {
   VerifiedManifest,
 } from './provenance/verified-manifest.js';
 export { scoreVideo } from './quality/score-video.js';
+export { parseStoryboardFile } from './storyboards/storyboard-file.js';
 export { VideoQualityError } from './quality/quality-error.js';
 export { videoObjectSchema } from './http/openai/video-wire-schema.js';
 export { sequenceObjectSchema, type SequenceObject } from './http/openai/sequence-wire-schema.js';

@@ -2,6 +2,7 @@ import type { ClientOptions } from './client-options.js';
 import { Datasets } from './datasets.js';
 import { Engines } from './engines.js';
 import { Sequences } from './sequences.js';
+import { Storyboards } from './storyboards.js';
 import { VgwError } from './errors.js';
 import { sleep } from './sleep.js';
 import { Transport } from './transport.js';
@@ -42,6 +43,7 @@ export class Vgw {
   readonly sequences: Sequences;
   /** vgw extension: fine-tuning dataset exports. */
   readonly datasets: Datasets;
+  readonly storyboards: Storyboards;
 
   constructor(options: ClientOptions) {
     // Checked at run time too: JavaScript callers and config files can pass anything.
@@ -70,6 +72,7 @@ export class Vgw {
     this.engines = new Engines(transport);
     this.sequences = new Sequences(transport);
     this.datasets = new Datasets(transport);
+    this.storyboards = new Storyboards(transport, clock);
   }
 }
 

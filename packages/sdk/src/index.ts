@@ -19,6 +19,19 @@ export type {
   DatasetLayout,
   DatasetList,
 } from './datasets.js';
+export { Storyboards } from './storyboards.js';
+export type { StoryboardPollOptions } from './storyboards.js';
+export type {
+  Storyboard,
+  StoryboardCreateParams,
+  StoryboardEstimate,
+  StoryboardList,
+  StoryboardSeam,
+  StoryboardShot,
+  StoryboardShotParams,
+  StoryboardStatus,
+  StoryboardStitched,
+} from './storyboard-types.js';
 export { CursorPage } from './cursor-page.js';
 export type { CursorPageQuery, PageFetcher } from './cursor-page.js';
 export { PagePromise } from './page-promise.js';

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { verifyApiKey } from '../auth/api-keys.js';
 import { projectOverrides, type Config } from '../config/config-schema.js';
@@ -15,6 +16,10 @@ import type { FetchFunction } from '../provider-http/provider-http.js';
 import type { ModelRegistry } from '../providers/model-registry.js';
 import type { ScoreFile } from '../scoring/score-video-job.js';
 import type { ContentStore } from '../storage/content-store.js';
+import type { RouteTable } from '../routing/route.js';
+import type { StoryboardWorkerDeps } from '../storyboards/storyboard-deps.js';
+import { randomSequenceId } from '../sequences/sequence-deps.js';
+import { storyboardSequenceMaker } from '../storyboards/storyboard-sequence.js';
 import { costPolicyFromConfig } from './cost-policy-from-config.js';
 import { mediaBinaries } from './media-binaries.js';
 import { routesFromConfig } from './routes-from-config.js';
@@ -80,17 +85,47 @@ function downloadFetches(
   };
 }
 
+/** The storyboard worker's: a create's deps beside the video worker's, ffmpeg and a scratch dir. */
+function storyboardDepsFrom(
+  config: Config,
+  parts: {
+    advanceDeps: AdvanceVideoDeps;
+    newVideoId: () => string;
+    routes: RouteTable;
+    logger: Logger;
+  },
+): StoryboardWorkerDeps {
+  return {
+    ...parts.advanceDeps,
+    newVideoId: parts.newVideoId,
+    routes: parts.routes,
+    logger: parts.logger,
+    deadlineSeconds: config.videos.deadlineSeconds,
+    ...mediaBinaries(config),
+    scratchDir: join(config.dataDir, 'storyboards'),
+    // Waiting storyboards wake when a shot changes; this only bounds a missed change.
+    recheckSeconds: 30,
+    makeSequence: storyboardSequenceMaker({
+      database: parts.advanceDeps.database,
+      store: parts.advanceDeps.store,
+      ffprobePath: mediaBinaries(config).ffprobePath,
+      newSequenceId: randomSequenceId,
+    }),
+  };
+}
+
 /** The wiring every gateway shares: HTTP app, video advancing and workers over given pieces. */
 export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayParts {
   const { database, store, registry, logger } = pieces;
   const cost = costPolicyFromConfig(config, registry);
   const routes = routesFromConfig(config, registry);
+  const newVideoId = () => `video_${randomBytes(16).toString('hex')}`;
   const app = createApp({
     database,
     registry,
     store,
     authenticator: pieces.authenticator ?? keyAuthenticator(database, config.server.authCacheMs),
-    newVideoId: () => `video_${randomBytes(16).toString('hex')}`,
+    newVideoId,
     deadlineSeconds: config.videos.deadlineSeconds,
     cost,
     routes,
@@ -124,11 +159,13 @@ export function assembleGateway(config: Config, pieces: GatewayPieces): GatewayP
     ...(pieces.policy != null ? { policy: pieces.policy } : {}),
     ...(pieces.labeller != null ? { labeller: pieces.labeller } : {}),
   };
+  const storyboardDeps = storyboardDepsFrom(config, { advanceDeps, newVideoId, routes, logger });
   const workers = workerFactories(config, {
     database,
     store,
     logger,
     advanceDeps,
+    storyboardDeps,
     ...(pieces.timers != null ? { timers: pieces.timers } : {}),
     ...(pieces.scoreFile != null ? { scoreFile: pieces.scoreFile } : {}),
   });

@@ -16,6 +16,8 @@ import { createScoreWorker } from '../scoring/score-worker.js';
 import { threadedScorer } from '../scoring/threaded-scorer.js';
 import type { ContentStore } from '../storage/content-store.js';
 import { join } from 'node:path';
+import type { StoryboardWorkerDeps } from '../storyboards/storyboard-deps.js';
+import { createStoryboardWorker } from '../storyboards/storyboard-worker.js';
 import { mediaBinaries } from './media-binaries.js';
 
 export interface WorkerFactories {
@@ -53,6 +55,20 @@ export interface WorkerParts {
   timers?: WorkerTimers;
   /** The configured scorer unless injected. */
   scoreFile?: ScoreFile;
+  /** With these, every video worker has a storyboard worker beside it. */
+  storyboardDeps?: StoryboardWorkerDeps;
+}
+
+function storyboardWorker(config: Config, parts: WorkerParts, workerId: string): Worker | null {
+  if (parts.storyboardDeps == null) return null;
+  const { leaseSeconds, pollIntervalMs } = config.workers;
+  return createStoryboardWorker({
+    deps: parts.storyboardDeps,
+    workerId,
+    leaseSeconds,
+    pollIntervalMs,
+    ...(parts.timers != null ? { timers: parts.timers } : {}),
+  });
 }
 
 /** Dataset exports build under the data dir, on the disk the store is on (renames stay cheap). */
@@ -122,7 +138,8 @@ export function workerFactories(config: Config, parts: WorkerParts): WorkerFacto
       });
       const scores = overrides.scoring !== false ? newScoreWorker({ workerId }) : null;
       const datasets = overrides.datasets !== false ? newDatasetWorker({ workerId }) : null;
-      const others = [scores, datasets].filter((worker) => worker != null);
+      const storyboards = storyboardWorker(config, parts, workerId);
+      const others = [scores, datasets, storyboards].filter((worker) => worker != null);
       return others.length > 0 ? workerGroup(videos, others) : videos;
     },
   };

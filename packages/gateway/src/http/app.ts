@@ -10,6 +10,7 @@ import { datasetsRoutes } from './routes/datasets-routes.js';
 import { listEngines } from './routes/engines-route.js';
 import { openApiDocument } from './routes/openapi-document.js';
 import { sequencesRoutes } from './routes/sequences-routes.js';
+import { storyboardsRoutes } from './routes/storyboards-routes.js';
 import { serveUsage } from './routes/usage-route.js';
 import { videosRoutes } from './routes/videos-routes.js';
 import { receiveWebhook, webhookMaxBodyBytes } from './routes/webhooks-route.js';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/videos', videosRoutes(deps));
   app.route('/v1/sequences', sequencesRoutes(deps));
   app.route('/v1/datasets', datasetsRoutes(deps));
+  app.route('/v1/storyboards', storyboardsRoutes(deps));
   app.get('/v1/usage', (context) => serveUsage(deps, context));
   app.all('/v1/*', () => {
     throw new NotFoundError('no such endpoint');

@@ -5,6 +5,7 @@ import { videoScoresObjectSchema } from '../openai/video-scores.js';
 import { videoListSchema, videoObjectSchema } from '../openai/video-wire-schema.js';
 import { sequencePaths, sequenceSchemas } from './openapi-sequences.js';
 import { ratingsDatasetsPaths, ratingsDatasetsSchemas } from './openapi-ratings-datasets.js';
+import { storyboardPaths, storyboardSchemas } from './openapi-storyboards.js';
 
 const errorSchema = z.object({
   error: z.object({
@@ -237,6 +238,7 @@ export function openApiDocument(): object {
       schemas: {
         ...videoSchemas(),
         ...sequenceSchemas(),
+        ...storyboardSchemas(),
         CreateVideoRequest: z.toJSONSchema(createVideoBodySchema, {
           io: 'input',
           unrepresentable: 'any',
@@ -247,6 +249,6 @@ export function openApiDocument(): object {
       },
     },
     security: [{ bearer: [] }],
-    paths: { ...paths, ...sequencePaths },
+    paths: { ...paths, ...sequencePaths, ...storyboardPaths },
   };
 }
