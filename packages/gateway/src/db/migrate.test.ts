@@ -36,6 +36,8 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       'rate_windows',
       'schema_migrations',
       'sequences',
+      'storyboard_shots',
+      'storyboards',
       'video_attempts',
       'video_events',
       'video_files',
