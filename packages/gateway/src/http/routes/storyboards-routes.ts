@@ -11,6 +11,7 @@ import { createStoryboard } from '../../storyboards/create-storyboard.js';
 import { planStoryboard } from '../../storyboards/plan-storyboard.js';
 import { parseStoryboardInput, type StoryboardInput } from '../../storyboards/storyboard-input.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
+import { idempotencyKeyOf } from '../openai/idempotency-key.js';
 import { limitCreates } from '../middleware/rate-limit.js';
 import { inspectJsonValue } from '../openai/inspect-json-value.js';
 import { parseListQuery } from '../openai/list-query.js';
@@ -31,18 +32,6 @@ function storyboardIdParam(context: Context): string {
     throw new NotFoundError(`no storyboard with id ${JSON.stringify(id)}`, 'storyboard_id');
   }
   return id;
-}
-
-function idempotencyKeyOf(context: Context<AppEnv>): string | null {
-  const key = context.req.header('idempotency-key');
-  if (key == null) return null;
-  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw new InvalidRequestError(
-      'Idempotency-Key must be 1-255 printable ASCII characters',
-      'Idempotency-Key',
-    );
-  }
-  return key;
 }
 
 /** A JSON body only: shot images travel as base64 in it, not as multipart parts. */

@@ -10,6 +10,7 @@ import { deleteVideo } from '../../generation/delete-video.js';
 import { inspectImage } from '../../generation/inspect-image.js';
 import { screenInputs } from '../../generation/screen-inputs.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
+import { idempotencyKeyOf } from '../openai/idempotency-key.js';
 import { limitCreates } from '../middleware/rate-limit.js';
 import { parseCreateVideoBody } from '../openai/create-video-body.js';
 import { readCreateRequest } from '../openai/read-create-request.js';
@@ -20,18 +21,6 @@ import { serveVideoContent } from './video-content-route.js';
 import { requeueVideoScores, scoresSummaries, serveVideoScores } from './video-scores-route.js';
 import { rateVideo, ratingsSummaries, serveVideoRatings } from './video-ratings-route.js';
 import { videoIdParam } from './video-id-param.js';
-
-function idempotencyKeyOf(context: Context<AppEnv>): string | null {
-  const key = context.req.header('idempotency-key');
-  if (key == null) return null;
-  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw new InvalidRequestError(
-      'Idempotency-Key must be 1-255 printable ASCII characters',
-      'Idempotency-Key',
-    );
-  }
-  return key;
-}
 
 /** Wire videos with their summaries, each looked up once for the whole page. */
 async function toVideoObjects(deps: AppDeps, videos: VideoRecord[]) {
